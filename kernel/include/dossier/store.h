@@ -1,0 +1,230 @@
+// The store: the one place facts are kept.
+//
+// Store is an interface so that backends other than the embedded SQLite file
+// (PostgreSQL for teams) can be added; nothing outside a backend may assume
+// SQLite. Every mutating call is one transaction: it lands whole or not at all,
+// and writes an audit entry naming the actor. Every call is safe to make while
+// other processes use the same store; a writer waits (up to the busy timeout)
+// for another writer instead of failing.
+//
+// StoreView is the read-only part that checkers and exporters receive.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/export.h"
+#include "dossier/model.h"
+#include "dossier/status.h"
+
+namespace dossier {
+
+struct StoreOptions {
+  // Create the file (and its schema) when it does not exist. When false,
+  // opening a missing file is NotFound.
+  bool create_if_missing = false;
+  // How long a writer waits for another process's write transaction.
+  int busy_timeout_ms = 30000;
+  // Test hook for fault injection: called at named points inside write
+  // transactions ("entity", "alias", "claim", "commit", ...). It may throw to
+  // simulate a failure midway; the store must then be as it was before the
+  // call. Leave empty outside tests.
+  std::function<void(std::string_view point)> fault_hook;
+};
+
+// A mention as `show` presents it: with a snippet of the passage around it.
+struct MentionInContext {
+  Mention mention;
+  std::string document_title;
+  std::string snippet;  // the surrounding text, the mention marked with [ and ]
+};
+
+// Everything known about one entity, as `show` presents it. After a merge, the
+// surviving entity's details include what the absorbed entities carried.
+struct EntityDetails {
+  Entity entity;                      // aliases include absorbed entities' names
+  std::vector<std::string> absorbed;  // ids merged into this one
+  std::vector<MentionInContext> mentions;  // the first DescribeOptions::max_mentions
+  int64_t mention_count = 0;               // all of them
+  std::vector<Claim> claims;  // as subject, object or speaker (documents: also those sourced from it)
+  int64_t claim_count = 0;
+  std::vector<Judgement> judgements;
+  std::vector<Finding> findings;
+  std::optional<Document> document;  // set for documents (text included)
+};
+
+struct DescribeOptions {
+  int64_t max_mentions = 50;
+  int64_t max_claims = 200;
+  int snippet_bytes = 80;  // context on each side of a mention
+};
+
+struct EntityFilter {
+  std::optional<EntityType> type;  // person, organization, place or document
+  std::string name_contains;       // matched against normalised names and aliases
+  // Property equality filters: {"kind", "cable"} matches properties.kind == "cable"
+  // (or a list containing it).
+  std::vector<std::pair<std::string, std::string>> where;
+  int64_t min_mentions = 0;
+  bool include_absorbed = false;  // list merged-away entities too
+  enum class Sort { kName, kMentions, kId } sort = Sort::kName;
+  int64_t limit = 0;  // 0: no limit
+  int64_t offset = 0;
+};
+
+struct EntitySummary {
+  std::string id;
+  EntityType type = EntityType::kPerson;
+  std::string name;
+  std::string merged_into;
+  int64_t aliases = 0;
+  int64_t mentions = 0;
+  int64_t claims = 0;
+};
+
+struct ClaimFilter {
+  std::string about;      // entity id: subject, object or attributed_to (merges followed)
+  std::string predicate;  // exact predicate
+  std::optional<ClaimStatus> status;
+  std::string document;  // source document id
+  int64_t limit = 0;
+  int64_t offset = 0;
+};
+
+struct SearchQuery {
+  // User query: words, "quoted phrases", prefix*, AND / OR / NOT, parentheses.
+  // Anything else is taken literally (so "foo-bar" searches the phrase).
+  std::string text;
+  // Restrict to "person", "organization", "place", "document" (matches titles
+  // and text), "claim" (quotes) or empty for all.
+  std::optional<EntityType> type;
+  int64_t limit = 20;
+  std::string mark_open = "[";  // put around matched words in snippets
+  std::string mark_close = "]";
+};
+
+struct SearchHit {
+  std::string id;  // canonical entity, document or claim id
+  EntityType type = EntityType::kPerson;
+  std::string title;    // entity name, document title or claim summary
+  std::string field;    // where it matched: "name", "text", "quote"
+  std::string snippet;  // with matched words marked
+  double score = 0;     // bm25: lower is better
+};
+
+struct Stats {
+  std::string path;
+  int schema_version = 0;
+  int64_t file_bytes = 0;
+  int64_t persons = 0, organizations = 0, places = 0, documents = 0;
+  int64_t claims = 0, mentions = 0, aliases = 0, judgements = 0;
+  int64_t findings = 0, open_findings = 0, audit_entries = 0, merged = 0;
+};
+
+// The read-only face of the store.
+class DOSSIER_API StoreView {
+ public:
+  virtual ~StoreView();
+
+  // Turns what a user typed into the id of a canonical entity: an id
+  // ("person:sun-zhengcai"), or a name or alias matched after normalisation.
+  // An id of a merged-away entity resolves to the entity it was merged into
+  // unless follow_merges is false. Ambiguous names are an error listing the ids.
+  virtual Result<std::string> Resolve(std::string_view id_or_name,
+                                      std::optional<EntityType> type = std::nullopt,
+                                      bool follow_merges = true) = 0;
+
+  // The entity with exactly this id (merged or not), with its own aliases.
+  virtual Result<Entity> GetEntity(std::string_view id) = 0;
+  // Everything about an entity (see EntityDetails).
+  virtual Result<EntityDetails> Describe(std::string_view id, const DescribeOptions& options = {}) = 0;
+  virtual Result<Document> GetDocument(std::string_view id) = 0;
+  virtual Result<Claim> GetClaim(std::string_view id) = 0;
+
+  virtual Result<std::vector<EntitySummary>> ListEntities(const EntityFilter& filter) = 0;
+  virtual Result<std::vector<Claim>> ListClaims(const ClaimFilter& filter) = 0;
+  virtual Result<std::vector<Judgement>> ListJudgements() = 0;
+  virtual Result<std::vector<AuditEntry>> ListAudit(int64_t limit) = 0;
+
+  // Ranked full-text search over names and aliases, document titles and text,
+  // and claim quotes. A query that cannot be searched is InvalidArgument with a
+  // message about the query, never the engine's.
+  virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
+
+  virtual Result<Stats> GetStats() = 0;
+};
+
+// What to create with Store::AddEntity.
+struct NewEntity {
+  EntityType type = EntityType::kPerson;  // not kClaim (use AddClaim) or kDocument (AddDocument)
+  std::string name;
+  Json properties = Json::object();
+  std::vector<std::string> aliases;
+  SourceRef source;  // where it was seen; stored with the audit entry
+  // When an entity of this type with the same normalised name exists, AddEntity
+  // fails with AlreadyExists unless this is set (then the new id gets a suffix).
+  bool allow_same_name = false;
+};
+
+// What to create with Store::AddClaim. source must hold a document with a span
+// or a quote found in its text, or a note: an unsourced claim is refused.
+struct NewClaim {
+  std::string subject;  // id or name, resolved like Resolve()
+  std::string predicate;
+  std::string object;  // id or name, or empty
+  Json value;          // null, or a value as in model.h
+  std::string time;
+  SourceRef source;
+  std::string attributed_to;  // id or name, or empty
+  std::string kind;
+  std::string extractor = "curator";
+  double confidence = 1.0;
+  Json properties = Json::object();
+};
+
+class DOSSIER_API Store : public StoreView {
+ public:
+  // Opens (and migrates) the store at path. Errors: NotFound when the file is
+  // missing and !create_if_missing; Corruption when the file is not a dossier
+  // store; Unsupported when a newer dossier wrote it.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
+
+  virtual Result<Entity> AddEntity(const NewEntity& entity, const Actor& actor) = 0;
+
+  // Adds a document (a hand-made one; importers go through the pipeline). Its
+  // id is derived from the title unless set; paragraphs must lie inside text.
+  virtual Result<Document> AddDocument(const Document& document, const Actor& actor) = 0;
+
+  // Adds a name the entity is known by. Adding an alias it already has is ok.
+  virtual Status AddAlias(std::string_view entity, const std::string& alias, const SourceRef& seen,
+                          const Actor& actor) = 0;
+
+  // Replaces (merges, when merge is true) the entity's properties; validated.
+  virtual Status SetProperties(std::string_view entity, const Json& properties, bool merge,
+                               const Actor& actor) = 0;
+
+  virtual Result<Claim> AddClaim(const NewClaim& claim, const Actor& actor) = 0;
+  // A reason is required; rejected claims are kept, with it.
+  virtual Status SetClaimStatus(std::string_view claim, ClaimStatus status, const std::string& reason,
+                                const Actor& actor) = 0;
+
+  // Merges `absorb` into `keep` (same type, both unmerged). Nothing is copied
+  // or deleted: absorbed rows keep their ids and are read through `keep`, so
+  // Split restores both exactly. Records a "same" judgement. Refused when a
+  // curator judged the two different.
+  virtual Status Merge(std::string_view keep, std::string_view absorb, const std::string& reason,
+                       const Actor& actor) = 0;
+  // Undoes the merge that absorbed `absorbed` (and removes its judgement).
+  virtual Status Split(std::string_view absorbed, const Actor& actor) = 0;
+  // Records a verdict on a pair (replacing an earlier one). "same" merges b
+  // into a; "different" is refused while the two are merged.
+  virtual Result<Judgement> Judge(std::string_view a, std::string_view b, Verdict verdict,
+                                  const std::string& reason, const Actor& actor) = 0;
+};
+
+}  // namespace dossier

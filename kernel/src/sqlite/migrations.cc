@@ -1,0 +1,281 @@
+#include "sqlite/migrations.h"
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace dossier::sqlite {
+namespace {
+
+// application_id marks the file as a dossier store ("DSSR"), so opening some
+// other program's SQLite file is refused instead of being "migrated".
+constexpr int64_t kApplicationId = 0x44535352;
+
+// Version 1: the whole data model (DESIGN.md §3).
+constexpr const char* kV1 = R"sql(
+CREATE TABLE entity(
+  rid         INTEGER PRIMARY KEY,
+  id          TEXT NOT NULL UNIQUE,
+  type        TEXT NOT NULL CHECK (type IN ('person','organization','place','document')),
+  name        TEXT NOT NULL CHECK (length(name) > 0),
+  norm        TEXT NOT NULL,
+  properties  TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(properties)),
+  -- The entity this one is read through: itself, or the survivor of a merge.
+  canonical   TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  created_by  TEXT NOT NULL
+);
+CREATE INDEX entity_norm ON entity(norm, type);
+CREATE INDEX entity_canonical ON entity(canonical);
+CREATE INDEX entity_type_name ON entity(type, norm);
+
+CREATE TABLE alias(
+  rid       INTEGER PRIMARY KEY,
+  entity    TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  name      TEXT NOT NULL CHECK (length(name) > 0),
+  norm      TEXT NOT NULL,
+  doc       TEXT REFERENCES entity(id) ON DELETE SET NULL,
+  start     INTEGER,
+  "end"     INTEGER,
+  quote     TEXT,
+  note      TEXT,
+  added_by  TEXT NOT NULL,
+  added_at  TEXT NOT NULL,
+  UNIQUE (entity, name)
+);
+CREATE INDEX alias_norm ON alias(norm);
+
+-- Undoable merges: absorbed is read through into_id until split.
+CREATE TABLE merge(
+  absorbed   TEXT PRIMARY KEY REFERENCES entity(id) ON DELETE CASCADE,
+  into_id    TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  judgement  TEXT,
+  reason     TEXT,
+  by         TEXT NOT NULL,
+  at         TEXT NOT NULL
+);
+CREATE INDEX merge_into ON merge(into_id);
+
+CREATE TABLE document(
+  rid      INTEGER PRIMARY KEY,
+  id       TEXT NOT NULL UNIQUE REFERENCES entity(id) ON DELETE CASCADE,
+  kind     TEXT NOT NULL,
+  title    TEXT NOT NULL,   -- the entity name, kept here for the full-text index
+  text     TEXT NOT NULL,
+  sha256   TEXT NOT NULL,
+  source   TEXT
+);
+CREATE INDEX document_sha ON document(sha256);
+
+CREATE TABLE paragraph(
+  doc        TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+  seq        INTEGER NOT NULL,
+  start      INTEGER NOT NULL,
+  "end"      INTEGER NOT NULL,
+  properties TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(properties)),
+  PRIMARY KEY (doc, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE mention(
+  rid         INTEGER PRIMARY KEY,
+  id          TEXT NOT NULL UNIQUE,
+  entity      TEXT REFERENCES entity(id) ON DELETE SET NULL,
+  entity_type TEXT NOT NULL,
+  doc         TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+  start       INTEGER NOT NULL,
+  "end"       INTEGER NOT NULL CHECK ("end" >= start),
+  text        TEXT NOT NULL,
+  extractor   TEXT NOT NULL,
+  confidence  REAL NOT NULL DEFAULT 1.0
+);
+CREATE INDEX mention_entity ON mention(entity);
+CREATE INDEX mention_doc ON mention(doc, start);
+
+CREATE TABLE claim(
+  rid           INTEGER PRIMARY KEY,
+  id            TEXT NOT NULL UNIQUE,
+  subject       TEXT NOT NULL REFERENCES entity(id),
+  predicate     TEXT NOT NULL,
+  object        TEXT REFERENCES entity(id),
+  value         TEXT CHECK (value IS NULL OR json_valid(value)),
+  time          TEXT,
+  doc           TEXT REFERENCES entity(id),
+  start         INTEGER,
+  "end"         INTEGER,
+  quote         TEXT,
+  source_note   TEXT,
+  attributed_to TEXT REFERENCES entity(id),
+  kind          TEXT,
+  extractor     TEXT NOT NULL,
+  confidence    REAL NOT NULL DEFAULT 1.0,
+  status        TEXT NOT NULL DEFAULT 'unreviewed'
+                CHECK (status IN ('unreviewed','confirmed','disputed','rejected')),
+  status_reason TEXT,
+  properties    TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(properties)),
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL,
+  created_by    TEXT NOT NULL,
+  CHECK (doc IS NOT NULL OR source_note IS NOT NULL)
+);
+CREATE INDEX claim_subject ON claim(subject, predicate);
+CREATE INDEX claim_object ON claim(object);
+CREATE INDEX claim_attributed ON claim(attributed_to);
+CREATE INDEX claim_doc ON claim(doc);
+CREATE INDEX claim_predicate ON claim(predicate);
+
+CREATE TABLE judgement(
+  rid      INTEGER PRIMARY KEY,
+  id       TEXT NOT NULL UNIQUE,
+  a        TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  b        TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  lo       TEXT NOT NULL,  -- min(a, b): one judgement per unordered pair
+  hi       TEXT NOT NULL,
+  verdict  TEXT NOT NULL CHECK (verdict IN ('same','different','unsure')),
+  reason   TEXT,
+  by       TEXT NOT NULL,
+  at       TEXT NOT NULL,
+  UNIQUE (lo, hi)
+);
+CREATE INDEX judgement_a ON judgement(a);
+CREATE INDEX judgement_b ON judgement(b);
+
+CREATE TABLE finding(
+  rid           INTEGER PRIMARY KEY,
+  id            TEXT NOT NULL UNIQUE,
+  checker       TEXT NOT NULL,
+  code          TEXT NOT NULL,
+  severity      TEXT NOT NULL CHECK (severity IN ('info','warning','error')),
+  message       TEXT NOT NULL,
+  refs          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(refs)),
+  evidence      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(evidence)),
+  fingerprint   TEXT NOT NULL UNIQUE,
+  status        TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','resolved','ignored')),
+  status_reason TEXT,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE TABLE finding_ref(
+  finding TEXT NOT NULL REFERENCES finding(id) ON DELETE CASCADE,
+  ref     TEXT NOT NULL,
+  PRIMARY KEY (finding, ref)
+) WITHOUT ROWID;
+CREATE INDEX finding_ref_ref ON finding_ref(ref);
+
+CREATE TABLE audit(
+  seq     INTEGER PRIMARY KEY,
+  at      TEXT NOT NULL,
+  actor   TEXT NOT NULL,
+  action  TEXT NOT NULL,
+  target  TEXT NOT NULL,
+  detail  TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
+);
+
+-- Full-text search. Diacritics removed so "Sao Paulo" finds "São Paulo". No
+-- stemming: FTS5 stems the prefix of a prefix query too ("soy*" becomes "soi*"
+-- and misses "soybeans"), and names must match as written; prefix* covers
+-- word forms.
+--
+-- Names and aliases: a table of its own (small), one row per entity, rebuilt
+-- by triggers whenever the entity or one of its aliases changes.
+-- Prefix indexes make "sun*" a lookup instead of a merge of every term that
+-- starts with it (40 ms -> under 10 ms on 100,000 names).
+CREATE VIRTUAL TABLE entity_fts USING fts5(
+  name, aliases, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE TRIGGER entity_fts_insert AFTER INSERT ON entity BEGIN
+  INSERT INTO entity_fts(rowid, name, aliases) VALUES (new.rid, new.name, '');
+END;
+CREATE TRIGGER entity_fts_update AFTER UPDATE OF name ON entity BEGIN
+  UPDATE entity_fts SET name = new.name WHERE rowid = new.rid;
+END;
+CREATE TRIGGER entity_fts_delete AFTER DELETE ON entity BEGIN
+  DELETE FROM entity_fts WHERE rowid = old.rid;
+END;
+CREATE TRIGGER alias_fts_insert AFTER INSERT ON alias BEGIN
+  UPDATE entity_fts SET aliases =
+    (SELECT group_concat(name, ' | ') FROM alias WHERE entity = new.entity)
+  WHERE rowid = (SELECT rid FROM entity WHERE id = new.entity);
+END;
+CREATE TRIGGER alias_fts_delete AFTER DELETE ON alias BEGIN
+  UPDATE entity_fts SET aliases =
+    coalesce((SELECT group_concat(name, ' | ') FROM alias WHERE entity = old.entity), '')
+  WHERE rowid = (SELECT rid FROM entity WHERE id = old.entity);
+END;
+
+-- Document titles and text: external content (the text is not stored twice).
+CREATE VIRTUAL TABLE document_fts USING fts5(
+  title, text, content = 'document', content_rowid = 'rid',
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '3');
+CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN
+  INSERT INTO document_fts(rowid, title, text) VALUES (new.rid, new.title, new.text);
+END;
+CREATE TRIGGER document_fts_delete AFTER DELETE ON document BEGIN
+  INSERT INTO document_fts(document_fts, rowid, title, text)
+    VALUES ('delete', old.rid, old.title, old.text);
+END;
+CREATE TRIGGER document_fts_update AFTER UPDATE OF title, text ON document BEGIN
+  INSERT INTO document_fts(document_fts, rowid, title, text)
+    VALUES ('delete', old.rid, old.title, old.text);
+  INSERT INTO document_fts(rowid, title, text) VALUES (new.rid, new.title, new.text);
+END;
+
+-- Claim quotes: external content.
+CREATE VIRTUAL TABLE claim_fts USING fts5(
+  quote, content = 'claim', content_rowid = 'rid',
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE TRIGGER claim_fts_insert AFTER INSERT ON claim BEGIN
+  INSERT INTO claim_fts(rowid, quote) VALUES (new.rid, coalesce(new.quote, ''));
+END;
+CREATE TRIGGER claim_fts_delete AFTER DELETE ON claim BEGIN
+  INSERT INTO claim_fts(claim_fts, rowid, quote) VALUES ('delete', old.rid, coalesce(old.quote, ''));
+END;
+CREATE TRIGGER claim_fts_update AFTER UPDATE OF quote ON claim BEGIN
+  INSERT INTO claim_fts(claim_fts, rowid, quote) VALUES ('delete', old.rid, coalesce(old.quote, ''));
+  INSERT INTO claim_fts(rowid, quote) VALUES (new.rid, coalesce(new.quote, ''));
+END;
+)sql";
+
+const std::vector<const char*>& Migrations() {
+  static const std::vector<const char*> kAll = {kV1};
+  return kAll;
+}
+
+}  // namespace
+
+int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+void Migrate(Db* db) {
+  const auto& migrations = Migrations();
+  // Fast path without the write lock: an up-to-date store is only read.
+  if (db->QueryInt("PRAGMA user_version") == CurrentSchemaVersion() &&
+      db->QueryInt("PRAGMA application_id") == kApplicationId) {
+    return;
+  }
+  for (;;) {
+    Transaction tx(db);  // serialises concurrent first opens of a new file
+    const int64_t version = db->QueryInt("PRAGMA user_version");
+    const int64_t app = db->QueryInt("PRAGMA application_id");
+    if (version > CurrentSchemaVersion()) {
+      throw std::runtime_error("store is at schema version " + std::to_string(version) +
+                               ", newer than this dossier understands (" +
+                               std::to_string(CurrentSchemaVersion()) + "); upgrade dossier");
+    }
+    if (version == 0) {
+      if (app != 0 && app != kApplicationId) {
+        throw std::runtime_error("not a dossier store (another application's database)");
+      }
+      if (app == 0 && db->QueryInt("SELECT count(*) FROM sqlite_schema") > 0) {
+        throw std::runtime_error("not a dossier store (an SQLite database with other tables)");
+      }
+    } else if (app != kApplicationId) {
+      throw std::runtime_error("not a dossier store (another application's database)");
+    }
+    if (version == CurrentSchemaVersion()) return;  // tx rolls back: nothing written
+    db->Exec(migrations[static_cast<size_t>(version)]);
+    db->Exec("PRAGMA user_version = " + std::to_string(version + 1));
+    db->Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    tx.Commit();
+  }
+}
+
+}  // namespace dossier::sqlite

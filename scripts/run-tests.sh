@@ -1,0 +1,7 @@
+#!/bin/sh
+# Installs what is missing, builds, and runs the whole test suite.
+set -eu
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+ctest --test-dir build --output-on-failure -j "$(nproc)"

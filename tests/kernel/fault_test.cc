@@ -1,0 +1,125 @@
+// Fault injection: a write that fails at any point inside its transaction
+// leaves the store exactly as it was, and the store stays usable.
+#include <catch2/catch.hpp>
+
+#include <functional>
+#include <stdexcept>
+
+#include "dossier/store.h"
+#include "support/test_support.h"
+
+using namespace dossier;
+using dossier::testing::DumpStore;
+using dossier::testing::TempDir;
+
+namespace {
+
+const Actor kActor{"test:fault"};
+
+struct FaultyStore {
+  TempDir dir;
+  std::string path = dir / "faulty.db";
+  int fail_at = 0;  // throw on this call of the hook (0: never)
+  int calls = 0;
+  std::unique_ptr<Store> store;
+
+  FaultyStore() {
+    StoreOptions options;
+    options.create_if_missing = true;
+    options.fault_hook = [this](std::string_view point) {
+      if (++calls == fail_at) throw std::runtime_error("injected fault at " + std::string(point));
+    };
+    store = std::move(Store::Open(path, options)).value();
+    // Something to work on.
+    NewEntity a;
+    a.name = "Alpha One";
+    a.aliases = {"A1"};
+    REQUIRE(store->AddEntity(a, kActor).ok());
+    NewEntity b;
+    b.name = "Beta Two";
+    REQUIRE(store->AddEntity(b, kActor).ok());
+    Document d;
+    d.title = "Memo";
+    d.text = "Alpha One met Beta Two; they agreed on 12 points.";
+    REQUIRE(store->AddDocument(d, kActor).ok());
+  }
+
+  // Runs op with a fault at every hook call in turn; each failed attempt must
+  // leave the store byte-for-byte as before. Returns how many points were hit.
+  int FailEverywhere(const std::function<Status()>& op) {
+    int points = 0;
+    for (int k = 1;; ++k) {
+      const std::string before = DumpStore(path, /*include_audit=*/true);
+      calls = 0;
+      fail_at = k;
+      Status st = op();
+      fail_at = 0;
+      if (st.ok()) {
+        CHECK(calls < k);  // succeeded only because the fault point was never reached
+        return points;
+      }
+      ++points;
+      INFO("fault at call " << k << ": " << st.message());
+      CHECK(st.message().find("injected fault") != std::string::npos);
+      CHECK(DumpStore(path, true) == before);
+      REQUIRE(k < 50);
+    }
+  }
+};
+
+}  // namespace
+
+TEST_CASE("failed writes leave the store as it was", "[fault]") {
+  FaultyStore f;
+  Store& s = *f.store;
+
+  CHECK(f.FailEverywhere([&] {
+    NewEntity e;
+    e.name = "Gamma Three";
+    e.aliases = {"G3", "Gamma"};
+    return s.AddEntity(e, kActor).status();
+  }) >= 4);  // entity, two aliases, commit
+
+  CHECK(f.FailEverywhere([&] {
+    Document d;
+    d.title = "Second memo";
+    d.text = "Beta Two disagreed.";
+    d.paragraphs = {{0, 19, {}}};
+    return s.AddDocument(d, kActor).status();
+  }) >= 3);
+
+  CHECK(f.FailEverywhere([&] { return s.AddAlias("Beta Two", "B2", {}, kActor); }) >= 2);
+  CHECK(f.FailEverywhere([&] { return s.SetProperties("Beta Two", {{"gender", "female"}}, true, kActor); }) >= 2);
+
+  std::string claim_id;
+  CHECK(f.FailEverywhere([&] {
+    NewClaim c;
+    c.subject = "Alpha One";
+    c.predicate = "points agreed";
+    c.value = {{"amount", 12}};
+    c.source.document = "doc:memo";
+    c.source.quote = "12 points";
+    auto r = s.AddClaim(c, kActor);
+    if (r.ok()) claim_id = r->id;
+    return r.status();
+  }) >= 2);
+  REQUIRE_FALSE(claim_id.empty());
+
+  CHECK(f.FailEverywhere([&] { return s.SetClaimStatus(claim_id, ClaimStatus::kConfirmed, "checked", kActor); }) >= 2);
+  CHECK(f.FailEverywhere([&] { return s.Merge("Alpha One", "Beta Two", "same", kActor); }) >= 4);
+  CHECK(f.FailEverywhere([&] { return s.Split("person:beta-two", kActor); }) >= 4);
+  CHECK(f.FailEverywhere([&] {
+    return s.Judge("Alpha One", "Gamma Three", Verdict::kDifferent, "not the same", kActor).status();
+  }) >= 2);
+
+  // After all that, the store is whole and consistent.
+  auto stats = s.GetStats();
+  REQUIRE(stats.ok());
+  CHECK(stats->persons == 3);
+  CHECK(stats->documents == 2);
+  CHECK(stats->claims == 1);
+  CHECK(stats->judgements == 1);
+  SearchQuery q;
+  q.text = "G3";
+  CHECK(s.Search(q)->size() == 1);
+}

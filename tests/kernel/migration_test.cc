@@ -1,0 +1,114 @@
+// Opening stores: creating, migrating from an empty file, refusing what is not ours.
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+
+#include "dossier/store.h"
+#include "sqlite/migrations.h"
+#include "support/test_support.h"
+
+using namespace dossier;
+using dossier::testing::TempDir;
+using dossier::testing::WriteFile;
+
+namespace {
+
+int64_t Pragma(const std::string& path, const std::string& pragma) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, ("PRAGMA " + pragma).c_str(), -1, &st, nullptr);
+  int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+void ExecOn(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
+}  // namespace
+
+TEST_CASE("a missing store is NotFound unless creation is asked for", "[migration]") {
+  TempDir dir;
+  auto missing = Store::Open(dir / "none.db", {});
+  CHECK(missing.status().code() == Status::Code::kNotFound);
+  StoreOptions create;
+  create.create_if_missing = true;
+  auto made = Store::Open(dir / "new.db", create);
+  REQUIRE(made.ok());
+  CHECK((*made)->GetStats()->schema_version == sqlite::CurrentSchemaVersion());
+}
+
+TEST_CASE("an empty file is migrated to the current schema", "[migration]") {
+  TempDir dir;
+  const std::string path = dir / "empty.db";
+  WriteFile(path, "");
+  {
+    auto s = Store::Open(path, {});
+    REQUIRE(s.ok());
+    NewEntity e;
+    e.name = "Someone";
+    REQUIRE((*s)->AddEntity(e, Actor{"test"}).ok());
+  }
+  CHECK(Pragma(path, "user_version") == sqlite::CurrentSchemaVersion());
+  // Reopening an up-to-date store changes nothing and keeps the data.
+  auto again = Store::Open(path, {});
+  REQUIRE(again.ok());
+  CHECK((*again)->GetStats()->persons == 1);
+  CHECK(Pragma(path, "user_version") == sqlite::CurrentSchemaVersion());
+}
+
+TEST_CASE("the store runs in WAL mode with foreign keys", "[migration]") {
+  TempDir dir;
+  StoreOptions create;
+  create.create_if_missing = true;
+  REQUIRE(Store::Open(dir / "s.db", create).ok());
+  sqlite3* db = nullptr;
+  sqlite3_open(std::string(dir / "s.db").c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "wal");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+TEST_CASE("files that are not dossier stores are refused, untouched", "[migration]") {
+  TempDir dir;
+  const std::string text = dir / "notes.txt";
+  WriteFile(text, "these are my notes, not a database, and long enough to have a header of sorts......\n");
+  auto r = Store::Open(text, {});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kCorruption);
+  CHECK(r.status().message().find("not a dossier store") != std::string::npos);
+  CHECK(dossier::testing::ReadFile(text).find("these are my notes") == 0);
+
+  const std::string other = dir / "other.db";
+  ExecOn(other, "CREATE TABLE recipes(name TEXT); INSERT INTO recipes VALUES ('soup');");
+  auto o = Store::Open(other, {});
+  REQUIRE_FALSE(o.ok());
+  CHECK(o.status().message().find("not a dossier store") != std::string::npos);
+  CHECK(Pragma(other, "user_version") == 0);
+
+  auto dir_store = Store::Open(dir.path(), {});
+  CHECK(dir_store.status().message().find("directory") != std::string::npos);
+}
+
+TEST_CASE("a store from a newer dossier is refused", "[migration]") {
+  TempDir dir;
+  const std::string path = dir / "future.db";
+  StoreOptions create;
+  create.create_if_missing = true;
+  REQUIRE(Store::Open(path, create).ok());
+  ExecOn(path, "PRAGMA user_version = " + std::to_string(sqlite::CurrentSchemaVersion() + 1));
+  auto r = Store::Open(path, {});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kUnsupported);
+  CHECK(r.status().message().find("newer") != std::string::npos);
+}
