@@ -19,6 +19,17 @@ Store* Context::OpenStore(bool create_if_missing) {
   return store_.get();
 }
 
+PluginHost& Context::Plugins(bool quiet) {
+  if (!host_) {
+    host_ = std::make_unique<PluginHost>();
+    host_->LoadDefault(plugin_files);
+    if (!quiet) {
+      for (const auto& e : host_->errors()) std::cerr << "dossier: warning: plugin " << e << "\n";
+    }
+  }
+  return *host_;
+}
+
 int Context::Fail(const Status& status) const {
   std::cerr << "dossier: " << status.message() << "\n";
   return kExitError;

@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "dossier/host.h"
 #include "dossier/model.h"
 #include "dossier/status.h"
 #include "dossier/store.h"
@@ -27,6 +28,11 @@ class Context {
   bool json = false;    // --json: JSON Lines on stdout
   Actor actor;          // "cli:<user>"
   bool color = false;   // stdout is a terminal
+  std::vector<std::string> plugin_files;  // --plugin FILE
+
+  // Loads the plugins (once). Load errors are printed as warnings unless
+  // quiet (the plugins command shows them itself).
+  PluginHost& Plugins(bool quiet = false);
 
   // Opens the store (once). Prints the error and returns nullptr on failure.
   Store* OpenStore(bool create_if_missing = false);
@@ -44,6 +50,7 @@ class Context {
 
  private:
   std::unique_ptr<Store> store_;
+  std::unique_ptr<PluginHost> host_;
 };
 
 // A subcommand's action, run after parsing succeeded.
@@ -61,6 +68,7 @@ struct Registry {
 
 void RegisterCurationCommands(const Registry& r);  // init, add, alias, claim, merge, split, judge
 void RegisterQueryCommands(const Registry& r);     // show, list, claims, search, stats, log
+void RegisterPipelineCommands(const Registry& r);  // import, check, findings, finding, export, plugins
 
 // Parses "key=value"; false when there is no '='.
 bool SplitKeyValue(const std::string& kv, std::string* key, std::string* value);

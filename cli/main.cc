@@ -37,11 +37,13 @@ int Main(int argc, char** argv) {
   std::string db_flag;
   app.add_option("--db", db_flag, "Store file (default: $DOSSIER_DB, or ./dossier.db)");
   app.add_flag("--json", ctx.json, "Print JSON Lines on stdout");
+  app.add_option("--plugin", ctx.plugin_files, "Also load this plugin library (repeatable)");
 
   std::vector<std::pair<CLI::App*, Action>> actions;
   Registry registry{&app, &ctx, &actions};
   RegisterCurationCommands(registry);
   RegisterQueryCommands(registry);
+  RegisterPipelineCommands(registry);
 
   try {
     app.parse(argc, argv);

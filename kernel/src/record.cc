@@ -85,6 +85,8 @@ Json ClaimRecord(const Claim& c) {
   j["status"] = std::string(StatusName(c.status));
   PutIf(j, "status_reason", c.status_reason);
   if (c.properties.is_object() && !c.properties.empty()) j["properties"] = c.properties;
+  PutIf(j, "created_at", c.created_at);
+  PutIf(j, "updated_at", c.updated_at);
   return j;
 }
 

@@ -1,6 +1,7 @@
 // SHA-256 (FIPS 180-4), for content hashes. Small and dependency-free: the
 // kernel hashes every imported file, and pulling in a crypto library for one
 // function is not worth its install step.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -46,33 +47,67 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
-}  // namespace
-
-std::string Sha256Hex(std::string_view data) {
-  std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  size_t n = data.size();
-  const uint64_t bits = uint64_t(n) * 8;
-  while (n >= 64) {
-    Compress(h, p);
-    p += 64;
-    n -= 64;
-  }
-  unsigned char tail[128] = {};
-  std::memcpy(tail, p, n);
-  tail[n] = 0x80;
-  const size_t tail_len = n + 1 + 8 <= 64 ? 64 : 128;
-  for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  Compress(h, tail);
-  if (tail_len == 128) Compress(h, tail + 64);
-
+std::string Hex(const uint32_t* h) {
   static const char* kHex = "0123456789abcdef";
   std::string out(64, '0');
   for (int i = 0; i < 8; ++i) {
     for (int j = 0; j < 8; ++j) out[i * 8 + j] = kHex[(h[i] >> (28 - 4 * j)) & 0xF];
   }
   return out;
+}
+
+}  // namespace
+
+Sha256::Sha256()
+    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+void Sha256::Update(std::string_view data) {
+  std::array<uint32_t, 8> h;
+  std::copy(std::begin(h_), std::end(h_), h.begin());
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+  size_t n = data.size();
+  total_ += n;
+  if (buffered_ > 0) {
+    const size_t take = std::min(n, 64 - buffered_);
+    std::memcpy(buffer_ + buffered_, p, take);
+    buffered_ += take;
+    p += take;
+    n -= take;
+    if (buffered_ == 64) {
+      Compress(h, buffer_);
+      buffered_ = 0;
+    }
+  }
+  while (n >= 64) {
+    Compress(h, p);
+    p += 64;
+    n -= 64;
+  }
+  if (n > 0) {
+    std::memcpy(buffer_, p, n);
+    buffered_ = n;
+  }
+  std::copy(h.begin(), h.end(), std::begin(h_));
+}
+
+std::string Sha256::HexDigest() {
+  std::array<uint32_t, 8> h;
+  std::copy(std::begin(h_), std::end(h_), h.begin());
+  const uint64_t bits = total_ * 8;
+  unsigned char tail[128] = {};
+  std::memcpy(tail, buffer_, buffered_);
+  tail[buffered_] = 0x80;
+  const size_t tail_len = buffered_ + 1 + 8 <= 64 ? 64 : 128;
+  for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+  Compress(h, tail);
+  if (tail_len == 128) Compress(h, tail + 64);
+  return Hex(h.data());
+}
+
+std::string Sha256Hex(std::string_view data) {
+  Sha256 sha;
+  sha.Update(data);
+  return sha.HexDigest();
 }
 
 }  // namespace dossier

@@ -123,3 +123,50 @@ TEST_CASE("failed writes leave the store as it was", "[fault]") {
   q.text = "G3";
   CHECK(s.Search(q)->size() == 1);
 }
+
+TEST_CASE("a failed document import, findings run or record batch leaves the store as it was", "[fault]") {
+  FaultyStore f;
+  Store& s = *f.store;
+
+  CHECK(f.FailEverywhere([&] {
+    DocumentBatch b;
+    b.document.title = "Field report";
+    b.document.text = "Gamma Three visited Alpha One in Lisbon.";
+    const std::string gamma = b.Entity(EntityType::kPerson, "Gamma Three");
+    const std::string alpha = b.Entity(EntityType::kPerson, "Alpha One");
+    const std::string lisbon = b.Entity(EntityType::kPlace, "Lisbon");
+    b.mentions = {{gamma, EntityType::kPerson, 0, 11, 1, "t"}, {alpha, EntityType::kPerson, 20, 29, 1, "t"},
+                  {lisbon, EntityType::kPlace, 33, 39, 1, "t"}};
+    ProposedClaim visit;
+    visit.subject = gamma;
+    visit.predicate = "visited";
+    visit.object = alpha;
+    visit.start = 0;
+    visit.end = 29;
+    b.claims = {visit};
+    return s.WriteDocument(b, kActor).status();
+  }) >= 6);  // document, three entities, mentions, claims, commit
+  CHECK(s.GetStats()->places == 1);
+
+  CHECK(f.FailEverywhere([&] {
+    Finding a;
+    a.code = "x";
+    a.message = "first";
+    a.fingerprint = "1";
+    Finding b = a;
+    b.fingerprint = "2";
+    return s.ReplaceFindings("test", {a, b}, kActor);
+  }) >= 3);
+  CHECK(s.GetStats()->findings == 2);
+
+  CHECK(f.FailEverywhere([&] {
+    auto w = s.BeginRecords(kActor);
+    if (!w.ok()) return w.status();
+    for (const char* name : {"Delta Four", "Epsilon Five"}) {
+      Json r = {{"id", std::string("person:") + (name[0] == 'D' ? "delta" : "epsilon")}, {"type", "person"}, {"name", name}};
+      if (Status st = (*w)->Put(r); !st.ok()) return st;
+    }
+    return (*w)->Commit();
+  }) >= 3);
+  CHECK(s.GetStats()->persons == 5);
+}

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "dossier/export.h"
+#include "dossier/facts.h"
 #include "dossier/model.h"
 #include "dossier/status.h"
 
@@ -117,6 +118,25 @@ struct SearchHit {
   double score = 0;     // bm25: lower is better
 };
 
+struct FindingFilter {
+  std::string checker;
+  std::string code;
+  std::optional<Severity> min_severity;
+  std::optional<FindingStatus> status;
+  std::string about;  // entity or claim id: findings whose refs include it (merges followed)
+  int64_t limit = 0;
+};
+
+// A file imported before, known by the hash of its bytes.
+struct SourceFile {
+  std::string sha256;
+  std::string path;
+  std::string importer;
+  int64_t size = 0;
+  std::string imported_at;
+  std::vector<std::string> documents;
+};
+
 struct Stats {
   std::string path;
   int schema_version = 0;
@@ -157,6 +177,51 @@ class DOSSIER_API StoreView {
   virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
 
   virtual Result<Stats> GetStats() = 0;
+
+  virtual Result<std::vector<Finding>> ListFindings(const FindingFilter& filter) = 0;
+  virtual Result<Finding> GetFinding(std::string_view id) = 0;
+
+  // Streaming reads for checkers and exporters: rows are handed to `each` one
+  // at a time in id order (memory does not grow with the store); returning
+  // false from `each` stops early. `each` may read the store again.
+  virtual Status ForEachEntity(const EntityFilter& filter, const std::function<bool(const Entity&)>& each) = 0;
+  virtual Status ForEachDocument(const std::function<bool(const Document&)>& each) = 0;
+  virtual Status ForEachMention(const std::function<bool(const Mention&)>& each) = 0;
+  virtual Status ForEachClaim(const ClaimFilter& filter, const std::function<bool(const Claim&)>& each) = 0;
+  virtual Status ForEachJudgement(const std::function<bool(const Judgement&)>& each) = 0;
+  virtual Status ForEachFinding(const std::function<bool(const Finding&)>& each) = 0;
+  // Mentions in one document, by position.
+  virtual Result<std::vector<Mention>> MentionsIn(std::string_view document) = 0;
+
+  // The file with these bytes, if it was imported before.
+  virtual Result<std::optional<SourceFile>> FindSource(const std::string& sha256) = 0;
+};
+
+// What WriteDocument did.
+struct WriteOutcome {
+  enum class Kind {
+    kImported,   // a new document
+    kUnchanged,  // the same text was already stored under this id
+    kReplaced,   // a new version of a document from the same source
+    kFilledIn,   // a stub (a cable known only from a REF) got its text
+  } kind = Kind::kImported;
+  std::string document;  // the id written (may differ from the proposed one on a clash)
+  int64_t entities_created = 0;
+  int64_t mentions = 0;
+  int64_t claims = 0;
+};
+
+// Applies interchange records (DESIGN.md §6) in one transaction: nothing is
+// written unless Commit succeeds. Destroying it without Commit rolls back.
+class DOSSIER_API RecordWriter {
+ public:
+  virtual ~RecordWriter();
+  // Validates the record against schemas/record.schema.json and writes it
+  // (replacing a record with the same id). References may point to records
+  // later in the same batch: they are checked at Commit.
+  virtual Status Put(const Json& record) = 0;
+  virtual Status Commit() = 0;
+  virtual int64_t count() const = 0;
 };
 
 // What to create with Store::AddEntity.
@@ -225,6 +290,32 @@ class DOSSIER_API Store : public StoreView {
   // into a; "different" is refused while the two are merged.
   virtual Result<Judgement> Judge(std::string_view a, std::string_view b, Verdict verdict,
                                   const std::string& reason, const Actor& actor) = 0;
+
+  // Writes one document with its proposed facts in one transaction: resolves
+  // each proposed entity (its id; else its normalised name and aliases within
+  // its type, following merges; else a new entity), then writes the document,
+  // its mentions and claims. Same id and same text: unchanged, nothing
+  // written. Same id from the same source with new text: replaced (machine
+  // facts re-derived; the curator's claims and reviewed claims kept). A stub
+  // is filled in. Same id from another source: the document gets the next
+  // free id ("-2").
+  virtual Result<WriteOutcome> WriteDocument(const DocumentBatch& batch, const Actor& actor) = 0;
+
+  // Remembers that a file was imported (see FindSource).
+  virtual Status RecordSource(const SourceFile& source) = 0;
+
+  // Starts writing interchange records (the jsonl importer).
+  virtual Result<std::unique_ptr<RecordWriter>> BeginRecords(const Actor& actor) = 0;
+
+  // Replaces a checker's findings with the ones of its latest run, in one
+  // transaction. A finding whose fingerprint was seen before keeps its id and
+  // its curator status (resolved, ignored) unless its evidence changed, when
+  // it opens again. Findings not reported again are removed.
+  virtual Status ReplaceFindings(const std::string& checker, const std::vector<Finding>& findings,
+                                 const Actor& actor) = 0;
+  // Resolves or ignores a finding (or opens it again), with a reason.
+  virtual Status SetFindingStatus(std::string_view finding, FindingStatus status, const std::string& reason,
+                                  const Actor& actor) = 0;
 };
 
 }  // namespace dossier

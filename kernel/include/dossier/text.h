@@ -8,7 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "dossier/export.h"
+#include "dossier/status.h"
 
 namespace dossier {
 
@@ -30,10 +33,34 @@ DOSSIER_API bool IsValidUtf8(std::string_view text);
 // given) receives how many replacements were made.
 DOSSIER_API std::string RepairUtf8(std::string_view text, size_t* replaced = nullptr);
 
+// Turns a file's bytes into the text dossier stores: UTF-8 with "\n" line ends.
+// UTF-8 passes through (a BOM is dropped); UTF-16 with a BOM is converted;
+// bytes with no UTF-8 structure are read as Windows-1252 (which covers
+// Latin-1's printable range); UTF-8 with a few broken sequences is repaired
+// with U+FFFD. CRLF and lone CR become LF. Each such step is described in
+// *notes (when given), so nothing changes silently. Binary data (NUL bytes
+// outside UTF-16) is an InvalidArgument error.
+DOSSIER_API Result<std::string> DecodeText(std::string_view bytes, std::vector<std::string>* notes = nullptr);
+
 // Largest offset <= pos that starts a UTF-8 character of text (pos is clamped to size).
 DOSSIER_API size_t Utf8Floor(std::string_view text, size_t pos);
 
 // Lowercase hex SHA-256 of data.
 DOSSIER_API std::string Sha256Hex(std::string_view data);
+
+// SHA-256 over data fed in pieces (a file read in blocks).
+class DOSSIER_API Sha256 {
+ public:
+  Sha256();
+  void Update(std::string_view data);
+  // Lowercase hex digest; the object must not be updated afterwards.
+  std::string HexDigest();
+
+ private:
+  uint32_t h_[8];
+  unsigned char buffer_[64];
+  size_t buffered_ = 0;
+  uint64_t total_ = 0;
+};
 
 }  // namespace dossier

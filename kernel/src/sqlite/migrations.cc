@@ -149,18 +149,30 @@ CREATE TABLE finding(
   message       TEXT NOT NULL,
   refs          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(refs)),
   evidence      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(evidence)),
-  fingerprint   TEXT NOT NULL UNIQUE,
+  fingerprint   TEXT NOT NULL,
   status        TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','resolved','ignored')),
   status_reason TEXT,
   created_at    TEXT NOT NULL,
   updated_at    TEXT NOT NULL
 );
+CREATE UNIQUE INDEX finding_fingerprint ON finding(checker, fingerprint);
 CREATE TABLE finding_ref(
   finding TEXT NOT NULL REFERENCES finding(id) ON DELETE CASCADE,
   ref     TEXT NOT NULL,
   PRIMARY KEY (finding, ref)
 ) WITHOUT ROWID;
 CREATE INDEX finding_ref_ref ON finding_ref(ref);
+
+-- Files imported before, by the hash of their bytes: importing the same
+-- bytes again is a no-op.
+CREATE TABLE source_file(
+  sha256       TEXT PRIMARY KEY,
+  path         TEXT NOT NULL,
+  importer     TEXT NOT NULL,
+  size         INTEGER NOT NULL,
+  imported_at  TEXT NOT NULL,
+  documents    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(documents))
+) WITHOUT ROWID;
 
 CREATE TABLE audit(
   seq     INTEGER PRIMARY KEY,

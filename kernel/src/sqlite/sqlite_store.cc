@@ -21,145 +21,9 @@
 #include "snippet.h"
 #include "sqlite/fts_query.h"
 #include "sqlite/migrations.h"
+#include "sqlite/store_util.h"
 
 namespace dossier::sqlite {
-namespace {
-
-// A rule the caller broke; carries the Status to return.
-struct Failure {
-  Status status;
-};
-
-[[noreturn]] void Fail(Status s) { throw Failure{std::move(s)}; }
-
-std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-Status FromSqlite(const SqliteError& e, const std::string& path) {
-  switch (e.code()) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return Status::Busy("store " + path + " is busy: another process kept it locked too long");
-    case SQLITE_CORRUPT:
-      return Status::Corruption("store " + path + " is damaged (" + e.what() + ")");
-    case SQLITE_NOTADB:
-      return Status::Corruption(path + " is not a dossier store (not an SQLite database)");
-    case SQLITE_FULL:
-      return Status::IOError("store " + path + ": disk full");
-    case SQLITE_READONLY:
-      return Status::IOError("store " + path + " is read-only");
-    case SQLITE_CANTOPEN:
-      return Status::IOError("cannot open store " + path);
-    case SQLITE_IOERR:
-      return Status::IOError("store " + path + ": I/O error (" + e.what() + ")");
-    default:
-      return Status::Internal("store " + path + ": " + e.what());
-  }
-}
-
-// Runs f, turning the backend's exceptions into a Status.
-template <class F>
-auto Guard(const std::string& path, F&& f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const Failure& failure) {
-    return failure.status;
-  } catch (const SqliteError& e) {
-    return FromSqlite(e, path);
-  } catch (const Json::exception& e) {
-    return Status::Corruption("store " + path + " holds malformed JSON (" + e.what() + ")");
-  } catch (const std::exception& e) {
-    return Status::Internal(e.what());
-  }
-}
-
-std::string TypeText(EntityType t) { return std::string(TypeName(t)); }
-
-EntityType TypeFromText(const std::string& s) {
-  auto t = ParseType(s);
-  if (!t) throw SqliteError(SQLITE_CORRUPT, "unknown entity type '" + s + "' in store");
-  return *t;
-}
-
-Json ParseJson(const std::string& s, Json fallback) {
-  if (s.empty()) return fallback;
-  return Json::parse(s);
-}
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-bool IsCharBoundary(std::string_view text, int64_t pos) {
-  if (pos <= 0 || pos >= static_cast<int64_t>(text.size())) return true;
-  return (static_cast<unsigned char>(text[static_cast<size_t>(pos)]) & 0xC0) != 0x80;
-}
-
-// "Deal value" -> "deal_value": predicates are identifiers in the schema.
-std::string CanonicalPredicate(std::string_view p) {
-  std::string out;
-  for (char ch : NormalizeName(p)) out.push_back(ch == ' ' ? '_' : ch);
-  return out;
-}
-
-// A short stable hash for derived ids.
-std::string ShortHash(std::string_view s, size_t n = 16) { return Sha256Hex(s).substr(0, n); }
-
-bool ValidIdSyntax(std::string_view id, std::string_view prefix) {
-  if (id.size() <= prefix.size() + 1 || id.substr(0, prefix.size()) != prefix || id[prefix.size()] != ':') {
-    return false;
-  }
-  return std::none_of(id.begin(), id.end(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-  });
-}
-
-// The fields a document carries outside entity.properties, in record form.
-Json DocumentRecordProperties(const Document& d) { return DocumentRecord(d, false)["properties"]; }
-
-constexpr const char* kClaimColumns =
-    "c.id, c.subject, c.predicate, c.object, c.value, c.time, c.doc, c.start, c.\"end\", c.quote, "
-    "c.source_note, c.attributed_to, c.kind, c.extractor, c.confidence, c.status, c.status_reason, "
-    "c.properties, c.created_at, c.updated_at";
-
-constexpr const char* kFindingColumns =
-    "f.id, f.checker, f.code, f.severity, f.message, f.refs, f.evidence, f.fingerprint, f.status, "
-    "f.status_reason, f.created_at, f.updated_at";
-
-Finding ReadFindingRow(Stmt& s) {
-  Finding f;
-  f.id = s.Text(0);
-  f.checker = s.Text(1);
-  f.code = s.Text(2);
-  f.severity = ParseSeverity(s.Text(3)).value_or(Severity::kWarning);
-  f.message = s.Text(4);
-  for (const auto& r : ParseJson(s.Text(5), Json::array())) f.refs.push_back(r.get<std::string>());
-  f.evidence = ParseJson(s.Text(6), Json::object());
-  f.fingerprint = s.Text(7);
-  f.status = ParseFindingStatus(s.Text(8)).value_or(FindingStatus::kOpen);
-  f.status_reason = s.Text(9);
-  f.created_at = s.Text(10);
-  f.updated_at = s.Text(11);
-  return f;
-}
-
-Judgement ReadJudgementRow(Stmt& s) {
-  Judgement j;
-  j.id = s.Text(0);
-  j.a = s.Text(1);
-  j.b = s.Text(2);
-  j.verdict = ParseVerdict(s.Text(3)).value_or(Verdict::kUnsure);
-  j.reason = s.Text(4);
-  j.by = s.Text(5);
-  j.at = s.Text(6);
-  return j;
-}
-
-constexpr const char* kJudgementColumns = "id, a, b, verdict, reason, by, at";
-
-}  // namespace
 
 // ---------------------------------------------------------------------------
 // Opening
@@ -321,31 +185,6 @@ std::optional<Document> SqliteStore::LoadDocument(std::string_view id) {
   return d;
 }
 
-Claim SqliteStore::ReadClaimRow(Stmt& s) {
-  Claim c;
-  c.id = s.Text(0);
-  c.subject = s.Text(1);
-  c.predicate = s.Text(2);
-  c.object = s.Text(3);
-  c.value = s.IsNull(4) ? Json() : ParseJson(s.Text(4), Json());
-  c.time = s.Text(5);
-  c.source.document = s.Text(6);
-  c.source.start = s.IntOr(7, -1);
-  c.source.end = s.IntOr(8, -1);
-  c.source.quote = s.Text(9);
-  c.source.note = s.Text(10);
-  c.attributed_to = s.Text(11);
-  c.kind = s.Text(12);
-  c.extractor = s.Text(13);
-  c.confidence = s.Real(14);
-  c.status = ParseClaimStatus(s.Text(15)).value_or(ClaimStatus::kUnreviewed);
-  c.status_reason = s.Text(16);
-  c.properties = ParseJson(s.Text(17), Json::object());
-  c.created_at = s.Text(18);
-  c.updated_at = s.Text(19);
-  return c;
-}
-
 std::optional<Claim> SqliteStore::LoadClaim(std::string_view id) {
   Stmt s = db_->Prepare(std::string("SELECT ") + kClaimColumns + " FROM claim c WHERE c.id = ?");
   s.Bind(1, id);
@@ -439,6 +278,38 @@ void SqliteStore::InsertAlias(std::string_view entity, const std::string& name, 
       .Run();
 }
 
+void SqliteStore::InsertEntityRow(const std::string& id, EntityType type, const std::string& name,
+                                  const Json& properties, const std::string& created_at,
+                                  const std::string& updated_at, const std::string& by) {
+  db_->Prepare(
+         "INSERT INTO entity(id, type, name, norm, properties, canonical, created_at, updated_at, created_by) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?1, ?6, ?7, ?8)")
+      .BindAll(id, TypeText(type), name, NormalizeName(name), properties.dump(), created_at, updated_at, by)
+      .Run();
+}
+
+void SqliteStore::InsertDocumentRows(const Document& d) {
+  db_->Prepare("INSERT INTO document(id, kind, title, text, sha256, source) VALUES (?, ?, ?, ?, ?, ?)")
+      .Bind(1, d.id)
+      .Bind(2, d.kind)
+      .Bind(3, d.title)
+      .Bind(4, d.text)
+      .Bind(5, d.sha256.empty() ? Sha256Hex(d.text) : d.sha256)
+      .BindOrNull(6, d.source)
+      .Run();
+  ReplaceParagraphs(d.id, d.paragraphs);
+}
+
+void SqliteStore::ReplaceParagraphs(const std::string& doc, const std::vector<Paragraph>& paragraphs) {
+  db_->Prepare("DELETE FROM paragraph WHERE doc = ?").Bind(1, doc).Run();
+  int64_t seq = 0;
+  for (const auto& p : paragraphs) {
+    db_->Prepare("INSERT INTO paragraph(doc, seq, start, \"end\", properties) VALUES (?, ?, ?, ?, ?)")
+        .BindAll(doc, seq++, p.start, p.end, p.properties.dump())
+        .Run();
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Reading
 
@@ -489,12 +360,7 @@ std::vector<Finding> SqliteStore::LoadFindingsFor(const std::vector<std::string>
 
 Result<EntityDetails> SqliteStore::Describe(std::string_view id, const DescribeOptions& options) {
   return Guard(path_, [&]() -> Result<EntityDetails> {
-    // One read transaction, so the picture is consistent while others write.
-    db_->Exec("BEGIN");
-    struct EndRead {
-      Db* db;
-      ~EndRead() { sqlite3_exec(db->handle(), "COMMIT", nullptr, nullptr, nullptr); }
-    } end_read{db_.get()};
+    ReadSnapshot snapshot(db_.get());  // a consistent picture while others write
 
     EntityDetails d;
     auto e = LoadEntity(id);
@@ -854,11 +720,7 @@ Result<Entity> SqliteStore::AddEntity(const NewEntity& in, const Actor& actor) {
     CheckSource(&source, false, "source");
     const std::string id = UniqueId(IdPrefix(in.type), Slugify(name));
     const std::string now = NowIso();
-    db_->Prepare(
-           "INSERT INTO entity(id, type, name, norm, properties, canonical, created_at, updated_at, created_by) "
-           "VALUES (?1, ?2, ?3, ?4, ?5, ?1, ?6, ?6, ?7)")
-        .BindAll(id, TypeText(in.type), name, norm, in.properties.dump(), now, actor.name)
-        .Run();
+    InsertEntityRow(id, in.type, name, in.properties, now, now, actor.name);
     Fault("entity");
     for (const auto& a : in.aliases) {
       const std::string alias = Trim(a);
@@ -906,27 +768,10 @@ Result<Document> SqliteStore::AddDocument(const Document& in, const Actor& actor
       return Status::AlreadyExists("document " + d.id + " already exists");
     }
     const std::string now = NowIso();
-    db_->Prepare(
-           "INSERT INTO entity(id, type, name, norm, properties, canonical, created_at, updated_at, created_by) "
-           "VALUES (?1, 'document', ?2, ?3, ?4, ?1, ?5, ?5, ?6)")
-        .BindAll(d.id, d.title, NormalizeName(d.title), d.properties.dump(), now, actor.name)
-        .Run();
+    InsertEntityRow(d.id, EntityType::kDocument, d.title, d.properties, now, now, actor.name);
     Fault("entity");
-    db_->Prepare("INSERT INTO document(id, kind, title, text, sha256, source) VALUES (?, ?, ?, ?, ?, ?)")
-        .Bind(1, d.id)
-        .Bind(2, d.kind)
-        .Bind(3, d.title)
-        .Bind(4, d.text)
-        .Bind(5, d.sha256)
-        .BindOrNull(6, d.source)
-        .Run();
+    InsertDocumentRows(d);
     Fault("document");
-    int64_t seq = 0;
-    for (const auto& p : d.paragraphs) {
-      db_->Prepare("INSERT INTO paragraph(doc, seq, start, \"end\", properties) VALUES (?, ?, ?, ?, ?)")
-          .BindAll(d.id, seq++, p.start, p.end, p.properties.dump())
-          .Run();
-    }
     Audit(actor, "add", d.id,
           {{"type", "document"}, {"title", d.title}, {"kind", d.kind}, {"sha256", d.sha256}, {"source", d.source}});
     Fault("commit");
@@ -997,7 +842,6 @@ Result<Claim> SqliteStore::AddClaim(const NewClaim& in, const Actor& actor) {
     Claim c;
     c.predicate = CanonicalPredicate(in.predicate);
     if (c.predicate.empty()) return Status::InvalidArgument("a claim needs a predicate");
-    if (c.predicate[0] >= '0' && c.predicate[0] <= '9') c.predicate = "p_" + c.predicate;
     c.value = in.value;
     c.time = Trim(in.time);
     c.kind = in.kind;
@@ -1013,11 +857,7 @@ Result<Claim> SqliteStore::AddClaim(const NewClaim& in, const Actor& actor) {
     }
     c.source = in.source;
     CheckSource(&c.source, true, "claim");
-    const std::string key = c.subject + "\x1f" + c.predicate + "\x1f" + c.object + "\x1f" + c.value.dump() +
-                            "\x1f" + c.time + "\x1f" + c.source.document + "\x1f" +
-                            std::to_string(c.source.start) + "\x1f" + std::to_string(c.source.end) + "\x1f" +
-                            c.source.note + "\x1f" + c.attributed_to;
-    c.id = "claim:" + ShortHash(key);
+    c.id = ClaimId(c);
     if (Status st = ValidateClaimRecord(ClaimRecord(c)); !st.ok()) return st;
     if (LoadClaim(c.id)) return Status::AlreadyExists("the same claim already exists: " + c.id);
     const std::string now = NowIso();

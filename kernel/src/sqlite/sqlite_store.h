@@ -26,6 +26,16 @@ class SqliteStore final : public Store {
   Result<std::vector<AuditEntry>> ListAudit(int64_t limit) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
   Result<Stats> GetStats() override;
+  Result<std::vector<Finding>> ListFindings(const FindingFilter& filter) override;
+  Result<Finding> GetFinding(std::string_view id) override;
+  Status ForEachEntity(const EntityFilter& filter, const std::function<bool(const Entity&)>& each) override;
+  Status ForEachDocument(const std::function<bool(const Document&)>& each) override;
+  Status ForEachMention(const std::function<bool(const Mention&)>& each) override;
+  Status ForEachClaim(const ClaimFilter& filter, const std::function<bool(const Claim&)>& each) override;
+  Status ForEachJudgement(const std::function<bool(const Judgement&)>& each) override;
+  Status ForEachFinding(const std::function<bool(const Finding&)>& each) override;
+  Result<std::vector<Mention>> MentionsIn(std::string_view document) override;
+  Result<std::optional<SourceFile>> FindSource(const std::string& sha256) override;
 
   // Store
   Result<Entity> AddEntity(const NewEntity& entity, const Actor& actor) override;
@@ -42,6 +52,17 @@ class SqliteStore final : public Store {
   Status Split(std::string_view absorbed, const Actor& actor) override;
   Result<Judgement> Judge(std::string_view a, std::string_view b, Verdict verdict,
                           const std::string& reason, const Actor& actor) override;
+  Result<WriteOutcome> WriteDocument(const DocumentBatch& batch, const Actor& actor) override;
+  Status RecordSource(const SourceFile& source) override;
+  Result<std::unique_ptr<RecordWriter>> BeginRecords(const Actor& actor) override;
+  Status ReplaceFindings(const std::string& checker, const std::vector<Finding>& findings,
+                         const Actor& actor) override;
+  Status SetFindingStatus(std::string_view finding, FindingStatus status, const std::string& reason,
+                          const Actor& actor) override;
+
+  // For the files of this backend (import.cc, records.cc, ...).
+  Db* db() { return db_.get(); }
+  const std::string& path() const { return path_; }
 
  private:
   SqliteStore(std::string path, StoreOptions options, std::unique_ptr<Db> db)
@@ -51,6 +72,8 @@ class SqliteStore final : public Store {
   void Fault(std::string_view point);
   void Audit(const Actor& actor, std::string_view action, std::string_view target, const Json& detail);
 
+  friend class SqliteRecordWriter;
+
   // Row-level helpers; they throw SqliteError and expect the caller's transaction.
   std::string ResolveOrThrow(std::string_view id_or_name, std::optional<EntityType> type,
                              bool follow_merges);
@@ -58,7 +81,6 @@ class SqliteStore final : public Store {
   std::vector<Alias> LoadAliases(std::string_view entity);
   std::optional<Document> LoadDocument(std::string_view id);
   std::optional<Claim> LoadClaim(std::string_view id);
-  Claim ReadClaimRow(Stmt& s);
   std::string UniqueId(std::string_view prefix, std::string_view slug);
   void CheckSource(SourceRef* source, bool required, std::string_view what);
   void InsertAlias(std::string_view entity, const std::string& name, const SourceRef& seen,
@@ -70,6 +92,13 @@ class SqliteStore final : public Store {
                             const std::string& reason, const Actor& actor, const std::string& now);
   std::optional<Judgement> LoadJudgementForPair(const std::string& a, const std::string& b);
   std::vector<Finding> LoadFindingsFor(const std::vector<std::string>& refs);
+  // Inserts the entity row (and, for documents, the document row and paragraphs).
+  void InsertEntityRow(const std::string& id, EntityType type, const std::string& name, const Json& properties,
+                       const std::string& created_at, const std::string& updated_at, const std::string& by);
+  void InsertDocumentRows(const Document& d);
+  void ReplaceParagraphs(const std::string& doc, const std::vector<Paragraph>& paragraphs);
+  // Resolution of a proposed entity to an existing canonical id, or "".
+  std::string FindByName(EntityType type, const std::string& name, const std::vector<std::string>& aliases);
 
   std::string path_;
   StoreOptions options_;

@@ -1,0 +1,314 @@
+// Commands that run plugins: import, check, findings, finding, export, plugins.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iomanip>
+
+#include "context.h"
+#include "dossier/pipeline.h"
+#include "dossier/record.h"
+#include "progress.h"
+
+namespace dossier::cli {
+namespace {
+
+const char* OutcomeName(FileReport::Outcome o) {
+  switch (o) {
+    case FileReport::Outcome::kImported: return "imported";
+    case FileReport::Outcome::kUnchanged: return "unchanged";
+    case FileReport::Outcome::kFailed: return "failed";
+  }
+  return "?";
+}
+
+Json ReportJson(const FileReport& f) {
+  Json j = {{"path", f.path}, {"outcome", OutcomeName(f.outcome)}};
+  if (!f.importer.empty()) j["importer"] = f.importer;
+  if (!f.reason.empty()) j["reason"] = f.reason;
+  j["documents"] = f.documents;
+  j["documents_new"] = f.documents_new;
+  j["documents_unchanged"] = f.documents_unchanged;
+  j["documents_failed"] = f.documents_failed;
+  if (f.records) j["records"] = f.records;
+  j["entities_created"] = f.entities_created;
+  j["mentions"] = f.mentions;
+  j["claims"] = f.claims;
+  if (!f.warnings.empty()) j["warnings"] = f.warnings;
+  return j;
+}
+
+void RegisterImport(const Registry& r) {
+  auto* sub = r.app->add_subcommand("import", "Import files and folders (recursively), detecting their format");
+  struct Opts {
+    std::vector<std::string> paths, extractors;
+    std::string as;
+    bool dry_run = false, force = false, no_extract = false, verbose = false;
+    int64_t max_document_mb = 64;
+  };
+  auto o = std::make_shared<Opts>();
+  sub->add_option("PATH", o->paths, "Files or folders")->required();
+  sub->add_option("--as", o->as, "Use this importer for every file instead of detecting");
+  sub->add_flag("--dry-run", o->dry_run, "Read and extract, but store nothing");
+  sub->add_flag("--force", o->force, "Import files even if the same bytes were imported before");
+  sub->add_option("--extractor", o->extractors, "Run only this extractor (repeatable)");
+  sub->add_flag("--no-extract", o->no_extract, "Run no extractor");
+  sub->add_option("--max-document-mb", o->max_document_mb, "Refuse documents larger than this (default 64)")
+      ->check(CLI::PositiveNumber);
+  sub->add_flag("-v,--verbose", o->verbose, "One line per file");
+  r.Add(sub, [ctx = r.ctx, o]() {
+    Store* store = ctx->OpenStore(/*create_if_missing=*/true);
+    if (!store) return kExitError;
+    PluginHost& host = ctx->Plugins();
+    ImportOptions options;
+    options.as = o->as;
+    options.dry_run = o->dry_run;
+    options.force = o->force;
+    options.extractors = o->extractors;
+    options.no_extract = o->no_extract;
+    options.max_document_bytes = o->max_document_mb << 20;
+    ProgressLine progress(!ctx->json && isatty(STDERR_FILENO));
+    options.progress = [&](const ImportProgress& p) { progress.Update(p); };
+    Pipeline pipeline(*store, host, ctx->actor);
+    auto summary = pipeline.Import(o->paths, options);
+    progress.Clear();
+    if (!summary.ok()) {
+      if (summary.status().code() == Status::Code::kInvalidArgument) return ctx->Usage(summary.status().message());
+      return ctx->Fail(summary.status());
+    }
+    int64_t new_docs = 0, unchanged_docs = 0, failed_docs = 0, records = 0;
+    for (const auto& f : summary->files) {
+      new_docs += f.documents_new;
+      unchanged_docs += f.documents_unchanged;
+      failed_docs += f.documents_failed;
+      records += f.records;
+      if (ctx->json) {
+        ctx->Emit(ReportJson(f));
+        continue;
+      }
+      if (f.outcome == FileReport::Outcome::kFailed) {
+        std::cerr << "dossier: " << f.path << ": " << f.reason << "\n";
+      } else if (o->verbose) {
+        std::cout << std::left << std::setw(10) << OutcomeName(f.outcome) << f.path << "  (" << f.importer << ", "
+                  << f.documents.size() << " document" << (f.documents.size() == 1 ? "" : "s") << ")\n";
+      }
+      for (const auto& w : f.warnings) {
+        if (f.outcome == FileReport::Outcome::kFailed && w == f.reason) continue;
+        std::cerr << "dossier: warning: " << f.path << ": " << w << "\n";
+      }
+    }
+    if (ctx->json) {
+      ctx->Emit({{"summary",
+                  {{"files_imported", summary->imported},
+                   {"files_unchanged", summary->unchanged},
+                   {"files_failed", summary->failed},
+                   {"documents_new", new_docs},
+                   {"documents_unchanged", unchanged_docs},
+                   {"documents_failed", failed_docs},
+                   {"records", records},
+                   {"dry_run", o->dry_run},
+                   {"seconds", summary->elapsed_seconds}}}});
+    } else {
+      std::printf("%s%lld file%s imported (%lld new document%s%s), %lld unchanged, %lld failed in %.1f s\n",
+                  o->dry_run ? "dry run: " : "", static_cast<long long>(summary->imported),
+                  summary->imported == 1 ? "" : "s", static_cast<long long>(new_docs), new_docs == 1 ? "" : "s",
+                  records ? (", " + std::to_string(records) + " records").c_str() : "",
+                  static_cast<long long>(summary->unchanged), static_cast<long long>(summary->failed),
+                  summary->elapsed_seconds);
+    }
+    return summary->failed > 0 ? kExitError : kExitOk;
+  });
+}
+
+void RegisterCheck(const Registry& r) {
+  auto* sub = r.app->add_subcommand("check", "Run the cross-checkers and store their findings");
+  struct Opts {
+    std::vector<std::string> checkers;
+    std::string fail_on;
+  };
+  auto o = std::make_shared<Opts>();
+  sub->add_option("--checker", o->checkers, "Run only this checker (repeatable)");
+  sub->add_option("--fail-on", o->fail_on, "Exit 1 when open findings reach this severity (warning or error)")
+      ->check(CLI::IsMember({"info", "warning", "error"}));
+  r.Add(sub, [ctx = r.ctx, o]() {
+    Store* store = ctx->OpenStore();
+    if (!store) return kExitError;
+    Pipeline pipeline(*store, ctx->Plugins(), ctx->actor);
+    auto reports = pipeline.Check(o->checkers);
+    if (!reports.ok()) return ctx->Usage(reports.status().message());
+    bool failed = false;
+    for (const auto& rep : *reports) {
+      if (ctx->json) {
+        Json j = {{"checker", rep.checker}, {"findings", rep.findings}, {"ok", rep.status.ok()}};
+        if (!rep.status.ok()) j["error"] = rep.status.message();
+        ctx->Emit(j);
+      } else if (rep.status.ok()) {
+        std::cout << rep.checker << ": " << rep.findings << " finding" << (rep.findings == 1 ? "" : "s") << "\n";
+      }
+      if (!rep.status.ok()) {
+        std::cerr << "dossier: " << rep.status.message() << "\n";
+        failed = true;
+      }
+    }
+    if (!ctx->json && reports->empty()) std::cout << "no checkers are loaded (see dossier plugins)\n";
+    if (failed) return kExitError;
+    if (!o->fail_on.empty()) {
+      FindingFilter f;
+      f.status = FindingStatus::kOpen;
+      f.min_severity = ParseSeverity(o->fail_on);
+      auto open = store->ListFindings(f);
+      if (!open.ok()) return ctx->Fail(open.status());
+      if (!open->empty()) {
+        std::cerr << "dossier: " << open->size() << " open finding" << (open->size() == 1 ? "" : "s") << " at "
+                  << o->fail_on << " or above\n";
+        return kExitError;
+      }
+    }
+    return kExitOk;
+  });
+}
+
+void RegisterFindings(const Registry& r) {
+  auto* sub = r.app->add_subcommand("findings", "List the checkers' findings");
+  struct Opts {
+    std::string severity, code, checker, about, status = "open";
+    int64_t limit = 0;
+  };
+  auto o = std::make_shared<Opts>();
+  sub->add_option("--severity", o->severity, "At least this severity: info, warning or error")
+      ->check(CLI::IsMember({"info", "warning", "error"}));
+  sub->add_option("--code", o->code, "Only this code (value-conflict, ...)");
+  sub->add_option("--checker", o->checker, "Only from this checker");
+  sub->add_option("--about", o->about, "Only findings about this entity or claim");
+  sub->add_option("--status", o->status, "open (default), resolved, ignored or all")
+      ->check(CLI::IsMember({"open", "resolved", "ignored", "all"}));
+  sub->add_option("--limit", o->limit, "At most N")->check(CLI::NonNegativeNumber);
+  r.Add(sub, [ctx = r.ctx, o]() {
+    Store* store = ctx->OpenStore();
+    if (!store) return kExitError;
+    FindingFilter f;
+    if (!o->severity.empty()) f.min_severity = ParseSeverity(o->severity);
+    f.code = o->code;
+    f.checker = o->checker;
+    f.about = o->about;
+    if (o->status != "all") f.status = ParseFindingStatus(o->status);
+    f.limit = o->limit;
+    auto rows = store->ListFindings(f);
+    if (!rows.ok()) return ctx->Fail(rows.status());
+    for (const auto& fd : *rows) {
+      if (ctx->json) {
+        ctx->Emit(FindingRecord(fd));
+        continue;
+      }
+      std::cout << ctx->Bold(fd.id) << "  " << SeverityName(fd.severity) << "  " << fd.checker << "/" << fd.code
+                << (fd.status == FindingStatus::kOpen ? "" : "  [" + std::string(FindingStatusName(fd.status)) + "]")
+                << "\n    " << fd.message << "\n";
+      if (!fd.refs.empty()) {
+        std::cout << "    refs:";
+        for (const auto& ref : fd.refs) std::cout << " " << ref;
+        std::cout << "\n";
+      }
+    }
+    if (!ctx->json && rows->empty()) std::cout << "(none)\n";
+    return kExitOk;
+  });
+
+  auto* one = r.app->add_subcommand("finding", "Resolve, ignore or reopen a finding");
+  one->require_subcommand(1);
+  for (const auto& [verb, status] : std::vector<std::pair<std::string, FindingStatus>>{
+           {"resolve", FindingStatus::kResolved}, {"ignore", FindingStatus::kIgnored}, {"reopen", FindingStatus::kOpen}}) {
+    auto* cmd = one->add_subcommand(verb, "Mark a finding " + std::string(FindingStatusName(status)));
+    auto args = std::make_shared<std::pair<std::string, std::string>>();
+    cmd->add_option("ID", args->first, "Finding id")->required();
+    cmd->add_option("--reason", args->second, "Why (kept with the finding)")->required();
+    r.Add(cmd, [ctx = r.ctx, args, status = status]() {
+      Store* store = ctx->OpenStore();
+      if (!store) return kExitError;
+      if (Status st = store->SetFindingStatus(args->first, status, args->second, ctx->actor); !st.ok()) {
+        return ctx->Fail(st);
+      }
+      if (ctx->json) {
+        ctx->Emit({{"finding", args->first}, {"status", std::string(FindingStatusName(status))}});
+      } else {
+        std::cout << args->first << " is now " << FindingStatusName(status) << "\n";
+      }
+      return kExitOk;
+    });
+  }
+}
+
+void RegisterExport(const Registry& r) {
+  auto* sub = r.app->add_subcommand("export", "Write the store (or part of it) in another format");
+  struct Opts {
+    std::string format, output;
+    std::vector<std::string> types;
+  };
+  auto o = std::make_shared<Opts>();
+  sub->add_option("FORMAT", o->format, "Exporter name (see dossier plugins)")->required();
+  sub->add_option("-o,--output", o->output, "Output file or folder (- for stdout; default: the exporter's)");
+  sub->add_option("--type", o->types, "Only this type (repeatable)")
+      ->check(CLI::IsMember({"person", "organization", "org", "place", "document", "doc", "claim"}));
+  r.Add(sub, [ctx = r.ctx, o]() {
+    Store* store = ctx->OpenStore();
+    if (!store) return kExitError;
+    Selection selection;
+    for (const auto& t : o->types) selection.types.push_back(*ParseType(t));
+    Pipeline pipeline(*store, ctx->Plugins(), ctx->actor);
+    PluginHost& host = ctx->Plugins();
+    Exporter* exporter = host.FindExporter(o->format);
+    if (!exporter) {
+      std::string names;
+      for (Exporter* e : host.exporters()) names += (names.empty() ? "" : ", ") + e->name();
+      return ctx->Usage("no exporter named " + o->format + " (loaded: " + (names.empty() ? "none" : names) + ")");
+    }
+    const std::string output = o->output.empty() ? exporter->default_output() : o->output;
+    if (Status st = pipeline.Export(o->format, selection, output); !st.ok()) return ctx->Fail(st);
+    if (output != "-") {
+      if (ctx->json) {
+        ctx->Emit({{"format", o->format}, {"output", output}});
+      } else {
+        std::cout << "exported " << o->format << " to " << output << "\n";
+      }
+    }
+    return kExitOk;
+  });
+}
+
+void RegisterPlugins(const Registry& r) {
+  auto* sub = r.app->add_subcommand("plugins", "List loaded plugins and their components, and load errors");
+  r.Add(sub, [ctx = r.ctx]() {
+    PluginHost& host = ctx->Plugins(/*quiet=*/true);
+    for (const auto& p : host.plugins()) {
+      if (ctx->json) {
+        Json comps = Json::array();
+        for (const auto& c : p.components) comps.push_back({{"kind", c.kind}, {"name", c.name}, {"description", c.description}});
+        ctx->Emit({{"plugin", p.name}, {"version", p.version}, {"file", p.file}, {"components", comps}});
+        continue;
+      }
+      std::cout << ctx->Bold(p.name) << " " << p.version << "  " << ctx->Dim(p.file) << "\n";
+      for (const auto& c : p.components) {
+        std::cout << "  " << std::left << std::setw(10) << c.kind << std::setw(12) << c.name << c.description << "\n";
+      }
+    }
+    for (const auto& e : host.errors()) {
+      if (ctx->json) {
+        ctx->Emit({{"error", e}});
+      } else {
+        std::cerr << "dossier: plugin error: " << e << "\n";
+      }
+    }
+    if (!ctx->json && host.plugins().empty()) std::cout << "no plugins loaded\n";
+    return host.errors().empty() ? kExitOk : kExitError;
+  });
+}
+
+}  // namespace
+
+void RegisterPipelineCommands(const Registry& r) {
+  RegisterImport(r);
+  RegisterCheck(r);
+  RegisterFindings(r);
+  RegisterExport(r);
+  RegisterPlugins(r);
+}
+
+}  // namespace dossier::cli

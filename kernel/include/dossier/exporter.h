@@ -1,0 +1,48 @@
+// Exporters: stream the store, or a selection of it, to a format.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "dossier/export.h"
+#include "dossier/status.h"
+#include "dossier/store.h"
+
+namespace dossier {
+
+// What to export: everything, or a part.
+struct Selection {
+  std::vector<EntityType> types;  // empty: all
+  std::string about;              // entity id: it and what is connected to it
+  int depth = 1;                  // how far from `about` to follow connections
+};
+
+// Where an exporter writes. Files are written atomically: to a temporary name,
+// renamed into place when the export succeeds, removed when it fails.
+class DOSSIER_API ExportTarget {
+ public:
+  virtual ~ExportTarget();
+  // For single-file exporters: the output stream (a file, or stdout for "-").
+  virtual std::ostream& stream() = 0;
+  // For folder exporters: a stream for a file at a path relative to the output
+  // folder (subfolders are created). Valid until the next call or the end.
+  virtual Result<std::ostream*> OpenFile(const std::string& relative_path) = 0;
+};
+
+class DOSSIER_API Exporter {
+ public:
+  virtual ~Exporter();
+  // Unique among exporters: "jsonl", "ftm", "csv", "html", ...
+  virtual std::string name() const = 0;
+  virtual std::string description() const = 0;
+  // True when the output is a folder of files (csv, html); false for one stream.
+  virtual bool writes_folder() const { return false; }
+  // The output file name used when none is given ("dossier.jsonl").
+  virtual std::string default_output() const = 0;
+  // Streams the selection to target. Must not hold the whole store in memory.
+  virtual Status Export(StoreView& store, const Selection& selection, ExportTarget& target) = 0;
+};
+
+}  // namespace dossier

@@ -1,0 +1,101 @@
+// The pipeline: importing files (importer -> extractors -> resolver -> store),
+// running checkers, and running exporters, with the plugin host's components.
+//
+// Errors in one file, document or checker are reported and the rest goes on;
+// a component that throws fails only what it was working on, and the store is
+// left as it was for that unit.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "dossier/export.h"
+#include "dossier/exporter.h"
+#include "dossier/host.h"
+#include "dossier/status.h"
+#include "dossier/store.h"
+
+namespace dossier {
+
+struct ImportProgress {
+  size_t files_done = 0;
+  size_t files_total = 0;
+  int64_t documents = 0;  // written so far
+  double elapsed_seconds = 0;
+  std::string current;  // the file being read
+};
+
+struct ImportOptions {
+  // Use this importer for every file instead of sniffing.
+  std::string as;
+  // Parse and extract, but write nothing.
+  bool dry_run = false;
+  // Import files even when the same bytes were imported before.
+  bool force = false;
+  // Extractors to run (names); empty runs all of them.
+  std::vector<std::string> extractors;
+  // Run no extractor at all.
+  bool no_extract = false;
+  // A document whose text is larger is refused (with its size in the reason).
+  int64_t max_document_bytes = 64 << 20;
+  // Called after each file (and at the start).
+  std::function<void(const ImportProgress&)> progress;
+};
+
+// What happened to one file.
+struct FileReport {
+  enum class Outcome { kImported, kUnchanged, kFailed } outcome = Outcome::kImported;
+  std::string path;
+  std::string importer;
+  std::string reason;  // why it failed
+  std::vector<std::string> warnings;  // what was tolerated or skipped inside it
+  std::vector<std::string> documents;  // ids written (or that would be, on a dry run)
+  int64_t documents_new = 0;
+  int64_t documents_unchanged = 0;
+  int64_t documents_failed = 0;
+  int64_t records = 0;  // interchange records (jsonl)
+  int64_t entities_created = 0;
+  int64_t mentions = 0;
+  int64_t claims = 0;
+};
+
+struct ImportSummary {
+  std::vector<FileReport> files;
+  int64_t imported = 0, unchanged = 0, failed = 0;  // files
+  int64_t documents = 0;                            // written
+  double elapsed_seconds = 0;
+};
+
+// One checker's run.
+struct CheckReport {
+  std::string checker;
+  int64_t findings = 0;
+  Status status;  // not ok: the run was discarded
+};
+
+class DOSSIER_API Pipeline {
+ public:
+  Pipeline(Store& store, const PluginHost& host, Actor actor);
+
+  // Imports files and folders (recursively, in name order). Fails as a whole
+  // only for a bad option (an unknown --as importer or extractor); every
+  // per-file problem is in the summary.
+  Result<ImportSummary> Import(const std::vector<std::string>& paths, const ImportOptions& options);
+
+  // Runs the named checkers (all when empty) and stores their findings.
+  // Fails as a whole only for an unknown checker name.
+  Result<std::vector<CheckReport>> Check(const std::vector<std::string>& checkers);
+
+  // Runs an exporter into output ("-" for stdout; a folder for folder
+  // exporters). The output appears whole or not at all.
+  Status Export(const std::string& exporter, const Selection& selection, const std::string& output);
+
+ private:
+  Store& store_;
+  const PluginHost& host_;
+  Actor actor_;
+};
+
+}  // namespace dossier

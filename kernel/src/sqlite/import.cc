@@ -1,0 +1,375 @@
+// Writing imported documents: resolving proposed entities and writing a
+// document with its mentions and claims in one transaction.
+#include <map>
+#include <set>
+
+#include "clock.h"
+#include "dossier/record.h"
+#include "dossier/schema.h"
+#include "dossier/text.h"
+#include "sqlite/sqlite_store.h"
+#include "sqlite/store_util.h"
+
+namespace dossier::sqlite {
+namespace {
+
+std::string Span(int64_t start, int64_t end) {
+  return "[" + std::to_string(start) + ", " + std::to_string(end) + ")";
+}
+
+// Checks everything that can be checked without the store, so a bad proposal
+// (an extractor's span off by one) fails the document before anything is written.
+Status ValidateBatch(const DocumentBatch& b) {
+  const Document& d = b.document;
+  if (Trim(d.title).empty()) return Status::InvalidArgument("document has no title");
+  if (!IsValidUtf8(d.text)) return Status::InvalidArgument("document text is not valid UTF-8");
+  const auto size = static_cast<int64_t>(d.text.size());
+  auto span_ok = [&](int64_t start, int64_t end) {
+    return start >= 0 && end >= start && end <= size && IsCharBoundary(d.text, start) && IsCharBoundary(d.text, end);
+  };
+  for (const auto& p : d.paragraphs) {
+    if (!span_ok(p.start, p.end)) {
+      return Status::InvalidArgument("paragraph " + Span(p.start, p.end) + " is not a span of the document text");
+    }
+  }
+  std::set<std::string> keys = {kThisDocument};
+  for (const auto& e : b.entities) {
+    if (e.key.empty()) return Status::InvalidArgument("proposed entity " + Quoted(e.name) + " has no key");
+    if (!keys.insert(e.key).second) return Status::InvalidArgument("entity key " + Quoted(e.key) + " is used twice");
+    if (e.type == EntityType::kClaim) return Status::InvalidArgument("entity " + Quoted(e.key) + " cannot be a claim");
+    if (e.id.empty() && NormalizeName(e.name).empty()) {
+      return Status::InvalidArgument("entity " + Quoted(e.key) + " has no name");
+    }
+    if (!e.id.empty() && !ValidIdSyntax(e.id, IdPrefix(e.type))) {
+      return Status::InvalidArgument("entity " + Quoted(e.key) + " has id " + Quoted(e.id) + ", not a " +
+                                     TypeText(e.type) + " id");
+    }
+    if (!e.properties.empty()) {
+      if (Status st = ValidateProperties(e.type, e.properties); !st.ok()) {
+        return st.WithContext("entity " + Quoted(e.name));
+      }
+    }
+  }
+  for (const auto& m : b.mentions) {
+    if (!span_ok(m.start, m.end) || m.start == m.end) {
+      return Status::InvalidArgument("mention " + Span(m.start, m.end) + " is not a span of the document text" +
+                                     (m.extractor.empty() ? "" : " (from " + m.extractor + ")"));
+    }
+    if (!m.entity.empty() && !keys.count(m.entity)) {
+      return Status::InvalidArgument("mention " + Span(m.start, m.end) + " refers to unknown entity key " +
+                                     Quoted(m.entity));
+    }
+  }
+  for (const auto& c : b.claims) {
+    const std::string what = "claim " + Quoted(c.predicate) + (c.extractor.empty() ? "" : " (from " + c.extractor + ")");
+    if (CanonicalPredicate(c.predicate).empty()) return Status::InvalidArgument("a claim has no predicate");
+    if (!keys.count(c.subject)) return Status::InvalidArgument(what + " has unknown subject key " + Quoted(c.subject));
+    if (!c.object.empty() && !keys.count(c.object)) {
+      return Status::InvalidArgument(what + " has unknown object key " + Quoted(c.object));
+    }
+    if (!c.attributed_to.empty() && !keys.count(c.attributed_to)) {
+      return Status::InvalidArgument(what + " is attributed to unknown key " + Quoted(c.attributed_to));
+    }
+    if (c.object.empty() && c.value.is_null()) return Status::InvalidArgument(what + " has neither object nor value");
+    const bool no_span = c.start < 0 && c.end < 0;
+    if (!no_span && !span_ok(c.start, c.end)) {
+      return Status::InvalidArgument(what + " span " + Span(c.start, c.end) + " is not a span of the document text");
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+std::string SqliteStore::FindByName(EntityType type, const std::string& name,
+                                    const std::vector<std::string>& aliases) {
+  std::vector<std::string> norms;
+  for (const auto& n : aliases) norms.push_back(NormalizeName(n));
+  norms.insert(norms.begin(), NormalizeName(name));
+  // Canonical names first, then aliases; the oldest entity wins a tie, so the
+  // choice is stable across re-imports.
+  for (const char* sql :
+       {"SELECT c.id FROM entity e JOIN entity c ON c.id = e.canonical WHERE e.norm = ?1 AND e.type = ?2 "
+        "ORDER BY c.rid LIMIT 1",
+        "SELECT c.id FROM alias a JOIN entity e ON e.id = a.entity JOIN entity c ON c.id = e.canonical "
+        "WHERE a.norm = ?1 AND e.type = ?2 ORDER BY c.rid LIMIT 1"}) {
+    for (const auto& n : norms) {
+      if (n.empty()) continue;
+      Stmt s = db_->Prepare(sql);
+      s.Bind(1, n).Bind(2, TypeText(type));
+      if (s.Step()) return s.Text(0);
+    }
+  }
+  return "";
+}
+
+Result<WriteOutcome> SqliteStore::WriteDocument(const DocumentBatch& in, const Actor& actor) {
+  return Guard(path_, [&]() -> Result<WriteOutcome> {
+    if (Status st = ValidateBatch(in); !st.ok()) return st;
+    Document d = in.document;
+    d.title = Trim(d.title);
+    if (d.kind.empty()) d.kind = "text";
+    d.sha256 = Sha256Hex(d.text);
+    if (d.id.empty()) d.id = "doc:" + Slugify(d.title);
+    if (!ValidIdSyntax(d.id, "doc")) return Status::InvalidArgument("document id " + Quoted(d.id) + " must look like doc:NAME");
+    if (Status st = ValidateProperties(EntityType::kDocument, DocumentRecordProperties(d)); !st.ok()) return st;
+
+    Transaction tx(db_.get());
+    WriteOutcome out;
+    const std::string proposed = d.id;
+    for (int n = 2;; ++n) {
+      Stmt s = db_->Prepare("SELECT kind, sha256, source FROM document WHERE id = ?");
+      s.Bind(1, d.id);
+      if (!s.Step()) break;
+      const std::string kind = s.Text(0), sha = s.Text(1), source = s.Text(2);
+      if (kind != "stub" && sha == d.sha256) {
+        out.kind = WriteOutcome::Kind::kUnchanged;
+        out.document = d.id;
+        return out;  // nothing written; the transaction rolls back empty
+      }
+      if (kind == "stub") {
+        out.kind = WriteOutcome::Kind::kFilledIn;
+        break;
+      }
+      if (!d.source.empty() && source == d.source) {
+        out.kind = WriteOutcome::Kind::kReplaced;
+        break;
+      }
+      d.id = proposed + "-" + std::to_string(n);  // another document with the same natural id
+    }
+    out.document = d.id;
+    const std::string now = NowIso();
+
+    if (out.kind == WriteOutcome::Kind::kImported) {
+      InsertEntityRow(d.id, EntityType::kDocument, d.title, d.properties, now, now, actor.name);
+      InsertDocumentRows(d);
+    } else {
+      db_->Prepare("UPDATE entity SET name = ?, norm = ?, properties = ?, updated_at = ? WHERE id = ?")
+          .BindAll(d.title, NormalizeName(d.title), d.properties.dump(), now, d.id)
+          .Run();
+      db_->Prepare("UPDATE document SET kind = ?, title = ?, text = ?, sha256 = ?, source = ? WHERE id = ?")
+          .Bind(1, d.kind)
+          .Bind(2, d.title)
+          .Bind(3, d.text)
+          .Bind(4, d.sha256)
+          .BindOrNull(5, d.source)
+          .Bind(6, d.id)
+          .Run();
+      ReplaceParagraphs(d.id, d.paragraphs);
+      if (out.kind == WriteOutcome::Kind::kReplaced) {
+        // Machine facts are derived again from the new text; the curator's own
+        // claims and the claims a curator reviewed stay, re-anchored on their
+        // quote where the new text still has it.
+        db_->Prepare("DELETE FROM mention WHERE doc = ? AND extractor != 'curator'").Bind(1, d.id).Run();
+        db_->Prepare("DELETE FROM claim WHERE doc = ? AND extractor != 'curator' AND status = 'unreviewed'")
+            .Bind(1, d.id)
+            .Run();
+        std::vector<std::pair<std::string, std::string>> kept;  // id, quote
+        {
+          Stmt k = db_->Prepare("SELECT id, quote FROM claim WHERE doc = ? AND quote IS NOT NULL");
+          k.Bind(1, d.id);
+          while (k.Step()) kept.emplace_back(k.Text(0), k.Text(1));
+        }
+        for (const auto& [cid, quote] : kept) {
+          const size_t pos = d.text.find(quote);
+          if (pos != std::string::npos) {
+            db_->Prepare("UPDATE claim SET start = ?, \"end\" = ? WHERE id = ?")
+                .BindAll(static_cast<int64_t>(pos), static_cast<int64_t>(pos + quote.size()), cid)
+                .Run();
+          } else {
+            db_->Prepare("UPDATE claim SET properties = json_set(properties, '$.source_changed', json('true')), "
+                         "updated_at = ? WHERE id = ?")
+                .BindAll(now, cid)
+                .Run();
+          }
+        }
+      }
+    }
+    Fault("document");
+
+    // Resolve the proposed entities.
+    std::map<std::string, std::string> ids = {{kThisDocument, d.id}};
+    Json created = Json::array();
+    for (const auto& p : in.entities) {
+      std::string id;
+      bool is_new = false;
+      if (!p.id.empty()) {
+        Stmt s = db_->Prepare("SELECT canonical FROM entity WHERE id = ?");
+        s.Bind(1, p.id);
+        if (s.Step()) {
+          id = s.Text(0);
+        } else {
+          id = p.id;
+          is_new = true;
+        }
+      } else {
+        id = FindByName(p.type, p.name, p.aliases);
+        if (id.empty()) {
+          id = UniqueId(IdPrefix(p.type), Slugify(p.name));
+          is_new = true;
+        }
+      }
+      const std::string name = Trim(p.name).empty() ? id.substr(id.find(':') + 1) : Trim(p.name);
+      if (is_new) {
+        InsertEntityRow(id, p.type, name, p.properties, now, now, actor.name);
+        if (p.type == EntityType::kDocument) {
+          // Known only by reference: a stub, filled in when the document arrives.
+          Document stub;
+          stub.id = id;
+          stub.title = name;
+          stub.kind = "stub";
+          InsertDocumentRows(stub);
+        }
+        created.push_back(id);
+      } else if (!p.properties.empty()) {
+        // Fill in what the entity lacks; never overwrite what is there (a curator may have set it).
+        Stmt s = db_->Prepare("SELECT properties, type FROM entity WHERE id = ?");
+        s.Bind(1, id);
+        s.Step();
+        Json props = ParseJson(s.Text(0), Json::object());
+        const EntityType type = TypeFromText(s.Text(1));
+        bool changed = false;
+        for (auto it = p.properties.begin(); it != p.properties.end(); ++it) {
+          if (!props.contains(it.key())) {
+            props[it.key()] = it.value();
+            changed = true;
+          }
+        }
+        if (changed && type == p.type && ValidateProperties(type, props).ok()) {
+          db_->Prepare("UPDATE entity SET properties = ?, updated_at = ? WHERE id = ?").BindAll(props.dump(), now, id).Run();
+        }
+      }
+      if (!p.aliases.empty()) {
+        Stmt s = db_->Prepare("SELECT norm FROM entity WHERE id = ?");
+        s.Bind(1, id);
+        s.Step();
+        const std::string own = s.Text(0);
+        SourceRef seen;
+        seen.document = d.id;
+        for (const auto& a : p.aliases) {
+          const std::string alias = Trim(a);
+          if (NormalizeName(alias).empty() || NormalizeName(alias) == own) continue;
+          InsertAlias(id, alias, seen, actor, now);
+        }
+      }
+      ids[p.key] = id;
+      Fault("entity");
+    }
+    out.entities_created = static_cast<int64_t>(created.size());
+
+    for (const auto& m : in.mentions) {
+      const std::string entity = m.entity.empty() ? std::string() : ids.at(m.entity);
+      const std::string text = d.text.substr(static_cast<size_t>(m.start), static_cast<size_t>(m.end - m.start));
+      db_->Prepare(
+             "INSERT INTO mention(id, entity, entity_type, doc, start, \"end\", text, extractor, confidence) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+             "ON CONFLICT(id) DO UPDATE SET entity = excluded.entity, extractor = excluded.extractor, "
+             "confidence = excluded.confidence")
+          .Bind(1, MentionId(d.id, m.start, m.end, m.type))
+          .BindOrNull(2, entity)
+          .Bind(3, TypeText(m.type))
+          .Bind(4, d.id)
+          .Bind(5, m.start)
+          .Bind(6, m.end)
+          .Bind(7, text)
+          .Bind(8, m.extractor.empty() ? std::string("unknown") : m.extractor)
+          .Bind(9, m.confidence)
+          .Run();
+      ++out.mentions;
+    }
+    Fault("mentions");
+
+    for (const auto& p : in.claims) {
+      Claim c;
+      c.subject = ids.at(p.subject);
+      c.predicate = CanonicalPredicate(p.predicate);
+      if (!p.object.empty()) c.object = ids.at(p.object);
+      c.value = p.value;
+      c.time = Trim(p.time);
+      c.source.document = d.id;
+      if (p.start >= 0) {
+        c.source.start = p.start;
+        c.source.end = p.end;
+        c.source.quote = d.text.substr(static_cast<size_t>(p.start), static_cast<size_t>(p.end - p.start));
+      }
+      if (!p.attributed_to.empty()) c.attributed_to = ids.at(p.attributed_to);
+      c.kind = p.kind;
+      c.extractor = p.extractor.empty() ? std::string("unknown") : p.extractor;
+      c.confidence = p.confidence;
+      c.properties = p.properties.is_object() ? p.properties : Json::object();
+      c.id = ClaimId(c);
+      if (Status st = ValidateClaimRecord(ClaimRecord(c)); !st.ok()) {
+        Fail(st.WithContext("claim " + Quoted(c.predicate) + " from " + c.extractor));
+      }
+      db_->Prepare(
+             "INSERT INTO claim(id, subject, predicate, object, value, time, doc, start, \"end\", quote, "
+             "attributed_to, kind, extractor, confidence, properties, created_at, updated_at, created_by) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING")
+          .Bind(1, c.id)
+          .Bind(2, c.subject)
+          .Bind(3, c.predicate)
+          .BindOrNull(4, c.object)
+          .BindOrNull(5, c.value.is_null() ? std::string() : c.value.dump())
+          .BindOrNull(6, c.time)
+          .Bind(7, c.source.document)
+          .BindOrNull(8, c.source.start)
+          .BindOrNull(9, c.source.end)
+          .BindOrNull(10, c.source.quote)
+          .BindOrNull(11, c.attributed_to)
+          .BindOrNull(12, c.kind)
+          .Bind(13, c.extractor)
+          .Bind(14, c.confidence)
+          .Bind(15, c.properties.dump())
+          .Bind(16, now)
+          .Bind(17, now)
+          .Bind(18, actor.name)
+          .Run();
+      ++out.claims;
+    }
+    Fault("claims");
+
+    static const char* kKinds[] = {"imported", "unchanged", "replaced", "filled in"};
+    Json detail = {{"outcome", kKinds[static_cast<int>(out.kind)]}, {"title", d.title}, {"kind", d.kind},
+                   {"sha256", d.sha256}, {"mentions", out.mentions}, {"claims", out.claims}};
+    if (!d.source.empty()) detail["source"] = d.source;
+    if (!created.empty()) detail["created"] = created;
+    Audit(actor, "import", d.id, detail);
+    Fault("commit");
+    tx.Commit();
+    return out;
+  });
+}
+
+Status SqliteStore::RecordSource(const SourceFile& source) {
+  return Guard(path_, [&]() -> Status {
+    Transaction tx(db_.get());
+    // A file seen again keeps the time it was first imported.
+    db_->Prepare(
+           "INSERT INTO source_file(sha256, path, importer, size, imported_at, documents) "
+           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET path = excluded.path, "
+           "importer = excluded.importer, documents = excluded.documents")
+        .BindAll(source.sha256, source.path, source.importer, source.size,
+                 source.imported_at.empty() ? NowIso() : source.imported_at, Json(source.documents).dump())
+        .Run();
+    tx.Commit();
+    return Status::OK();
+  });
+}
+
+Result<std::optional<SourceFile>> SqliteStore::FindSource(const std::string& sha256) {
+  return Guard(path_, [&]() -> Result<std::optional<SourceFile>> {
+    Stmt s = db_->Prepare("SELECT sha256, path, importer, size, imported_at, documents FROM source_file WHERE sha256 = ?");
+    s.Bind(1, sha256);
+    if (!s.Step()) return std::optional<SourceFile>();
+    SourceFile f;
+    f.sha256 = s.Text(0);
+    f.path = s.Text(1);
+    f.importer = s.Text(2);
+    f.size = s.Int(3);
+    f.imported_at = s.Text(4);
+    for (const auto& d : ParseJson(s.Text(5), Json::array())) f.documents.push_back(d.get<std::string>());
+    return std::optional<SourceFile>(std::move(f));
+  });
+}
+
+}  // namespace dossier::sqlite

@@ -1,0 +1,183 @@
+#include "sqlite/store_util.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "dossier/record.h"
+#include "dossier/text.h"
+
+namespace dossier::sqlite {
+
+Status FromSqlite(const SqliteError& e, const std::string& path) {
+  switch (e.code()) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::Busy("store " + path + " is busy: another process kept it locked too long");
+    case SQLITE_CORRUPT:
+      return Status::Corruption("store " + path + " is damaged (" + e.what() + ")");
+    case SQLITE_NOTADB:
+      return Status::Corruption(path + " is not a dossier store (not an SQLite database)");
+    case SQLITE_FULL:
+      return Status::IOError("store " + path + ": disk full");
+    case SQLITE_READONLY:
+      return Status::IOError("store " + path + " is read-only");
+    case SQLITE_CANTOPEN:
+      return Status::IOError("cannot open store " + path);
+    case SQLITE_IOERR:
+      return Status::IOError("store " + path + ": I/O error (" + e.what() + ")");
+    default:
+      return Status::Internal("store " + path + ": " + e.what());
+  }
+}
+
+ReadSnapshot::ReadSnapshot(Db* db) : db_(db) {
+  if (!db_->InTransaction()) {
+    db_->Exec("BEGIN");
+    began_ = true;
+  }
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  if (began_) sqlite3_exec(db_->handle(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
+std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::string TypeText(EntityType t) { return std::string(TypeName(t)); }
+
+EntityType TypeFromText(const std::string& s) {
+  auto t = ParseType(s);
+  if (!t) throw SqliteError(SQLITE_CORRUPT, "unknown entity type '" + s + "' in store");
+  return *t;
+}
+
+Json ParseJson(const std::string& s, Json fallback) {
+  if (s.empty()) return fallback;
+  return Json::parse(s);
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+bool IsCharBoundary(std::string_view text, int64_t pos) {
+  if (pos <= 0 || pos >= static_cast<int64_t>(text.size())) return true;
+  return (static_cast<unsigned char>(text[static_cast<size_t>(pos)]) & 0xC0) != 0x80;
+}
+
+std::string CanonicalPredicate(std::string_view p) {
+  std::string out;
+  for (char ch : NormalizeName(p)) out.push_back(ch == ' ' ? '_' : ch);
+  if (!out.empty() && out[0] >= '0' && out[0] <= '9') out = "p_" + out;
+  return out;
+}
+
+std::string ShortHash(std::string_view s, size_t n) { return Sha256Hex(s).substr(0, n); }
+
+bool ValidIdSyntax(std::string_view id, std::string_view prefix) {
+  if (id.size() <= prefix.size() + 1 || id.substr(0, prefix.size()) != prefix || id[prefix.size()] != ':') {
+    return false;
+  }
+  return std::none_of(id.begin(), id.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
+Json DocumentRecordProperties(const Document& d) { return DocumentRecord(d, false)["properties"]; }
+
+std::string ClaimId(const Claim& c) {
+  const std::string key = c.subject + "\x1f" + c.predicate + "\x1f" + c.object + "\x1f" + c.value.dump() + "\x1f" +
+                          c.time + "\x1f" + c.source.document + "\x1f" + std::to_string(c.source.start) + "\x1f" +
+                          std::to_string(c.source.end) + "\x1f" + c.source.note + "\x1f" + c.attributed_to;
+  return "claim:" + ShortHash(key);
+}
+
+std::string MentionId(const std::string& document, int64_t start, int64_t end, EntityType type) {
+  return "mention:" + ShortHash(document + "\x1f" + std::to_string(start) + "\x1f" + std::to_string(end) + "\x1f" +
+                                TypeText(type));
+}
+
+const char* const kClaimColumns =
+    "c.id, c.subject, c.predicate, c.object, c.value, c.time, c.doc, c.start, c.\"end\", c.quote, "
+    "c.source_note, c.attributed_to, c.kind, c.extractor, c.confidence, c.status, c.status_reason, "
+    "c.properties, c.created_at, c.updated_at";
+
+const char* const kFindingColumns =
+    "f.id, f.checker, f.code, f.severity, f.message, f.refs, f.evidence, f.fingerprint, f.status, "
+    "f.status_reason, f.created_at, f.updated_at";
+
+const char* const kJudgementColumns = "id, a, b, verdict, reason, by, at";
+
+const char* const kMentionColumns =
+    "m.id, m.entity, m.entity_type, m.doc, m.start, m.\"end\", m.text, m.extractor, m.confidence";
+
+Claim ReadClaimRow(Stmt& s) {
+  Claim c;
+  c.id = s.Text(0);
+  c.subject = s.Text(1);
+  c.predicate = s.Text(2);
+  c.object = s.Text(3);
+  c.value = s.IsNull(4) ? Json() : ParseJson(s.Text(4), Json());
+  c.time = s.Text(5);
+  c.source.document = s.Text(6);
+  c.source.start = s.IntOr(7, -1);
+  c.source.end = s.IntOr(8, -1);
+  c.source.quote = s.Text(9);
+  c.source.note = s.Text(10);
+  c.attributed_to = s.Text(11);
+  c.kind = s.Text(12);
+  c.extractor = s.Text(13);
+  c.confidence = s.Real(14);
+  c.status = ParseClaimStatus(s.Text(15)).value_or(ClaimStatus::kUnreviewed);
+  c.status_reason = s.Text(16);
+  c.properties = ParseJson(s.Text(17), Json::object());
+  c.created_at = s.Text(18);
+  c.updated_at = s.Text(19);
+  return c;
+}
+
+Finding ReadFindingRow(Stmt& s) {
+  Finding f;
+  f.id = s.Text(0);
+  f.checker = s.Text(1);
+  f.code = s.Text(2);
+  f.severity = ParseSeverity(s.Text(3)).value_or(Severity::kWarning);
+  f.message = s.Text(4);
+  for (const auto& r : ParseJson(s.Text(5), Json::array())) f.refs.push_back(r.get<std::string>());
+  f.evidence = ParseJson(s.Text(6), Json::object());
+  f.fingerprint = s.Text(7);
+  f.status = ParseFindingStatus(s.Text(8)).value_or(FindingStatus::kOpen);
+  f.status_reason = s.Text(9);
+  f.created_at = s.Text(10);
+  f.updated_at = s.Text(11);
+  return f;
+}
+
+Judgement ReadJudgementRow(Stmt& s) {
+  Judgement j;
+  j.id = s.Text(0);
+  j.a = s.Text(1);
+  j.b = s.Text(2);
+  j.verdict = ParseVerdict(s.Text(3)).value_or(Verdict::kUnsure);
+  j.reason = s.Text(4);
+  j.by = s.Text(5);
+  j.at = s.Text(6);
+  return j;
+}
+
+Mention ReadMentionRow(Stmt& s) {
+  Mention m;
+  m.id = s.Text(0);
+  m.entity = s.Text(1);
+  m.type = TypeFromText(s.Text(2));
+  m.document = s.Text(3);
+  m.start = s.Int(4);
+  m.end = s.Int(5);
+  m.text = s.Text(6);
+  m.extractor = s.Text(7);
+  m.confidence = s.Real(8);
+  return m;
+}
+
+}  // namespace dossier::sqlite

@@ -1,0 +1,84 @@
+// Helpers shared by the SQLite backend's files: error handling, row readers,
+// and the small rules (ids, predicates, spans) every write path applies.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "dossier/model.h"
+#include "dossier/status.h"
+#include "sqlite/db.h"
+
+namespace dossier::sqlite {
+
+// A rule the caller broke; carries the Status to return. Thrown inside the
+// backend and turned into a return value by Guard.
+struct Failure {
+  Status status;
+};
+
+[[noreturn]] inline void Fail(Status s) { throw Failure{std::move(s)}; }
+
+// The engine's error as a Status that names the store and not SQLite.
+Status FromSqlite(const SqliteError& e, const std::string& path);
+
+// Runs f, turning the backend's exceptions into a Status.
+template <class F>
+auto Guard(const std::string& path, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const Failure& failure) {
+    return failure.status;
+  } catch (const SqliteError& e) {
+    return FromSqlite(e, path);
+  } catch (const Json::exception& e) {
+    return Status::Corruption("store " + path + " holds malformed JSON (" + e.what() + ")");
+  } catch (const std::exception& e) {
+    return Status::Internal(e.what());
+  }
+}
+
+// Opens a read transaction unless one is open, so a multi-query read sees
+// one snapshot while other processes write; ends it on destruction.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Db* db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Db* db_;
+  bool began_ = false;
+};
+
+std::string Quoted(std::string_view s);
+std::string TypeText(EntityType t);
+EntityType TypeFromText(const std::string& s);  // throws SqliteError(CORRUPT) on junk
+Json ParseJson(const std::string& s, Json fallback);
+std::string Trim(std::string_view s);
+bool IsCharBoundary(std::string_view text, int64_t pos);
+// "Deal value" -> "deal_value": predicates are identifiers in the schema.
+std::string CanonicalPredicate(std::string_view p);
+// A short stable hash for derived ids.
+std::string ShortHash(std::string_view s, size_t n = 16);
+bool ValidIdSyntax(std::string_view id, std::string_view prefix);
+// The fields a document carries outside entity.properties, in record form.
+Json DocumentRecordProperties(const Document& d);
+// The deterministic id of a claim: the same statement from the same source
+// always gets the same id, so re-imports do not duplicate it.
+std::string ClaimId(const Claim& c);
+// The deterministic id of a mention.
+std::string MentionId(const std::string& document, int64_t start, int64_t end, EntityType type);
+
+// Row readers for the column lists below.
+extern const char* const kClaimColumns;  // "c.id, c.subject, ..."
+extern const char* const kFindingColumns;
+extern const char* const kJudgementColumns;
+extern const char* const kMentionColumns;
+Claim ReadClaimRow(Stmt& s);
+Finding ReadFindingRow(Stmt& s);
+Judgement ReadJudgementRow(Stmt& s);
+Mention ReadMentionRow(Stmt& s);
+
+}  // namespace dossier::sqlite

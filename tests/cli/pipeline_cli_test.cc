@@ -1,0 +1,143 @@
+// The import, export, check, findings and plugins commands, run as a user would.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "support/test_support.h"
+
+using dossier::testing::Dossier;
+using dossier::testing::Lines;
+using dossier::testing::RunResult;
+using dossier::testing::TempDir;
+using dossier::testing::WriteFile;
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Fixture(const std::string& name) { return std::string(DOSSIER_FIXTURE_PLUGIN_DIR) + "/" + name + ".so"; }
+
+std::vector<std::string> ErrLines(const RunResult& r) { return Lines(r.err); }
+
+}  // namespace
+
+TEST_CASE("dossier plugins lists plugins and one line per load error", "[cli][plugins]") {
+  TempDir dir;
+  const std::string plugdir = dir / "plugins";
+  fs::create_directories(plugdir);
+  WriteFile(plugdir + "/fake.so", "not a library, just text\n");
+  fs::copy_file(Fixture("fixture_no_entry"), plugdir + "/no_entry.so");
+  fs::copy_file(Fixture("fixture_bad_abi"), plugdir + "/bad_abi.so");
+
+  RunResult r = Dossier(dir / "s.db", {"plugins"}, {"DOSSIER_PLUGIN_PATH=" + plugdir});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("import-text 1.0.0") != std::string::npos);
+  CHECK(r.out.find("jsonl 1.0.0") != std::string::npos);
+  CHECK(r.out.find("exporter  jsonl") != std::string::npos);
+  auto errors = ErrLines(r);
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0] == "dossier: plugin error: " + plugdir + "/bad_abi.so: built for plugin ABI version 42, this dossier "
+                     "needs version 1; rebuild it against this dossier's SDK");
+  CHECK(errors[1].rfind("dossier: plugin error: " + plugdir + "/fake.so: not a loadable shared library (", 0) == 0);
+  CHECK(errors[2] == "dossier: plugin error: " + plugdir +
+                         "/no_entry.so: not a dossier plugin: it has no dossier_plugin_info entry point");
+
+  // --json gives the same as records.
+  RunResult j = Dossier(dir / "s.db", {"plugins", "--json"}, {"DOSSIER_PLUGIN_PATH=" + plugdir});
+  int plugins = 0, errs = 0;
+  for (const auto& line : Lines(j.out)) {
+    Json rec = Json::parse(line);
+    plugins += rec.contains("plugin");
+    errs += rec.contains("error");
+  }
+  CHECK(plugins == 2);
+  CHECK(errs == 3);
+
+  // Other commands warn and carry on.
+  WriteFile(dir / "note.txt", "A note\n");
+  RunResult imp = Dossier(dir / "s.db", {"import", dir / "note.txt"}, {"DOSSIER_PLUGIN_PATH=" + plugdir});
+  CHECK(imp.exit_code == 0);
+  CHECK(Lines(imp.err).size() == 3);
+  CHECK(imp.err.find("dossier: warning: plugin " + plugdir + "/fake.so") != std::string::npos);
+  CHECK(imp.out.find("1 file imported (1 new document)") != std::string::npos);
+
+  // --plugin loads one more.
+  RunResult extra = Dossier(dir / "s.db", {"--plugin", Fixture("fixture_faulty"), "plugins"});
+  CHECK(extra.exit_code == 0);
+  CHECK(extra.out.find("faulty 1.0.0") != std::string::npos);
+}
+
+TEST_CASE("dossier import reports each failed file on one line and exits 1", "[cli][import]") {
+  TempDir dir;
+  const std::string in = dir / "in";
+  fs::create_directories(in + "/deeper");
+  WriteFile(in + "/one.txt", "One\n\nfirst body\n");
+  WriteFile(in + "/deeper/two.txt", "Two\n\nsecond body\n");
+  WriteFile(in + "/deeper/junk.bin", std::string("\0\1\2\3\4", 5));
+  const std::string db = dir / "s.db";
+
+  RunResult r = Dossier(db, {"import", in});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "dossier: " + in + "/deeper/junk.bin: no importer recognizes this file\n");
+  CHECK(r.err.find('\r') == std::string::npos);  // no progress line when stderr is not a terminal
+  CHECK(r.out.find("2 files imported (2 new documents), 0 unchanged, 1 failed") != std::string::npos);
+
+  RunResult again = Dossier(db, {"import", in, "--json"});
+  auto lines = Lines(again.out);
+  REQUIRE(lines.size() == 4);
+  Json summary = Json::parse(lines.back())["summary"];
+  CHECK(summary["files_unchanged"] == 2);
+  CHECK(summary["files_failed"] == 1);
+  CHECK(summary["documents_new"] == 0);
+
+  RunResult dry = Dossier(db, {"import", "--dry-run", "--force", in + "/one.txt"});
+  CHECK(dry.exit_code == 0);
+  CHECK(dry.out.find("dry run: 1 file imported") != std::string::npos);
+
+  CHECK(Dossier(db, {"import", "--as", "nope", in}).exit_code == 2);
+  CHECK(Dossier(db, {"import"}).exit_code == 2);
+
+  // The documents are in the store and searchable.
+  RunResult hits = Dossier(db, {"search", "second", "--json"});
+  REQUIRE(Lines(hits.out).size() == 1);
+  CHECK(Json::parse(Lines(hits.out)[0])["id"] == "doc:two");
+}
+
+TEST_CASE("dossier export writes a file atomically, or to stdout", "[cli][export]") {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  WriteFile(dir / "note.txt", "A note\n\nabout export\n");
+  REQUIRE(Dossier(db, {"import", dir / "note.txt"}).exit_code == 0);
+  RunResult r = Dossier(db, {"export", "jsonl", "-o", dir / "out.jsonl"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "exported jsonl to " + (dir / "out.jsonl") + "\n");
+  auto lines = Lines(dossier::testing::ReadFile(dir / "out.jsonl"));
+  REQUIRE(lines.size() == 1);
+  CHECK(Json::parse(lines[0])["id"] == "doc:note");
+  RunResult out = Dossier(db, {"export", "jsonl", "-o", "-"});
+  CHECK(out.out == dossier::testing::ReadFile(dir / "out.jsonl"));
+  RunResult bad = Dossier(db, {"export", "nosuch"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("no exporter named nosuch (loaded: jsonl)") != std::string::npos);
+  RunResult nodir = Dossier(db, {"export", "jsonl", "-o", dir / "no/such/folder/x.jsonl"});
+  CHECK(nodir.exit_code == 1);
+  CHECK(Lines(nodir.err).size() == 1);
+}
+
+TEST_CASE("check, findings and finding with a checker plugin", "[cli][check]") {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  REQUIRE(Dossier(db, {"init"}).exit_code == 0);
+  RunResult none = Dossier(db, {"check"});
+  CHECK(none.exit_code == 0);
+  CHECK(none.out == "no checkers are loaded (see dossier plugins)\n");
+  CHECK(Dossier(db, {"findings"}).out == "(none)\n");
+  RunResult broken = Dossier(db, {"--plugin", Fixture("fixture_faulty"), "check"});
+  CHECK(broken.exit_code == 1);
+  CHECK(broken.err == "dossier: checker broken threw: lost its place\n");
+  CHECK(Dossier(db, {"check", "--checker", "nope"}).exit_code == 2);
+  CHECK(Dossier(db, {"finding", "resolve", "finding:nope", "--reason", "x"}).exit_code == 1);
+}
