@@ -1,5 +1,7 @@
 // The store's curation API: entities, aliases, documents, claims, identity
 // curation, listing and search.
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 
 #include "dossier/record.h"
@@ -488,4 +490,57 @@ TEST_CASE("describe shows mentions count, claims and the document", "[store]") {
   REQUIRE(d->document.has_value());
   CHECK(d->document->text == kText);
   CHECK(f.store->Describe("person:nobody").status().code() == Status::Code::kNotFound);
+}
+
+TEST_CASE("the full-text indexes stay consistent through every kind of write", "[store][search]") {
+  Fixture f;
+  const std::string doc = f.AddDoc("Report", kText);
+  const std::string a = f.AddPerson("Sun Zhengcai", {"孙政才"});
+  const std::string b = f.AddPerson("Sun Cheng-tsai");
+  REQUIRE(f.store->AddAlias(a, "Party Chief Sun", {}, kCurator).ok());
+  REQUIRE(f.store->Merge(a, b, "", kCurator).ok());
+  REQUIRE(f.store->Split(b, kCurator).ok());
+  NewClaim c;
+  c.subject = a;
+  c.predicate = "said";
+  c.value = {{"text", "soybeans"}};
+  c.source.document = doc;
+  c.source.quote = "would keep buying American soybeans";
+  REQUIRE(f.store->AddClaim(c, kCurator).ok());
+  // A new version of the document from the same source replaces text and index entries.
+  DocumentBatch v1;
+  v1.document.id = "doc:versioned";
+  v1.document.title = "Versioned";
+  v1.document.text = "first wording about walnuts";
+  v1.document.source = "v.txt";
+  REQUIRE(f.store->WriteDocument(v1, kCurator).ok());
+  DocumentBatch v2 = v1;
+  v2.document.text = "second wording about hazelnuts";
+  auto replaced = f.store->WriteDocument(v2, kCurator);
+  REQUIRE(replaced.ok());
+  CHECK(replaced->kind == WriteOutcome::Kind::kReplaced);
+  auto records = f.store->BeginRecords(kCurator);
+  REQUIRE(records.ok());
+  REQUIRE((*records)->Put({{"id", "person:rec"}, {"type", "person"}, {"name", "Record Person"}, {"aliases", {"R. P."}}}).ok());
+  REQUIRE((*records)->Put({{"id", "person:rec"}, {"type", "person"}, {"name", "Record Person II"}}).ok());
+  REQUIRE((*records)->Commit().ok());
+
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(std::string(f.dir / "test.db").c_str(), &db) == SQLITE_OK);
+  for (const char* table : {"entity_fts", "document_fts", "claim_fts"}) {
+    const std::string sql = std::string("INSERT INTO ") + table + "(" + table + ", rank) VALUES ('integrity-check', 1)";
+    INFO(table << ": " << sqlite3_errmsg(db));
+    CHECK(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  }
+  sqlite3_close(db);
+
+  SearchQuery q;
+  q.text = "walnuts";
+  CHECK(f.store->Search(q)->empty());
+  q.text = "hazelnuts";
+  CHECK(f.store->Search(q)->size() == 1);
+  q.text = "\"Record Person II\"";
+  CHECK(f.store->Search(q)->size() == 1);
+  q.text = "\"R. P.\"";
+  CHECK(f.store->Search(q)->empty());  // the alias went with the replaced record
 }
