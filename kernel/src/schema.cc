@@ -92,7 +92,9 @@ std::string FieldPath(const std::vector<std::string>& context) {
 Status Check(const std::string& schema_name, const Json& value, const std::string& what) {
   const valijson::Schema* schema = Schemas::Get().Find(schema_name);
   if (!schema) return Status::Internal("schema " + schema_name + " is not compiled in");
-  valijson::Validator validator;
+  // A Validator caches the std::regex of every "pattern" it meets; compiling
+  // them afresh on each write cost more than the rest of the validation.
+  thread_local valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter adapter(value);
   if (validator.validate(*schema, adapter, &results)) return Status::OK();
