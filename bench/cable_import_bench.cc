@@ -1,0 +1,196 @@
+// Cable import speed: imports the Cablegate sample (../shared/corpus/
+// cablegate-sample, 1,044 files) into a fresh store through the real pipeline
+// and plugins, then inserts the same files' texts into a bare FTS5 table in
+// the same process, and prints both times, their ratio and peak memory.
+//
+//   cable_import_bench [--corpus DIR] [--dir DIR] [--repeat N] [--keep]
+//
+// Each phase runs N times (default 3) and the best run counts: the machine
+// is shared, and the best run is the one least disturbed. CPU time (user +
+// system) is printed next to wall time for the same reason.
+// The bare insert is the floor any import pays: SQLite with the store's own
+// settings (WAL, synchronous=NORMAL), one transaction per document like the
+// import, full-text indexing of the text. It is also timed as one single
+// transaction for reference. Figures only; nothing is asserted.
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "dossier/pipeline.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+
+double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// The best (wall, cpu) seconds of running `phase` n times.
+template <class F>
+std::pair<double, double> Best(int n, F phase) {
+  double wall = 1e100, cpu = 1e100;
+  for (int i = 0; i < n; ++i) {
+    const double c0 = CpuSeconds();
+    const auto t0 = Clock::now();
+    phase();
+    wall = std::min(wall, Seconds(t0));
+    cpu = std::min(cpu, CpuSeconds() - c0);
+  }
+  return {wall, cpu};
+}
+
+long PeakRssKib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;  // KiB on Linux
+}
+
+void Check(int rc, sqlite3* db, const char* what) {
+  if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) return;
+  std::fprintf(stderr, "cable_import_bench: %s: %s\n", what, sqlite3_errmsg(db));
+  std::exit(1);
+}
+
+// The store indexes document text with this tokenizer and a prefix index
+// (kernel/src/sqlite/migrations.cc); the bare table is timed with and without.
+constexpr const char* kStoreLikeFts = "tokenize = 'unicode61 remove_diacritics 2', prefix = '3'";
+
+// Inserts every file's text into a fresh FTS5 table.
+void BareFts(const std::string& path, const std::vector<std::string>& files, bool one_transaction,
+               const std::string& options = "") {
+  fs::remove(path);
+  fs::remove(path + "-wal");
+  fs::remove(path + "-shm");
+  sqlite3* db = nullptr;
+  Check(sqlite3_open(path.c_str(), &db), db, "open");
+  const std::string create = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                             "CREATE VIRTUAL TABLE doc USING fts5(title, text" +
+                             (options.empty() ? "" : ", " + options) + ")";
+  Check(sqlite3_exec(db, create.c_str(), nullptr, nullptr, nullptr), db, "create");
+  sqlite3_stmt* insert = nullptr;
+  Check(sqlite3_prepare_v2(db, "INSERT INTO doc(title, text) VALUES (?, ?)", -1, &insert, nullptr), db, "prepare");
+  if (one_transaction) Check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    const std::string title = fs::path(f).stem().string();
+    if (!one_transaction) Check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
+    sqlite3_bind_text(insert, 1, title.c_str(), static_cast<int>(title.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert, 2, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    Check(sqlite3_step(insert), db, "insert");
+    sqlite3_reset(insert);
+    if (!one_transaction) Check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+  }
+  if (one_transaction) Check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+  sqlite3_finalize(insert);
+  sqlite3_close(db);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string corpus = DOSSIER_CORPUS_DIR "/cablegate-sample";
+  std::string dir = (fs::temp_directory_path() / "dossier-cable-bench").string();
+  bool keep = false;
+  int repeat = 3;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
+    else if (a == "--dir" && i + 1 < argc) dir = argv[++i];
+    else if (a == "--keep") keep = true;
+    else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    else {
+      std::fprintf(stderr, "usage: cable_import_bench [--corpus DIR] [--dir DIR] [--repeat N] [--keep]\n");
+      return 2;
+    }
+  }
+  std::error_code ec;
+  if (!fs::is_directory(corpus, ec)) {
+    std::printf("cable_import_bench: no corpus at %s (a clone without ../shared); nothing to measure\n", corpus.c_str());
+    return 0;
+  }
+  std::vector<std::string> files;
+  int64_t bytes = 0;
+  for (const auto& e : fs::directory_iterator(corpus)) {
+    if (e.is_regular_file()) {
+      files.push_back(e.path().string());
+      bytes += static_cast<int64_t>(e.file_size());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  fs::create_directories(dir);
+  const std::string store_path = dir + "/store.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store_path + suffix);
+
+  dossier::PluginHost host;
+  host.LoadDefault();
+  for (const auto& e : host.errors()) std::fprintf(stderr, "plugin: %s\n", e.c_str());
+  std::string extractors;
+  for (auto* x : host.extractors()) extractors += (extractors.empty() ? "" : ", ") + x->name();
+
+  // The import: a fresh store, the whole folder, every loaded extractor.
+  dossier::ImportSummary summary;
+  const auto [import_s, import_cpu] = Best(repeat, [&] {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store_path + suffix);
+    dossier::StoreOptions options;
+    options.create_if_missing = true;
+    auto store = dossier::Store::Open(store_path, options);
+    if (!store.ok()) {
+      std::fprintf(stderr, "cable_import_bench: %s\n", store.status().message().c_str());
+      std::exit(1);
+    }
+    dossier::Pipeline pipeline(**store, host, dossier::Actor{"bench"});
+    auto result = pipeline.Import({corpus}, {});
+    if (!result.ok()) {
+      std::fprintf(stderr, "cable_import_bench: %s\n", result.status().message().c_str());
+      std::exit(1);
+    }
+    summary = std::move(result).value();
+  });
+  const long import_rss = PeakRssKib();
+  int64_t by_cable = 0;
+  for (const auto& f : summary.files) by_cable += f.importer == "cable";
+
+  const auto [fts_s, fts_cpu] = Best(repeat, [&] { BareFts(dir + "/bare.db", files, false); });
+  const auto [fts_one_s, fts_one_cpu] = Best(repeat, [&] { BareFts(dir + "/bare-one.db", files, true); });
+  const auto [fts_store_s, fts_store_cpu] = Best(repeat, [&] { BareFts(dir + "/bare-store.db", files, false, kStoreLikeFts); });
+
+  std::printf("corpus            %s: %zu files, %.1f MiB\n", corpus.c_str(), files.size(), static_cast<double>(bytes) / (1 << 20));
+  std::printf("extractors        %s\n", extractors.empty() ? "none loaded (only importers)" : extractors.c_str());
+  std::printf("runs              best of %d\n", repeat);
+  std::printf("import            %.2f s wall, %.2f s CPU  (%lld files imported, %lld unchanged, %lld failed; "
+              "%lld read as cables; %lld documents)\n",
+              import_s, import_cpu, static_cast<long long>(summary.imported), static_cast<long long>(summary.unchanged),
+              static_cast<long long>(summary.failed), static_cast<long long>(by_cable),
+              static_cast<long long>(summary.documents));
+  std::printf("bare FTS5 insert  %.2f s wall, %.2f s CPU  (one transaction per text)\n", fts_s, fts_cpu);
+  std::printf("                  %.2f s wall, %.2f s CPU  (one transaction per text, the store's tokenizer and prefix index)\n",
+              fts_store_s, fts_store_cpu);
+  std::printf("                  %.2f s wall, %.2f s CPU  (all texts in one transaction)\n", fts_one_s, fts_one_cpu);
+  std::printf("ratio             %.2fx wall, %.2fx CPU  (import / bare FTS5, one transaction per text)\n", import_s / fts_s,
+              import_cpu / fts_cpu);
+  std::printf("                  %.2fx wall, %.2fx CPU  (import / bare FTS5 with the store's tokenizer and prefix index)\n",
+              import_s / fts_store_s, import_cpu / fts_store_cpu);
+  std::printf("peak RSS          %.1f MiB after the import, %.1f MiB at the end\n", import_rss / 1024.0, PeakRssKib() / 1024.0);
+  if (!keep) fs::remove_all(dir, ec);
+  return 0;
+}
