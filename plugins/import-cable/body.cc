@@ -109,7 +109,8 @@ void SplitRunTogether(std::string_view text, std::vector<Block>* blocks, std::ve
     if (b.has_marker && b.marker.number > 0) last = b.marker.number;
     if (b.ruled_heading || b.trailer || last == 0) continue;
     const std::string want = " " + std::to_string(last + 1) + ".";
-    for (size_t at = text.find(want, b.start + 1); at != std::string_view::npos && at < b.end; at = text.find(want, at + 1)) {
+    const std::string_view upto = text.substr(0, b.end);  // look inside this block only
+    for (size_t at = upto.find(want, b.start + 1); at != std::string_view::npos; at = upto.find(want, at + 1)) {
       const char before = text[at - 1];
       if (!(before == '.' || before == '"' || before == ')' || before == ' ' || before == '?')) continue;
       ParaMarker pm;
@@ -473,8 +474,14 @@ void ParseBody(std::string_view text, const std::vector<Line>& lines, size_t fro
   std::vector<Block> blocks = ReadBlocks(text, lines, from);
   SplitRunTogether(text, &blocks, &cable->notes);
 
-  // Trailing debris: notes for what is more than an end-of-message mark.
-  while (!blocks.empty() && blocks.back().trailer) {
+  // Trailing debris: notes for what is more than an end-of-message mark. A
+  // last line in capitals cut off with "..." is a page's preview of another
+  // cable ("DANIEL ORTEGA AN..."), not part of this one.
+  auto cut_off = [&](const Block& b) {
+    const std::string_view t = text.substr(b.start, b.end - b.start);
+    return b.lines == 1 && t.size() <= 80 && t.size() > 3 && t.substr(t.size() - 3) == "..." && MostlyUpper(t);
+  };
+  while (!blocks.empty() && (blocks.back().trailer || cut_off(blocks.back()))) {
     const std::string_view t = text.substr(blocks.back().start, blocks.back().end - blocks.back().start);
     if (t.size() > 4) cable->notes.push_back("text after the cable: \"" + CollapseSpaces(t) + "\"");
     blocks.pop_back();
@@ -561,11 +568,16 @@ void ParseBody(std::string_view text, const std::vector<Line>& lines, size_t fro
   ReadPassages(text, content_start, cable);
   if (cable->classified_by.empty()) FindClassifiedBy(text, content_start, cable);
 
-  std::string letters;
+  size_t upper = 0, letters = 0;
   for (const Paragraph& p : cable->paragraphs) {
-    if (!p.heading) letters.append(text.substr(static_cast<size_t>(p.span.start), static_cast<size_t>(p.span.end - p.span.start)));
+    if (p.heading) continue;
+    for (int64_t i = p.span.start; i < p.span.end; ++i) {
+      const char c = text[static_cast<size_t>(i)];
+      upper += IsUpper(c);
+      letters += IsAlpha(c);
+    }
   }
-  cable->all_caps = MostlyUpper(letters, 0.95);
+  cable->all_caps = letters > 0 && upper >= letters * 95 / 100;
 }
 
 }  // namespace dossier::cable

@@ -39,7 +39,7 @@ std::unordered_map<std::string_view, const Row*> Index(const Row (&rows)[N], Key
 constexpr std::string_view kTitleWords[] = {
     "a/dcm", "a/polcouns", "acting", "admin", "affairs", "amb", "ambassador", "assistant", "ca", "cda", "cg",
     "charge", "chargé", "chief", "consul", "councelor", "counsel", "counselor", "counsellor", "couns", "d'affaires",
-    "d’affaires", "das", "dcm", "deputy", "director", "econ", "econcouns", "economic", "econoff", "executive", "first",
+    "d’affaires", "d'affairs", "d’affairs", "das", "dcm", "deputy", "director", "econ", "econcouns", "economic", "econoff", "executive", "first",
     "general", "head", "isn", "minister", "minister-counselor", "mission", "nea", "officer", "pmo", "pol", "pol/econ",
     "pol/mil", "polcouns", "political", "poloff", "polmilcouns", "principal", "rso", "secretary", "section", "senior",
     "special", "under", "the", "a/s", "a/pol", "eco", "polchief", "econchief", "m/c", "pao", "political/economic",

@@ -263,6 +263,8 @@ TEST_CASE("classified-by lines name a person, an office and a reason", "[cable][
        "1.4 (b) and (d)"},
       {"Classified By: Charge d'Affaires a.i. Lee Soto. Reason: 1.4(b) and (d).", "Lee Soto",
        "Charge d'Affaires a.i.", "1.4(b) and (d)"},
+      {"Classified By: Charge D'Affairs Bob Lyle for reasons 1.4 (b) and (d)", "Bob Lyle", "Charge D'Affairs",
+       "1.4 (b) and (d)"},
   };
   for (const Case& k : cases) {
     INFO(k.line);
@@ -353,6 +355,9 @@ TEST_CASE("the signer: a line of its own, debris around it, or run into the last
   CHECK(HasNote(c, "runs into the last paragraph"));
   CHECK(signer("2. The final paragraph ends here.\n") == "");
   CHECK(signer("XXXXXXXXXXXX\n") == "");
+  // A page's preview of another cable after the signer is not part of this one.
+  CHECK(signer("GARVEY\n\nMINISTER VISITS RI...\n", &c) == "GARVEY");
+  CHECK(HasNote(c, "text after the cable: \"MINISTER VISITS RI...\""));
   CHECK(signer("END SUMMARY\n") == "");
 }
 
