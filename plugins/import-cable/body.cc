@@ -25,13 +25,6 @@ struct Block {
   bool has_marker = false;
 };
 
-bool EndsSentence(std::string_view s) {
-  s = Trim(s);
-  if (s.empty()) return true;
-  const char c = s.back();
-  return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')' || c == ']' || (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\x9D");
-}
-
 std::vector<Block> ReadBlocks(std::string_view text, const std::vector<Line>& lines, size_t from) {
   std::vector<Block> blocks;
   bool open = false, blank = false, page_break = false, rule = false;

@@ -6,6 +6,7 @@
 //     references, header, body), streamed one row at a time.
 // Each cable becomes one document; the parsing lives in cable_parser.h, the
 // facts in cable_batch.h.
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 

@@ -32,11 +32,6 @@ size_t MatchSpaced(std::string_view s, size_t pos, std::string_view word, bool* 
   return i;
 }
 
-size_t SkipSpaces(std::string_view s, size_t i, size_t end) {
-  while (i < end && IsSpace(s[i])) ++i;
-  return i;
-}
-
 struct CaveatForm {
   std::string_view spelled;
   std::string_view canonical;

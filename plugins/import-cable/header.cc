@@ -124,11 +124,6 @@ std::vector<Piece> SplitLine(std::string_view text, size_t ls, size_t le) {
 
 std::string_view PieceText(std::string_view text, const Piece& p) { return text.substr(p.start, p.end - p.start); }
 
-bool EndsSentence(std::string_view s) {
-  s = Trim(s);
-  return !s.empty() && (s.back() == '.' || s.back() == ')' || s.back() == ':');
-}
-
 // A line of the header made of handling caveats only: "SENSITIVE",
 // "NOFORN", "SENSITIVE BUT UNCLASSIFIED", "ENSITIVE" (a typo).
 bool ReadCaveatLine(std::string_view text, const Piece& p, Cable* cable) {

@@ -9,11 +9,6 @@ namespace {
 
 constexpr std::string_view kPilcrow = "\xC2\xB6";  // ¶
 
-size_t SkipSpaces(std::string_view s, size_t i) {
-  while (i < s.size() && IsSpace(s[i])) ++i;
-  return i;
-}
-
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {

@@ -72,10 +72,11 @@ struct Found {
   bool known_post = false;
 };
 
+// How many digits run from s[i].
 size_t Digits(const std::string& s, size_t i) {
-  size_t j = i;
-  while (j < s.size() && IsDigit(s[j])) ++j;
-  return j - i;
+  size_t n = 0;
+  LeadingNumber(std::string_view(s).substr(std::min(i, s.size())), &n);
+  return n;
 }
 
 std::string Serial(std::string_view digits) {

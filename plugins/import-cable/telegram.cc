@@ -38,7 +38,8 @@ char PrecedenceLine(std::string_view line) {
   return AllRoutingIndicators(line.substr(3)) ? line[0] : 0;
 }
 
-bool Keyword(std::string_view line, std::string_view word) {
+// "FM AMCONSUL ...": the line opens with this word and a space.
+bool OpensWith(std::string_view line, std::string_view word) {
   return line.size() > word.size() && line.substr(0, word.size()) == word && line[word.size()] == ' ';
 }
 
@@ -139,13 +140,13 @@ size_t ParseRouting(std::string_view text, const std::vector<Line>& lines, size_
       found = true;
     } else if (found && in == In::kNothing && AllRoutingIndicators(t) && cable->from_routing.empty()) {
       // more routing indicators of the precedence line
-    } else if (Keyword(t, "DE")) {
+    } else if (OpensWith(t, "DE")) {
       const std::string_view rest = Trim(t.substr(3));
       const size_t sp = rest.find(' ');
       const std::string_view ri = rest.substr(0, sp);
       if (IsRoutingIndicator(ri)) cable->from_routing = std::string(ri);
       found = true;
-    } else if ((Keyword(t, "ZNR") || Keyword(t, "ZNY")) && found) {
+    } else if ((OpensWith(t, "ZNR") || OpensWith(t, "ZNY")) && found) {
       // the transmission's own classification code (UUUUU, CCCCC, SSSSS)
     } else if (StartsWithCI(t, "INFO") && t.find("LOG-") != std::string_view::npos && t.find("LOG-") < 12) {
       in = In::kLog;
@@ -156,16 +157,16 @@ size_t ParseRouting(std::string_view text, const std::vector<Line>& lines, size_
       cable->precedence = {std::string(PrecedenceName(dtg.precedence)), {span.start, span.start + 1}};
       if (!dtg.rest.empty()) cable->notes.push_back("date-time group is followed by \"" + dtg.rest + "\"");
       found = true;
-    } else if (Keyword(t, "FM")) {
+    } else if (OpensWith(t, "FM")) {
       const std::string_view v = Trim(t.substr(3));
       const size_t vs = static_cast<size_t>(v.data() - text.data());
       cable->from = {CollapseSpaces(v), {static_cast<int64_t>(vs), static_cast<int64_t>(vs + v.size())}};
       in = In::kNothing;
       found = true;
-    } else if (Keyword(t, "TO") && found) {
+    } else if (OpensWith(t, "TO") && found) {
       cable->to.push_back(ParseAddress(text, ts + 3, ts + t.size()));
       in = In::kTo;
-    } else if (Keyword(t, "INFO") && found) {
+    } else if (OpensWith(t, "INFO") && found) {
       cable->info.push_back(ParseAddress(text, ts + 5, ts + t.size()));
       in = In::kInfo;
     } else if (t == "BT" && found) {

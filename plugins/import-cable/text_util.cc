@@ -71,6 +71,20 @@ size_t FindCI(std::string_view hay, std::string_view needle, size_t from) {
 bool AtWordStart(std::string_view hay, size_t pos) { return pos == 0 || !IsAlnum(hay[pos - 1]); }
 bool AtWordEnd(std::string_view hay, size_t pos) { return pos >= hay.size() || !IsAlnum(hay[pos]); }
 
+size_t SkipSpaces(std::string_view s, size_t i, size_t end) {
+  end = std::min(end, s.size());
+  while (i < end && IsSpace(s[i])) ++i;
+  return i;
+}
+
+bool EndsSentence(std::string_view s) {
+  s = Trim(s);
+  if (s.empty()) return true;
+  const char c = s.back();
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')' || c == ']' ||
+         (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\x9D");
+}
+
 int LeadingNumber(std::string_view s, size_t* digits) {
   size_t n = 0;
   int value = 0;

@@ -34,6 +34,11 @@ size_t FindCI(std::string_view hay, std::string_view needle, size_t from = 0);
 bool AtWordStart(std::string_view hay, size_t pos);
 // Whether hay[pos] ends a word (not followed by a letter or digit).
 bool AtWordEnd(std::string_view hay, size_t pos);
+// s[i...] past spaces and tabs, up to end.
+size_t SkipSpaces(std::string_view s, size_t i, size_t end = std::string_view::npos);
+// Whether s (trimmed) ends a sentence or a clause: . ! ? : " ) ] or a closing
+// curly quote. An empty s counts as ended.
+bool EndsSentence(std::string_view s);
 // The leading run of digits as a number; -1 when s does not start with one.
 int LeadingNumber(std::string_view s, size_t* digits = nullptr);
 // "GUANGZHOU" -> "Guangzhou", "NEW DELHI" -> "New Delhi", keeping words listed
