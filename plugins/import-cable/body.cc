@@ -13,7 +13,6 @@ namespace {
 // A run of text lines between blank lines, page breaks, rules and paragraph starts.
 struct Block {
   size_t start = 0, end = 0;  // trimmed
-  size_t last_line_start = 0;  // trimmed start of its last line
   int lines = 0;
   bool after_blank = false;
   bool after_page_break = false;
@@ -65,14 +64,12 @@ std::vector<Block> ReadBlocks(std::string_view text, const std::vector<Line>& li
     if (open && !ruled && !trailer && !opens) {
       Block& b = blocks.back();
       b.end = ts + t.size();
-      b.last_line_start = ts;
       ++b.lines;
       continue;
     }
     Block b;
     b.start = ruled ? ts + hs : ts;
     b.end = ruled ? ts + hs + hl : ts + t.size();
-    b.last_line_start = b.start;
     b.lines = 1;
     b.after_blank = blank;
     b.after_page_break = page_break;
@@ -117,8 +114,6 @@ void SplitRunTogether(std::string_view text, std::vector<Block>* blocks, std::ve
       b.end = at;
       while (b.end > b.start && IsSpace(text[b.end - 1])) --b.end;
       b.before_rule = false;
-      if (b.last_line_start >= b.end) b.last_line_start = b.start;
-      if (tail.last_line_start < tail.start) tail.last_line_start = tail.start;
       blocks->insert(blocks->begin() + static_cast<std::ptrdiff_t>(k) + 1, tail);
       split.push_back(pm.number);
       break;  // the new block is looked at next
@@ -529,8 +524,10 @@ void ParseBody(std::string_view text, const std::vector<Line>& lines, size_t fro
       const bool cut = (IsLower(t[0]) && !bullet) || (b.after_page_break && !EndsSentence(prev_text));
       if (cut && !b.after_page_break) {
         prev->span.end = static_cast<int64_t>(b.end);
-        cable->notes.push_back("paragraph " + (prev->label.empty() ? std::string("\"") + std::string(prev_text.substr(0, 20)) + "...\"" : prev->label) +
-                               " goes on after a stray blank line");
+        const std::string which = prev->number >= 0 || !prev->label.empty()
+                                      ? Named(*prev)
+                                      : "the paragraph \"" + std::string(Utf8Prefix(prev_text, 20)) + "...\"";
+        cable->notes.push_back(which + " goes on after a stray blank line");
         continue;
       }
       if (cut) {

@@ -18,6 +18,7 @@
 #include "dossier/text.h"
 #include "html.h"
 #include "preamble.h"
+#include "refs.h"
 #include "sniff.h"
 #include "text_util.h"
 

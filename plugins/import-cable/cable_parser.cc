@@ -6,6 +6,7 @@
 
 #include "body.h"
 #include "classification.h"
+#include "dates.h"
 #include "header.h"
 #include "preamble.h"
 #include "refs.h"
@@ -31,25 +32,6 @@ int YearOf(std::string_view iso) {
   return digits == 4 ? y : 0;
 }
 
-// "06GUANGZHOU32397" -> year 2006, post key GUANGZHOU, serial 32397.
-bool SplitReferenceId(std::string_view id, int* year, std::string* post_key, std::string* serial) {
-  id = Trim(id);
-  if (id.size() < 5 || !IsDigit(id[0]) || !IsDigit(id[1])) return false;
-  size_t i = 2;
-  while (i < id.size() && IsAlpha(id[i])) ++i;
-  if (i == 2 || i == id.size()) return false;
-  for (size_t k = i; k < id.size(); ++k) {
-    if (!IsDigit(id[k])) return false;
-  }
-  *year = 1900 + (id[0] - '0') * 10 + (id[1] - '0');
-  if (*year < 1966) *year += 100;
-  *post_key = PostKey(id.substr(2, i - 2));
-  std::string s(id.substr(i));
-  s.erase(0, s.find_first_not_of('0'));
-  *serial = s;
-  return !s.empty();
-}
-
 // The year a file name gives for a cable of this post and serial:
 // "06GUANGZHOU32397.txt" (or a garbled "08SCTION02OF02SAOPAULO335.txt").
 int YearFromFileName(std::string_view name, const std::string& post_key, const std::string& serial) {
@@ -61,13 +43,11 @@ int YearFromFileName(std::string_view name, const std::string& post_key, const s
   if (up.size() < serial.size() || up.compare(up.size() - serial.size(), serial.size(), serial) != 0) return 0;
   // The serial must not be the tail of a longer number ("...1066" is not serial 66).
   if (up.size() > serial.size() && IsDigit(up[up.size() - serial.size() - 1])) return 0;
-  const int yy = (up[0] - '0') * 10 + (up[1] - '0');
-  return yy >= 66 ? 1900 + yy : 2000 + yy;
+  return ExpandYear((up[0] - '0') * 10 + (up[1] - '0'));
 }
 
 void SplitClassificationValue(std::string_view value, Cable* cable) {
   const size_t dbl = value.find("//");
-  std::string word;
   const std::string_view level = Trim(value.substr(0, dbl));
   cable->classification = CanonicalClassification(ToUpper(level));
   if (dbl == std::string_view::npos) return;

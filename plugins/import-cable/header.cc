@@ -12,8 +12,8 @@ namespace {
 
 enum class Mark { kOther, kSipdis, kNoforn, kCorrected, kEo, kTags, kSubject, kRef, kClassifiedBy, kReason };
 
-// Skips spaces, then `word` ignoring case, then spaces and one colon; returns
-// the length consumed or 0. With colon_required, the colon must be there.
+// `word` at the start of s (ignoring case), then spaces and a colon; returns
+// the length consumed, or 0. Without colon_required, "WORD " also counts.
 size_t Keyword(std::string_view s, std::string_view word, bool colon_required) {
   if (!StartsWithCI(s, word)) return 0;
   size_t i = word.size();
@@ -97,11 +97,10 @@ std::vector<Piece> SplitLine(std::string_view text, size_t ls, size_t le) {
   Piece cur{base, base + line.size(), MarkerAt(line, false, &value), 0};
   cur.value = base + value;
   for (size_t i = 1; i < line.size(); ++i) {
-    const char c = line[i];
-    if (!(c == 'S' || c == 'N' || c == 'E' || c == 'e' || c == 'T' || c == 't' || c == 'R' || c == 'r' || c == 'C' ||
-          c == 'c')) {
-      continue;
-    }
+    // The initials of the markers (SIPDIS, SUBJECT, NOFORN, E.O., TAGS, REF,
+    // REASON, CLASSIFIED BY): anything else cannot start one.
+    static constexpr std::string_view kInitials = "SNEeTtRrCc";
+    if (kInitials.find(line[i]) == std::string_view::npos) continue;
     const std::string_view rest = line.substr(i);
     const Mark m = MarkerAt(rest, true, &value);
     if (m == Mark::kOther || m == Mark::kCorrected) continue;

@@ -4,6 +4,7 @@
 #include "classification.h"
 #include "csv_reader.h"
 #include "dates.h"
+#include "refs.h"
 
 namespace dossier::cable {
 namespace {
@@ -121,18 +122,6 @@ bool ReadCsvRow(std::string_view text, const Line& line, Preamble* p) {
 }
 
 }  // namespace
-
-bool IsReferenceId(std::string_view s) {
-  s = Trim(s);
-  if (s.size() < 5 || !IsDigit(s[0]) || !IsDigit(s[1]) || !IsUpper(s[2])) return false;
-  size_t i = 2;
-  while (i < s.size() && IsUpper(s[i])) ++i;
-  if (i == s.size()) return false;
-  for (; i < s.size(); ++i) {
-    if (!IsDigit(s[i])) return false;
-  }
-  return true;
-}
 
 std::vector<std::string> SplitReferenceIds(std::string_view value) {
   std::vector<std::string> ids;

@@ -37,7 +37,4 @@ Preamble ReadPreamble(std::string_view text, const std::vector<Line>& lines);
 // "06STATE1, 06STATE2") into reference ids; other words are dropped.
 std::vector<std::string> SplitReferenceIds(std::string_view value);
 
-// Whether s (trimmed) is a reference id: two digits, letters, digits ("06GUANGZHOU32397").
-bool IsReferenceId(std::string_view s);
-
 }  // namespace dossier::cable

@@ -188,6 +188,33 @@ std::string Bare(std::string_view item) {
 
 std::string PostKey(std::string_view post) { return std::string(CanonicalPostKey(Squeeze(post))); }
 
+bool IsReferenceId(std::string_view s) {
+  s = Trim(s);
+  if (s.size() < 5 || !IsDigit(s[0]) || !IsDigit(s[1]) || !IsUpper(s[2])) return false;
+  size_t i = 2;
+  while (i < s.size() && IsUpper(s[i])) ++i;
+  if (i == s.size()) return false;
+  for (; i < s.size(); ++i) {
+    if (!IsDigit(s[i])) return false;
+  }
+  return true;
+}
+
+bool SplitReferenceId(std::string_view id, int* year, std::string* post_key, std::string* serial) {
+  id = Trim(id);
+  if (id.size() < 5 || !IsDigit(id[0]) || !IsDigit(id[1])) return false;
+  size_t i = 2;
+  while (i < id.size() && IsAlpha(id[i])) ++i;
+  if (i == 2 || i == id.size()) return false;
+  for (size_t k = i; k < id.size(); ++k) {
+    if (!IsDigit(id[k])) return false;
+  }
+  *year = ExpandYear((id[0] - '0') * 10 + (id[1] - '0'));
+  *post_key = PostKey(id.substr(2, i - 2));
+  *serial = Serial(id.substr(i));
+  return !serial->empty();
+}
+
 std::string ReferenceId(int year, std::string_view post_key, std::string_view serial) {
   char yy[8];
   std::snprintf(yy, sizeof yy, "%02d", year % 100);

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cable.h"
@@ -35,5 +36,12 @@ std::string PostKey(std::string_view post);
 
 // "06" + "GUANGZHOU" + "32397".
 std::string ReferenceId(int year, std::string_view post_key, std::string_view serial);
+
+// Whether s (trimmed) is a reference id: two digits, capitals, digits ("06GUANGZHOU32397").
+bool IsReferenceId(std::string_view s);
+
+// "06GUANGZHOU32397" -> year 2006, post key GUANGZHOU, serial 32397 (leading
+// zeros dropped). False when id is not shaped like a reference id.
+bool SplitReferenceId(std::string_view id, int* year, std::string* post_key, std::string* serial);
 
 }  // namespace dossier::cable

@@ -10,6 +10,7 @@
 #include "header.h"
 #include "html.h"
 #include "preamble.h"
+#include "refs.h"
 #include "text_util.h"
 
 namespace dossier::cable {

@@ -71,6 +71,13 @@ size_t FindCI(std::string_view hay, std::string_view needle, size_t from) {
 bool AtWordStart(std::string_view hay, size_t pos) { return pos == 0 || !IsAlnum(hay[pos - 1]); }
 bool AtWordEnd(std::string_view hay, size_t pos) { return pos >= hay.size() || !IsAlnum(hay[pos]); }
 
+std::string_view Utf8Prefix(std::string_view s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // s[n] continues a character
+  return s.substr(0, n);
+}
+
 size_t SkipSpaces(std::string_view s, size_t i, size_t end) {
   end = std::min(end, s.size());
   while (i < end && IsSpace(s[i])) ++i;

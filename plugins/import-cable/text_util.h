@@ -34,6 +34,8 @@ size_t FindCI(std::string_view hay, std::string_view needle, size_t from = 0);
 bool AtWordStart(std::string_view hay, size_t pos);
 // Whether hay[pos] ends a word (not followed by a letter or digit).
 bool AtWordEnd(std::string_view hay, size_t pos);
+// At most max bytes of s, cut before a UTF-8 character rather than inside one.
+std::string_view Utf8Prefix(std::string_view s, size_t max);
 // s[i...] past spaces and tabs, up to end.
 size_t SkipSpaces(std::string_view s, size_t i, size_t end = std::string_view::npos);
 // Whether s (trimmed) ends a sentence or a clause: . ! ? : " ) ] or a closing

@@ -287,7 +287,11 @@ TEST_CASE("paragraph numbers typed wrong are read and noted", "[cable][body]") {
   CHECK(HasNote(c, "a paragraph numbered \"15.\" after paragraph 4 is read as paragraph 5"));
   // "...from the U.S.\n\nand from Chile." is one paragraph cut by a blank line.
   CHECK(At(text, c.paragraphs[1].span) == "\xC2\xB6" "2. (SBU) The store holds fruit from the U.S.\n\nand from Chile.");
-  CHECK(HasNote(c, "goes on after a stray blank line"));
+  CHECK(HasNote(c, "paragraph 2 goes on after a stray blank line"));
+  // An unnumbered one is quoted, cut on a character boundary.
+  const Cable quoted = ParseCable("UNCLAS RIGA 000001\n\nSUBJECT: X\n\n\xE2\x80\x9C\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+                                  "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9 ends with\n\nthe rest.\n");
+  CHECK(HasNote(quoted, "the paragraph \"\xE2\x80\x9C\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9...\" goes on"));
   CHECK(c.summary.value == "The port opened a cold store in March.");
   CHECK(c.comment.value == c.summary.value);  // SUMMARY AND COMMENT is both
   CHECK(c.signer.value == "ADAMS");
