@@ -1,38 +1,50 @@
 // Taking out what is not the article: site chrome and ads, separators, photo
 // credits and paragraphs repeated verbatim. Everything removed is kept in
 // article.removed with the reason.
-#include <regex>
 #include <set>
 
 #include "article.h"
 #include "dossier/text.h"
+#include "dossier/tokens.h"
 
 namespace dossier::news {
 namespace {
 
-// Phrases of page furniture. A short block with one of them, or any block
-// with two, is chrome.
-const std::vector<std::regex>& ChromePatterns() {
-  static const std::vector<std::regex> kPatterns = [] {
-    std::vector<std::regex> v;
-    for (const char* p : {"^advertis[e]?ment$", "sponsored content", "skip to (main )?content",
-                          "this site is registered on .* as a development site", "continued\\.\\.\\.",
-                          "print this article", "mail this article", "e-?mail this (article|story)",
-                          "comment on this article", "rate this article", "comments on this article",
-                          "no comment has been posted", "next >>", "^share this", "click here to",
-                          "^subscribe\\b", "sign up for our", "^read more\\b", "all rights reserved",
-                          "^\\(?file photo\\)?$", "^photo:", "^\\d+ =poor", "switch to a production site key",
-                          "^related (stories|articles|links)", "^most (read|popular)\\b", "^advertisement\\b"}) {
-      v.emplace_back(p, std::regex::icase);
-    }
-    return v;
-  }();
-  return kPatterns;
-}
+// Phrases of page furniture, compared on the lower-cased block. A short
+// block with one of them, or any block with two, is chrome. Literal phrases,
+// not regular expressions: this runs on every paragraph of every import.
+struct Phrase {
+  const char* text;
+  enum { kAnywhere, kStart, kWhole } where;
+};
 
 bool IsChrome(const std::string& text) {
+  static const Phrase kPhrases[] = {
+      {"advertisement", Phrase::kStart},      {"advertisment", Phrase::kWhole},
+      {"sponsored content", Phrase::kAnywhere}, {"skip to content", Phrase::kAnywhere},
+      {"skip to main content", Phrase::kAnywhere}, {"as a development site", Phrase::kAnywhere},
+      {"continued...", Phrase::kAnywhere},    {"print this article", Phrase::kAnywhere},
+      {"mail this article", Phrase::kAnywhere}, {"email this article", Phrase::kAnywhere},
+      {"e-mail this article", Phrase::kAnywhere}, {"comment on this article", Phrase::kAnywhere},
+      {"rate this article", Phrase::kAnywhere}, {"comments on this article", Phrase::kAnywhere},
+      {"no comment has been posted", Phrase::kAnywhere}, {"next >>", Phrase::kAnywhere},
+      {"share this", Phrase::kStart},         {"click here to", Phrase::kAnywhere},
+      {"subscribe ", Phrase::kStart},         {"sign up for our", Phrase::kAnywhere},
+      {"read more", Phrase::kStart},          {"all rights reserved", Phrase::kAnywhere},
+      {"(file photo)", Phrase::kWhole},       {"file photo", Phrase::kWhole},
+      {"photo:", Phrase::kStart},             {"=poor", Phrase::kAnywhere},
+      {"switch to a production site key", Phrase::kAnywhere}, {"related stories", Phrase::kStart},
+      {"related articles", Phrase::kStart},   {"related links", Phrase::kStart},
+      {"most read", Phrase::kStart},          {"most popular", Phrase::kStart}};
+  const std::string lower = LowerAscii(text);
   int hits = 0;
-  for (const auto& re : ChromePatterns()) hits += std::regex_search(text, re);
+  for (const Phrase& p : kPhrases) {
+    const size_t at = lower.find(p.text);
+    if (at == std::string::npos) continue;
+    if (p.where == Phrase::kStart && at != 0) continue;
+    if (p.where == Phrase::kWhole && lower != p.text) continue;
+    ++hits;
+  }
   return hits >= 2 || (hits == 1 && text.size() < 160);
 }
 
