@@ -564,6 +564,19 @@ class Recognizer {
         }
       }
     }
+    // "Dan Okafor of the Washington Hay Growers Association", "Li Wen-po of
+    // Sichuan": a person's name, then where they are from.
+    for (size_t i = a + 2; i < b; ++i) {
+      if (LowerAscii(w[i].text) != "of") continue;
+      if (LooksLikePerson(w, a, i - 1)) {
+        Person(w, a, i - 1, TitleKind::kNone, first_word);
+        size_t next = i + 1;
+        while (next <= b && LowerAscii(w[next].text) == "the") ++next;
+        Classify(w, next, b, first_word);
+        return;
+      }
+      break;
+    }
     const std::string whole = DisplayName(w, a, b, true);
     const Context ctx = ContextOf(w, a, b, first_word);
 
@@ -748,6 +761,15 @@ class Recognizer {
   }
 
   void Person(const std::vector<Word>& w, size_t a, size_t b, TitleKind title, size_t first_word, double confidence = 0.9) {
+    // "Li Wen-po of Sichuan": the name ends at "of".
+    for (size_t i = a + 1; i < b; ++i) {
+      if (LowerAscii(w[i].text) != "of") continue;
+      Person(w, a, i - 1, title, first_word, confidence);
+      size_t next = i + 1;
+      while (next <= b && LowerAscii(w[next].text) == "the") ++next;
+      Classify(w, next, b, first_word);
+      return;
+    }
     if (CapWords(w, a, b) >= 2) {
       AddPerson(w, a, b, confidence);
       return;
