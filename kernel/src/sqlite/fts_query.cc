@@ -31,6 +31,7 @@ std::string Quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += "\"\"";
+    else if (IsSpace(c)) out += ' ';  // a NUL would end the string for FTS5
     else out += c;
   }
   out += "\"";
