@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "dossier/text.h"
+#include "unicode.h"
 #include "utf8.h"
 
 namespace dossier {
@@ -30,21 +31,6 @@ bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// Whether a non-ASCII code point that does not fold is a letter or digit we keep
-// (scripts without case: CJK, Arabic, Hebrew, ...). Punctuation and symbol
-// blocks become separators.
-bool IsKeptNonAscii(char32_t cp) {
-  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, ...
-  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-  if (cp >= 0xFE30 && cp <= 0xFE4F) return false;  // CJK compatibility forms
-  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // fullwidth punctuation
-  if (cp == 0xFEFF || cp == 0xFFFD) return false;   // BOM, replacement character
-  if (cp >= 0xE000 && cp <= 0xF8FF) return false;   // private use
-  if (cp >= 0x00A0 && cp <= 0x00BF) return false;   // Latin-1 punctuation and signs
-  if (cp == 0x00D7 || cp == 0x00F7) return false;   // × ÷
-  return true;
-}
-
 }  // namespace
 
 std::string NormalizeName(std::string_view name) {
@@ -68,7 +54,7 @@ std::string NormalizeName(std::string_view name) {
     }
     if (const char* f = FoldOf(cp)) {
       folded += f;
-    } else if (IsKeptNonAscii(cp)) {
+    } else if (unicode::IsWordChar(cp)) {
       folded.append(name.substr(i, len));
     } else {
       folded.push_back(' ');

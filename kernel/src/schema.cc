@@ -33,7 +33,7 @@ void FreeDocument(const Json*) {}  // documents live as long as the program
 const Json* ParsedSchemaDocument(const std::string& name) {
   static const std::map<std::string, Json> documents = [] {
     std::map<std::string, Json> out;
-    for (size_t i = 0; i < kEmbeddedSchemaCount; ++i) {
+    for (size_t i = 0; i < kEmbeddedSchemasCount; ++i) {
       out.emplace(kEmbeddedSchemas[i].name, Json::parse(kEmbeddedSchemas[i].text));
     }
     return out;
@@ -56,7 +56,7 @@ class Schemas {
 
  private:
   Schemas() {
-    for (size_t i = 0; i < kEmbeddedSchemaCount; ++i) {
+    for (size_t i = 0; i < kEmbeddedSchemasCount; ++i) {
       const std::string name = kEmbeddedSchemas[i].name;
       auto schema = std::make_unique<valijson::Schema>();
       valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
@@ -131,7 +131,7 @@ Status ValidateClaimRecord(const Json& claim) { return Check("claim.schema.json"
 Status ValidateRecord(const Json& record) { return Check("record.schema.json", record, "record"); }
 
 std::string_view SchemaText(std::string_view file_name) {
-  for (size_t i = 0; i < kEmbeddedSchemaCount; ++i) {
+  for (size_t i = 0; i < kEmbeddedSchemasCount; ++i) {
     if (file_name == kEmbeddedSchemas[i].name) return kEmbeddedSchemas[i].text;
   }
   return {};

@@ -5,12 +5,12 @@
 
 namespace dossier {
 
-struct EmbeddedSchema {
+struct EmbeddedFile {
   const char* name;  // "person.schema.json"
   const char* text;
 };
 
-extern const EmbeddedSchema kEmbeddedSchemas[];
-extern const size_t kEmbeddedSchemaCount;
+extern const EmbeddedFile kEmbeddedSchemas[];
+extern const size_t kEmbeddedSchemasCount;
 
 }  // namespace dossier

@@ -31,6 +31,7 @@ std::string Quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += "\"\"";
+    else if (IsSpace(c)) out += ' ';  // a NUL would end the string for FTS5
     else out += c;
   }
   out += "\"";
@@ -107,7 +108,7 @@ bool EndsOperand(const Token& t) { return t.kind == Token::kTerm || t.kind == To
 // plain word. Parentheses are balanced: stray ")" dropped, missing ")" added,
 // "()" removed, nesting capped (FTS5's parser has a depth limit).
 std::vector<Token> Normalize(std::vector<Token> in) {
-  constexpr int kMaxDepth = 32;
+  constexpr int kMaxDepth = 8;  // FTS5's parser overflows near 30 nested groups; people use two or three
   std::vector<Token> balanced;
   int depth = 0;
   int skipped_opens = 0;  // opens beyond kMaxDepth, dropped with their closes

@@ -1,0 +1,61 @@
+// Tokens and sentences: the first step of every extractor, done one way.
+//
+// Offsets are bytes into the text given, so a token's span can go straight
+// into a mention or a claim.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/export.h"
+
+namespace dossier {
+
+struct Token {
+  enum class Kind {
+    kWord,        // letters, with inner apostrophes, hyphens and periods: O'Brien, US-China, U.S.
+    kNumber,      // digits with grouping commas and a decimal point: 7,000  11.5
+    kPossessive,  // 's or ’s after a word (China’s -> "China" + "’s")
+    kPunct,       // any other single character: , . “ ” — $ % (
+  };
+  Kind kind = Kind::kWord;
+  int64_t start = 0;
+  int64_t end = 0;
+
+  std::string_view in(std::string_view text) const {
+    return text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+  }
+};
+
+// Splits text into tokens (whitespace is dropped). Letters are any alphabetic
+// character of any script. A word never ends in a hyphen or apostrophe; it keeps
+// a final period only when it is a dotted abbreviation like "U.S." or "a.m.".
+// Ill-formed UTF-8 bytes are single punctuation tokens.
+DOSSIER_API std::vector<Token> Tokenize(std::string_view text);
+
+// Case of a word (letters only are considered; other characters are ignored).
+DOSSIER_API bool StartsUpper(std::string_view word);   // "Sun", "SUN", "McDearman", "Érico"
+DOSSIER_API bool IsAllUpper(std::string_view word);    // "SUN", "U.S.", "CCPIT" (at least one letter)
+// Share of letters in text that are upper case (0 when there are none). Cable
+// text is typically above 0.9, prose around 0.05.
+DOSSIER_API double UpperRatio(std::string_view text);
+
+// ASCII-lowercased copy (other bytes unchanged, so offsets are kept).
+DOSSIER_API std::string LowerAscii(std::string_view text);
+
+struct Span {
+  int64_t start = 0;
+  int64_t end = 0;
+};
+
+// Sentences of text, as trimmed byte spans. A sentence ends at . ! ? or …
+// (with any closing quotes or brackets) before a space and an upper-case
+// letter, digit or opening quote, or at a blank line. Abbreviations and
+// initials (Mr., Gen., Calif., U.S. before a lower-case word, J. R.) and
+// decimal points do not end a sentence. A single newline is only a space:
+// raw telegrams wrap lines mid-sentence.
+DOSSIER_API std::vector<Span> SplitSentences(std::string_view text);
+
+}  // namespace dossier

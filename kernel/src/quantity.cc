@@ -1,0 +1,703 @@
+// Quantity parsing: hedges, currencies, numbers in digits or words, scales,
+// units, ranges, ratios, ranks and ages, over the tokens of a text.
+#include "dossier/quantity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "dossier/tokens.h"
+
+namespace dossier {
+namespace {
+
+struct Tok {
+  Token::Kind kind;
+  int64_t start, end;
+  std::string low;  // lower-case ASCII text
+};
+
+const std::map<std::string, double>& SmallNumbers() {
+  static const std::map<std::string, double> kWords = {
+      {"zero", 0},     {"one", 1},        {"two", 2},        {"three", 3},     {"four", 4},       {"five", 5},
+      {"six", 6},      {"seven", 7},      {"eight", 8},      {"nine", 9},      {"ten", 10},       {"eleven", 11},
+      {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17},
+      {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},    {"thirty", 30},   {"forty", 40},     {"fifty", 50},
+      {"sixty", 60},   {"seventy", 70},   {"eighty", 80},    {"ninety", 90},   {"dozen", 12}};
+  return kWords;
+}
+
+const std::map<std::string, double>& Scales() {
+  static const std::map<std::string, double> kScales = {
+      {"hundred", 1e2},  {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+      {"mn", 1e6},       {"mln", 1e6},      {"bn", 1e9},      {"bln", 1e9},     {"tn", 1e12},
+      {"crore", 1e7},    {"crores", 1e7},   {"lakh", 1e5},    {"lakhs", 1e5},   {"millions", 1e6},
+      {"billions", 1e9}, {"thousands", 1e3}};
+  return kScales;
+}
+
+// Scales only valid glued to a number ("5m", "11.5b", "20k").
+const std::map<std::string, double>& GluedScales() {
+  static const std::map<std::string, double> kGlued = {{"m", 1e6}, {"b", 1e9}, {"k", 1e3}, {"bn", 1e9}, {"mn", 1e6},
+                                                       {"tn", 1e12}, {"mln", 1e6}, {"bln", 1e9}};
+  return kGlued;
+}
+
+const std::map<std::string, int>& Ordinals() {
+  static const std::map<std::string, int> kOrd = {
+      {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6}, {"seventh", 7},
+      {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {"1st", 1}, {"2nd", 2}, {"3rd", 3}, {"4th", 4}, {"5th", 5},
+      {"6th", 6}, {"7th", 7}, {"8th", 8}, {"9th", 9}, {"10th", 10}};
+  return kOrd;
+}
+
+// Currency words after a number, and symbols or codes before it.
+const std::map<std::string, std::string>& CurrencyWords() {
+  static const std::map<std::string, std::string> kWords = {
+      {"dollar", "USD"}, {"dollars", "USD"}, {"usd", "USD"},   {"euro", "EUR"},    {"euros", "EUR"},
+      {"eur", "EUR"},    {"yuan", "CNY"},    {"renminbi", "CNY"}, {"rmb", "CNY"},  {"cny", "CNY"},
+      {"yen", "JPY"},    {"jpy", "JPY"},     {"rupee", "INR"},   {"rupees", "INR"}, {"inr", "INR"},
+      {"gbp", "GBP"},    {"sterling", "GBP"}, {"pesos", "MXN"},  {"reais", "BRL"},  {"real", "BRL"},
+      {"won", "KRW"},    {"rubles", "RUB"},  {"roubles", "RUB"}, {"francs", "CHF"}, {"cents", "USD/100"}};
+  return kWords;
+}
+
+const std::map<std::string, std::string>& CurrencyPrefixes() {
+  static const std::map<std::string, std::string> kPrefix = {
+      {"$", "USD"},   {"us$", "USD"}, {"usd", "USD"}, {"€", "EUR"},   {"eur", "EUR"}, {"£", "GBP"},
+      {"gbp", "GBP"}, {"¥", "CNY"},   {"rmb", "CNY"}, {"cny", "CNY"}, {"rs", "INR"},  {"inr", "INR"},
+      {"₹", "INR"},   {"jpy", "JPY"}, {"a$", "AUD"},  {"c$", "CAD"},  {"hk$", "HKD"}, {"r$", "BRL"}};
+  return kPrefix;
+}
+
+const std::map<std::string, std::string>& MeasureUnits() {
+  static const std::map<std::string, std::string> kUnits = {
+      {"pound", "pound"},     {"pounds", "pound"},   {"lb", "pound"},      {"lbs", "pound"},
+      {"kilogram", "kilogram"}, {"kilograms", "kilogram"}, {"kg", "kilogram"}, {"kilo", "kilogram"},
+      {"kilos", "kilogram"},  {"ton", "ton"},        {"tons", "ton"},      {"tonne", "tonne"},
+      {"tonnes", "tonne"},    {"mile", "mile"},      {"miles", "mile"},    {"kilometer", "kilometer"},
+      {"kilometers", "kilometer"}, {"kilometre", "kilometer"}, {"kilometres", "kilometer"}, {"km", "kilometer"},
+      {"meter", "meter"},     {"meters", "meter"},   {"metre", "meter"},   {"metres", "meter"},
+      {"feet", "foot"},       {"foot", "foot"},      {"acre", "acre"},     {"acres", "acre"},
+      {"hectare", "hectare"}, {"hectares", "hectare"}, {"barrel", "barrel"}, {"barrels", "barrel"},
+      {"megawatt", "megawatt"}, {"megawatts", "megawatt"}, {"mw", "megawatt"}, {"gallon", "gallon"},
+      {"gallons", "gallon"},  {"liter", "liter"},    {"liters", "liter"},  {"litres", "liter"}};
+  return kUnits;
+}
+
+const std::set<std::string>& Months() {
+  static const std::set<std::string> kMonths = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  return kMonths;
+}
+
+// Words that end the noun phrase after a number.
+const std::set<std::string>& NounStops() {
+  static const std::set<std::string> kStops = {
+      "of", "in", "on", "at", "to", "from", "for", "with", "by", "as", "than", "that", "which", "who", "whom",
+      "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will", "would", "could", "should",
+      "may", "might", "can", "said", "says", "say", "annually", "a", "an", "the", "this", "these", "those", "or",
+      "but", "per", "each", "every", "more", "less", "fewer", "over", "under", "about", "into", "during", "since",
+      "after", "before", "while", "according", "last", "next", "this", "year", "years", "ago", "old", "when",
+      "where", "if", "so", "not", "no", "all", "both", "its", "their", "his", "her", "our", "your", "my", "it",
+      "they", "he", "she", "we", "you", "i", "do", "did", "does", "there", "here", "then", "now", "also",
+      "still", "just", "only", "up", "down", "out", "off", "across", "through", "between", "among", "against",
+      "including", "such", "other", "another", "times", "percent", "plus", "minus", "compared", "versus", "and",
+      "whose", "many", "much", "several", "few", "most", "what", "how", "why", "odd", "only", "even", "very"};
+  return kStops;
+}
+
+double ParseDigits(std::string_view s) {
+  std::string clean;
+  for (char c : s) {
+    if (c != ',') clean += c;
+  }
+  return std::strtod(clean.c_str(), nullptr);
+}
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+class Finder {
+ public:
+  explicit Finder(std::string_view text) : text_(text) {
+    for (const Token& t : Tokenize(text)) t_.push_back({t.kind, t.start, t.end, LowerAscii(t.in(text))});
+  }
+
+  std::vector<Quantity> Run() {
+    std::vector<Quantity> out;
+    for (size_t i = 0; i < t_.size();) {
+      Quantity q;
+      size_t next = 0;
+      skip_to_ = 0;
+      if (TryAt(i, &q, &next)) {
+        out.push_back(std::move(q));
+        i = next;
+      } else {
+        i = std::max(i + 1, skip_to_);
+      }
+    }
+    return out;
+  }
+
+  // A number in words or digits starting at i; *next is the token after it.
+  // Scale words ("million") are included.
+  std::optional<double> NumberAt(size_t i, size_t* next) const {
+    if (i >= t_.size()) return std::nullopt;
+    double value = 0;
+    size_t j = i;
+    if (t_[i].kind == Token::Kind::kNumber) {
+      value = ParseDigits(t_[i].low);
+      j = i + 1;
+    } else if (t_[i].kind == Token::Kind::kWord) {
+      // Words: "nine", "twenty-five", "one hundred", "a million", "half a million".
+      double total = 0, current = 0;
+      bool any = false;
+      size_t k = i;
+      while (k < t_.size() && t_[k].kind == Token::Kind::kWord) {
+        const std::string& w = t_[k].low;
+        if (auto s = SmallNumbers().find(w); s != SmallNumbers().end()) {
+          current += s->second;
+        } else if (auto dash = w.find('-'); dash != std::string::npos && SmallNumbers().count(w.substr(0, dash)) &&
+                                             SmallNumbers().count(w.substr(dash + 1))) {
+          current += SmallNumbers().at(w.substr(0, dash)) + SmallNumbers().at(w.substr(dash + 1));
+        } else if ((w == "a" || w == "an") && !any && k + 1 < t_.size() &&
+                   (Scales().count(t_[k + 1].low) || t_[k + 1].low == "dozen")) {
+          current = 1;
+        } else if (w == "half" && !any && k + 2 < t_.size() && t_[k + 1].low == "a" && Scales().count(t_[k + 2].low)) {
+          current = 0.5;
+          ++k;  // skip "a"
+        } else if (w == "hundred" && any) {
+          current = (current == 0 ? 1 : current) * 100;
+        } else if (auto sc = Scales().find(w); sc != Scales().end() && any && w != "hundred") {
+          total += (current == 0 ? 1 : current) * sc->second;
+          current = 0;
+        } else if (w == "and" && any && k + 1 < t_.size() && SmallNumbers().count(t_[k + 1].low) &&
+                   (current >= 100 || total > 0)) {
+          // "one hundred and five"
+        } else {
+          break;
+        }
+        any = true;
+        ++k;
+      }
+      if (!any) return std::nullopt;
+      value = total + current;
+      j = k;
+      *next = j;
+      return value;  // word numbers already took their scale words
+    } else {
+      return std::nullopt;
+    }
+    // Scale after digits: glued ("11.5bn") or spaced ("30 million").
+    if (j < t_.size() && t_[j].kind == Token::Kind::kWord) {
+      const bool glued = t_[j].start == t_[j - 1].end;
+      if (glued) {
+        if (auto g = GluedScales().find(t_[j].low); g != GluedScales().end()) {
+          value *= g->second;
+          ++j;
+        }
+      } else if (auto sc = Scales().find(t_[j].low); sc != Scales().end()) {
+        value *= sc->second;
+        ++j;
+      } else {
+        // "1 million-square-foot": the scale is glued to what follows by a hyphen.
+        const std::string& w = t_[j].low;
+        const size_t dash = w.find('-');
+        if (dash != std::string::npos && Scales().count(w.substr(0, dash))) {
+          value *= Scales().at(w.substr(0, dash));
+          split_scale_ = j;  // the rest of that word is the noun
+        }
+      }
+    }
+    *next = j;
+    return value;
+  }
+
+ private:
+  bool Is(size_t i, std::string_view w) const { return i < t_.size() && t_[i].low == w; }
+  bool Glued(size_t a, size_t b) const { return b < t_.size() && t_[a].end == t_[b].start; }
+
+  // A hedge starting at i: sets qualifier and returns how many tokens it takes.
+  size_t HedgeAt(size_t i, std::string* qualifier, bool* between) const {
+    *between = false;
+    struct Hedge {
+      std::vector<std::string> words;
+      const char* qualifier;
+    };
+    static const std::vector<Hedge> kHedges = {
+        {{"no", "fewer", "than"}, "at least"}, {{"no", "less", "than"}, "at least"},
+        {{"no", "more", "than"}, "at most"},   {{"in", "excess", "of"}, "more than"},
+        {{"more", "than"}, "more than"},       {{"upwards", "of"}, "more than"},
+        {{"less", "than"}, "less than"},       {{"fewer", "than"}, "less than"},
+        {{"at", "least"}, "at least"},         {{"at", "most"}, "at most"},
+        {{"up", "to"}, "at most"},             {{"as", "many", "as"}, "at most"},
+        {{"close", "to"}, "nearly"},           {{"just", "under"}, "nearly"},
+        {{"just", "over"}, "more than"},       {{"an", "estimated"}, "approximately"},
+        {{"nearly"}, "nearly"},                {{"almost"}, "nearly"},
+        {{"about"}, "approximately"},          {{"around"}, "approximately"},
+        {{"approximately"}, "approximately"},  {{"roughly"}, "approximately"},
+        {{"some"}, "approximately"},           {{"estimated"}, "approximately"},
+        {{"approx"}, "approximately"},         {{"over"}, "more than"},
+        {{"above"}, "more than"},              {{"under"}, "less than"},
+        {{"below"}, "less than"},              {{"between"}, "exact"},
+    };
+    for (const auto& h : kHedges) {
+      bool match = true;
+      for (size_t k = 0; k < h.words.size() && match; ++k) match = Is(i + k, h.words[k]);
+      if (!match) continue;
+      *qualifier = h.qualifier;
+      *between = h.words.size() == 1 && h.words[0] == "between";
+      return h.words.size();
+    }
+    return 0;
+  }
+
+  std::string CurrencyBefore(size_t i, size_t* taken) const {
+    *taken = 0;
+    if (i >= t_.size()) return "";
+    // "US$" is the word US glued to "$".
+    if (t_[i].low == "us" && i + 1 < t_.size() && t_[i + 1].low == "$" && Glued(i, i + 1)) {
+      *taken = 2;
+      return "USD";
+    }
+    if ((t_[i].low == "hk" || t_[i].low == "a" || t_[i].low == "c" || t_[i].low == "r") && i + 1 < t_.size() &&
+        t_[i + 1].low == "$" && Glued(i, i + 1)) {
+      *taken = 2;
+      return CurrencyPrefixes().at(t_[i].low + "$");
+    }
+    if (auto p = CurrencyPrefixes().find(t_[i].low); p != CurrencyPrefixes().end()) {
+      // Codes are words: "USD 5 million" needs a number next; "Rs." may carry a period.
+      size_t n = 1;
+      if (t_[i].low == "rs" && Is(i + 1, ".")) n = 2;
+      if (i + n < t_.size() && (t_[i + n].kind == Token::Kind::kNumber || SmallNumbers().count(t_[i + n].low))) {
+        *taken = n;
+        return p->second;
+      }
+    }
+    return "";
+  }
+
+  // Year-like: a bare four-digit number 1500..2100, or "1973-90".
+  bool LooksLikeYear(size_t i) const {
+    if (t_[i].kind != Token::Kind::kNumber) return false;
+    const std::string& s = t_[i].low;
+    if (s.size() != 4 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    const int v = std::atoi(s.c_str());
+    return v >= 1500 && v <= 2100;
+  }
+
+  bool NearMonth(size_t first, size_t last) const {
+    if (first > 0 && Months().count(t_[first - 1].low)) return true;
+    if (first > 1 && t_[first - 1].low == "." && Months().count(t_[first - 2].low)) return true;  // "Jan. 5"
+    if (last + 1 < t_.size() && Months().count(t_[last + 1].low)) return true;                  // "5 January"
+    return false;
+  }
+
+  static bool LooksPlural(const std::string& w) {
+    if (w == "people" || w == "men" || w == "women" || w == "children" || w == "police" || w == "staff" ||
+        w == "personnel" || w == "cattle") {
+      return true;
+    }
+    return w.size() > 2 && w.back() == 's' && !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is");
+  }
+
+  static bool LooksLikeVerb(const std::string& w) {
+    return (w.size() > 4 && (EndsWith(w, "ed") || EndsWith(w, "ing"))) || w == "met" || w == "made" || w == "sold";
+  }
+
+  // The noun phrase after position i: adjectives and nouns up to the first
+  // plural noun ("infrastructure projects"), or "X and Y" of two plurals
+  // ("cars and motorcycles"); without a plural, up to five words before a
+  // verb-looking word ("annual trade relationship").
+  void NounAfter(size_t i, Quantity* q) const {
+    size_t k = i;
+    size_t first = t_.size(), last = t_.size();
+    int words = 0;
+    while (k < t_.size() && words < 5) {
+      const Tok& w = t_[k];
+      if (w.kind != Token::Kind::kWord) break;
+      if (NounStops().count(w.low) || Months().count(w.low)) break;
+      if (LooksLikeVerb(w.low) && words > 0) break;
+      // Proper names end the phrase; short all-caps modifiers do not ("US jobs").
+      const std::string_view raw = text_.substr(static_cast<size_t>(w.start), static_cast<size_t>(w.end - w.start));
+      if (StartsUpper(raw) && !(IsAllUpper(raw) && raw.size() <= 4)) break;
+      if (first == t_.size()) first = k;
+      last = k;
+      ++words;
+      ++k;
+      if (LooksPlural(w.low)) {
+        // "cars and motorcycles": a second plural joined by "and".
+        if (Is(k, "and") && k + 1 < t_.size() && t_[k + 1].kind == Token::Kind::kWord && LooksPlural(t_[k + 1].low) &&
+            !NounStops().count(t_[k + 1].low)) {
+          last = k + 1;
+        }
+        break;
+      }
+    }
+    if (first == t_.size()) return;
+    q->noun_start = t_[first].start;
+    q->noun_end = t_[last].end;
+    q->noun = std::string(text_.substr(static_cast<size_t>(q->noun_start), static_cast<size_t>(q->noun_end - q->noun_start)));
+  }
+
+  // The counted unit: the head of the first noun group ("multinational companies
+  // and firms" -> "company").
+  static std::string HeadUnit(const std::string& noun) {
+    std::string phrase = noun;
+    if (auto a = phrase.find(" and "); a != std::string::npos) phrase = phrase.substr(0, a);
+    auto space = phrase.find_last_of(' ');
+    return Singular(space == std::string::npos ? phrase : phrase.substr(space + 1));
+  }
+
+  size_t PerAfter(size_t i, Quantity* q) const {
+    static const std::map<std::string, std::string> kPeriods = {
+        {"year", "year"}, {"month", "month"}, {"week", "week"}, {"day", "day"}, {"hour", "hour"}};
+    if (Is(i, "annually") || Is(i, "yearly")) {
+      q->per = "year";
+      return 1;
+    }
+    if ((Is(i, "a") || Is(i, "per") || Is(i, "each") || Is(i, "every")) && i + 1 < t_.size()) {
+      if (auto p = kPeriods.find(t_[i + 1].low); p != kPeriods.end()) {
+        q->per = p->second;
+        return 2;
+      }
+    }
+    return 0;
+  }
+
+  bool TryAt(size_t i, Quantity* q, size_t* next) {
+    if (t_[i].kind == Token::Kind::kPossessive) return false;
+    size_t k = i;
+    std::string qualifier = "exact";
+    bool between = false;
+    k += HedgeAt(k, &qualifier, &between);
+    size_t taken = 0;
+    std::string currency = CurrencyBefore(k, &taken);
+    k += taken;
+    if (k >= t_.size()) return false;
+    // Ranks without a number: "third-largest", "2nd-biggest".
+    if (k == i && t_[k].kind == Token::Kind::kWord) {
+      const std::string& w = t_[k].low;
+      const size_t dash = w.find('-');
+      if (dash != std::string::npos) {
+        const std::string head = w.substr(0, dash), tail = w.substr(dash + 1);
+        const bool superlative = EndsWith(tail, "est") || tail == "most";
+        if (auto o = Ordinals().find(head); o != Ordinals().end() && superlative) {
+          q->kind = Quantity::Kind::kRank;
+          q->amount = o->second;
+          q->unit = "rank";
+          q->start = t_[k].start;
+          q->end = t_[k].end;
+          NounAfter(k + 1, q);
+          *next = k + 1;
+          return true;
+        }
+      }
+    }
+    // Digits glued to letters on the left are part of an identifier (32397 in 06GUANGZHOU32397).
+    if (t_[k].kind == Token::Kind::kNumber && k > 0 && Glued(k - 1, k) &&
+        (t_[k - 1].kind == Token::Kind::kWord || t_[k - 1].low == "/" || t_[k - 1].low == "#" || t_[k - 1].low == ":")) {
+      return false;
+    }
+    split_scale_ = static_cast<size_t>(-1);
+    size_t after = 0;
+    auto value = NumberAt(k, &after);
+    if (!value) return false;
+    const size_t number_first = k;
+    const size_t number_last = after - 1;
+    // Things that are not quantities.
+    if (t_[number_first].kind == Token::Kind::kNumber) {
+      if (Glued(number_last, after) && (Is(after, ":") || Is(after, "/") || t_[after].kind == Token::Kind::kNumber)) return false;
+      // "1973-90", "7-9 December": a year or date range, not a quantity range.
+      if (Is(after, "-") && Glued(number_last, after) && Glued(after, after + 1) &&
+          t_[after + 1].kind == Token::Kind::kNumber &&
+          (LooksLikeYear(number_first) || NearMonth(number_first, after + 1))) {
+        skip_to_ = after + 2;
+        return false;
+      }
+      if (Glued(number_last, after) && t_[after].kind == Token::Kind::kWord) {
+        const std::string& w = t_[after].low;
+        const bool ordinal = w == "th" || w == "st" || w == "nd" || w == "rd" || w == "s" || w == "z";
+        if (ordinal && !(Glued(after, after + 1) && after + 2 < t_.size())) return false;  // 19th century, 1970s
+        if (!GluedScales().count(w) && !MeasureUnits().count(w) && !Scales().count(w) && !ordinal) return false;
+      }
+      if (NearMonth(number_first, number_last)) return false;
+      if (Is(after, "a.m.") || Is(after, "p.m.") || Is(after, "am") || Is(after, "pm") || Is(after, "gmt") ||
+          Is(after, "utc")) {
+        return false;  // a clock time
+      }
+      // A numbered paragraph or list item: "1." or "(2)" at the start of a line.
+      if (number_first == i && Is(after, ".") && Glued(number_last, after)) {
+        const size_t line_start = text_.rfind('\n', static_cast<size_t>(t_[number_first].start));
+        const size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
+        const std::string_view before = text_.substr(from, static_cast<size_t>(t_[number_first].start) - from);
+        if (before.find_first_not_of(" \t(¶") == std::string_view::npos) return false;
+      }
+    }
+    q->start = t_[i].start;
+    q->qualifier = qualifier;
+    size_t end_tok = number_last;
+    double amount = *value;
+    size_t k2 = after;
+
+    // Ranges: "between 3,000 and 4,000", "3,000 to 4,000", "3,000-4,000".
+    if ((between && Is(k2, "and")) || Is(k2, "to") || (Is(k2, "-") && Glued(number_last, k2) && Glued(k2, k2 + 1))) {
+      size_t taken2 = 0;
+      CurrencyBefore(k2 + 1, &taken2);
+      size_t after2 = 0;
+      split_scale_ = static_cast<size_t>(-1);
+      if (auto hi = NumberAt(k2 + 1 + taken2, &after2)) {
+        if (LooksLikeYear(number_first) && t_[k2 + 1 + taken2].kind == Token::Kind::kNumber) return false;  // 1973-90
+        // "3 to 4 million": the second number's scale applies to both.
+        double lo = amount;
+        const double hi_digits = ParseDigits(t_[k2 + 1 + taken2].low);
+        if (*hi >= 1000 && lo < 1000 && hi_digits > 0 && t_[k2 + 1 + taken2].kind == Token::Kind::kNumber &&
+            t_[number_first].kind == Token::Kind::kNumber) {
+          const double scale = *hi / hi_digits;
+          if (scale > 1) lo *= scale;
+        }
+        amount = lo;
+        q->amount_max = *hi;
+        end_tok = after2 - 1;
+        k2 = after2;
+      } else if (between) {
+        return false;
+      }
+    } else if (between) {
+      return false;
+    }
+    if (Is(k2, "-") && Glued(end_tok, k2) && k2 + 1 < t_.size() && Glued(k2, k2 + 1) &&
+        t_[k2 + 1].kind == Token::Kind::kWord) {
+      const std::string& w = t_[k2 + 1].low;
+      if (w == "year-old" || w == "years-old") {
+        q->kind = Quantity::Kind::kAge;
+        q->amount = amount;
+        q->unit = "year";
+        q->end = t_[k2 + 1].end;
+        *next = k2 + 2;
+        return true;
+      }
+      if (w == "odd") {  // "20-odd delegates"
+        q->qualifier = "approximately";
+        end_tok = k2 + 1;
+        k2 += 2;
+      } else if (EndsWith(w, "year") || EndsWith(w, "day") || EndsWith(w, "month") || EndsWith(w, "week") ||
+                 EndsWith(w, "hour") || EndsWith(w, "minute")) {
+        return false;  // a duration used as an adjective: "17-year reign"
+      } else if (auto m = MeasureUnits().find(w); m != MeasureUnits().end()) {
+        // "600-pound" as an adjective
+        q->kind = Quantity::Kind::kMeasure;
+        q->amount = amount;
+        q->unit = m->second;
+        q->end = t_[k2 + 1].end;
+        *next = k2 + 2;
+        return true;
+      }
+    }
+    // Ratios: "1 of every 4 laptops", "one in five Americans".
+    if ((Is(k2, "of") && Is(k2 + 1, "every")) || (Is(k2, "in") && (Is(k2 + 1, "every") || NumberAt(k2 + 1, &after)))) {
+      const size_t denom_at = Is(k2 + 1, "every") ? k2 + 2 : k2 + 1;
+      size_t after_d = 0;
+      split_scale_ = static_cast<size_t>(-1);
+      if (auto d = NumberAt(denom_at, &after_d); d && *d > 0 && !LooksLikeYear(denom_at)) {
+        q->kind = Quantity::Kind::kRatio;
+        q->amount = amount / *d;
+        NounAfter(after_d, q);
+        q->unit = q->noun.empty() ? "ratio" : HeadUnit(q->noun);
+        q->end = q->noun_end > 0 ? q->noun_end : t_[after_d - 1].end;
+        *next = after_d;
+        return true;
+      }
+    }
+    // Multiples: "four times more goods", "three times as many".
+    if (Is(k2, "times")) {
+      q->kind = Quantity::Kind::kRatio;
+      q->amount = amount;
+      q->unit = "times";
+      size_t k3 = k2 + 1;
+      if (Is(k3, "more") || Is(k3, "less") || Is(k3, "fewer") || Is(k3, "larger") || Is(k3, "bigger") ||
+          Is(k3, "higher") || Is(k3, "greater")) {
+        ++k3;
+        NounAfter(k3, q);
+      } else if (Is(k3, "as")) {
+        k3 += 2;  // "as many", "as much"
+        NounAfter(k3, q);
+      }
+      q->end = q->noun_end > 0 ? q->noun_end : t_[k2].end;
+      *next = k2 + 1;
+      return true;
+    }
+    // Percent.
+    if (Is(k2, "percentage") && Is(k2 + 1, "points")) {
+      q->kind = Quantity::Kind::kPercent;
+      q->amount = amount;
+      q->unit = "percentage point";
+      q->end = t_[k2 + 1].end;
+      *next = k2 + 2;
+      return true;
+    }
+    if (Is(k2, "%") || Is(k2, "percent") || (Is(k2, "per") && Is(k2 + 1, "cent")) || Is(k2, "pct")) {
+      q->kind = Quantity::Kind::kPercent;
+      q->amount = amount;
+      q->unit = "percent";
+      end_tok = Is(k2, "per") ? k2 + 1 : k2;
+      if (Is(end_tok + 1, "points") || (Is(end_tok + 1, "percentage") && Is(end_tok + 2, "points"))) {
+        q->unit = "percentage point";
+        end_tok = Is(end_tok + 1, "points") ? end_tok + 1 : end_tok + 2;
+      }
+      if (Is(end_tok + 1, "of")) NounAfter(end_tok + 2, q);
+      q->end = t_[end_tok].end;
+      *next = end_tok + 1;
+      return true;
+    }
+    // Money.
+    std::string unit_word_currency;
+    if (currency.empty()) {
+      if (auto c = CurrencyWords().find(t_[k2 < t_.size() ? k2 : 0].low); k2 < t_.size() && c != CurrencyWords().end()) {
+        // "pounds" is money only with a currency cue; alone it is weight.
+        currency = c->second;
+        end_tok = k2;
+        ++k2;
+      } else if (Is(k2, "pounds") && Is(k2 + 1, "sterling")) {
+        currency = "GBP";
+        end_tok = k2 + 1;
+        k2 += 2;
+      }
+    }
+    if (!currency.empty()) {
+      q->kind = Quantity::Kind::kMoney;
+      if (currency == "USD/100") {  // "75 cents"
+        currency = "USD";
+        amount /= 100;
+      }
+      q->amount = amount;
+      q->unit = currency;
+      NounAfter(k2, q);
+      size_t stop = k2;
+      if (q->noun_end > 0) {
+        while (stop < t_.size() && t_[stop].end <= q->noun_end) ++stop;
+      }
+      stop += PerAfter(stop, q);
+      q->end = std::max(t_[end_tok].end, q->noun_end);
+      if (!q->per.empty()) q->end = t_[stop - 1].end;
+      *next = std::max(k2, stop);
+      return true;
+    }
+    // Measures: "600 pounds", "7,000 miles", "1 million-square-foot".
+    if (split_scale_ != static_cast<size_t>(-1)) {
+      const std::string rest = t_[split_scale_].low.substr(t_[split_scale_].low.find('-') + 1);
+      q->kind = Quantity::Kind::kMeasure;
+      q->amount = amount;
+      q->unit = rest == "square-foot" || rest == "square-feet" ? "square foot" : Singular(rest);
+      q->end = t_[split_scale_].end;
+      *next = split_scale_ + 1;
+      return true;
+    }
+    if (k2 < t_.size()) {
+      std::string w = t_[k2].low;
+      if (w == "square" && k2 + 1 < t_.size() && MeasureUnits().count(t_[k2 + 1].low)) {
+        q->kind = Quantity::Kind::kMeasure;
+        q->amount = amount;
+        q->unit = "square " + MeasureUnits().at(t_[k2 + 1].low);
+        q->end = t_[k2 + 1].end;
+        *next = k2 + 2;
+        return true;
+      }
+      if (auto m = MeasureUnits().find(w); m != MeasureUnits().end()) {
+        q->kind = Quantity::Kind::kMeasure;
+        q->amount = amount;
+        q->unit = m->second;
+        end_tok = k2;
+        if (Is(k2 + 1, "of")) NounAfter(k2 + 2, q);
+        q->end = std::max(t_[end_tok].end, q->noun_end);
+        *next = k2 + 1;
+        return true;
+      }
+    }
+    // Counts: "nearly 30 million people", "46 countries".
+    if (LooksLikeYear(number_first) && number_last == number_first && qualifier == "exact") return false;
+    NounAfter(k2, q);
+    if (q->noun.empty()) return false;  // a bare number says nothing on its own
+    // "one reason", "the only one hosted", "two existing": number words count
+    // something only when a plural noun follows.
+    if (t_[number_first].kind == Token::Kind::kWord) {
+      const std::string head = q->noun.substr(q->noun.find_last_of(' ') == std::string::npos ? 0 : q->noun.find_last_of(' ') + 1);
+      if (amount < 2 || !LooksPlural(LowerAscii(head))) {
+        q->noun.clear();
+        return false;
+      }
+    }
+    q->kind = Quantity::Kind::kCount;
+    q->amount = amount;
+    q->unit = HeadUnit(q->noun);
+    size_t stop = k2;
+    while (stop < t_.size() && t_[stop].end <= q->noun_end) ++stop;
+    stop += PerAfter(stop, q);
+    q->end = !q->per.empty() ? t_[stop - 1].end : q->noun_end;
+    *next = stop;
+    return true;
+  }
+
+  std::string_view text_;
+  std::vector<Tok> t_;
+  mutable size_t split_scale_ = static_cast<size_t>(-1);
+  size_t skip_to_ = 0;  // set by TryAt: tokens proven not to start a quantity
+};
+
+}  // namespace
+
+std::string_view KindName(Quantity::Kind kind) {
+  switch (kind) {
+    case Quantity::Kind::kMoney: return "money";
+    case Quantity::Kind::kPercent: return "percent";
+    case Quantity::Kind::kCount: return "count";
+    case Quantity::Kind::kRatio: return "ratio";
+    case Quantity::Kind::kRank: return "rank";
+    case Quantity::Kind::kMeasure: return "measure";
+    case Quantity::Kind::kAge: return "age";
+  }
+  return "?";
+}
+
+std::vector<Quantity> FindQuantities(std::string_view text) {
+  std::vector<Quantity> out = Finder(text).Run();
+  for (auto& q : out) {
+    q.amount = std::round(q.amount * 1e6) / 1e6;  // 11.5 * 1e9 without float noise
+    if (q.amount_max) *q.amount_max = std::round(*q.amount_max * 1e6) / 1e6;
+  }
+  return out;
+}
+
+std::optional<double> ParseNumber(std::string_view words) {
+  Finder f(words);
+  size_t next = 0;
+  auto v = f.NumberAt(0, &next);
+  if (!v) return std::nullopt;
+  // The whole input must be the number.
+  const auto tokens = Tokenize(words);
+  if (next != tokens.size()) return std::nullopt;
+  return v;
+}
+
+std::string Singular(std::string_view noun) {
+  std::string w = LowerAscii(noun);
+  static const std::map<std::string, std::string> kIrregular = {
+      {"people", "person"}, {"persons", "person"}, {"men", "man"}, {"women", "woman"}, {"children", "child"},
+      {"feet", "foot"}, {"teeth", "tooth"}, {"mice", "mouse"}, {"geese", "goose"}, {"data", "data"},
+      {"news", "news"}, {"series", "series"}, {"species", "species"}, {"police", "police"}};
+  if (auto it = kIrregular.find(w); it != kIrregular.end()) return it->second;
+  auto ends = [&](std::string_view s) { return EndsWith(w, s); };
+  if (w.size() > 4 && ends("ies")) return w.substr(0, w.size() - 3) + "y";
+  if (w.size() > 4 && (ends("ches") || ends("shes") || ends("sses") || ends("xes") || ends("zes"))) {
+    return w.substr(0, w.size() - 2);
+  }
+  if (w.size() > 3 && ends("s") && !ends("ss") && !ends("us") && !ends("is")) return w.substr(0, w.size() - 1);
+  return w;
+}
+
+}  // namespace dossier

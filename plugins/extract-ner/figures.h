@@ -1,0 +1,31 @@
+// Figures in running text and what they are about: each quantity the kernel
+// parser finds (dossier/quantity.h) gets a subject entity from its sentence
+// ("Chongqing, a municipality of nearly 30 million people" -> Chongqing), a
+// predicate from its wording ("population", "laptops_assembled", "cost"),
+// and the year it refers to when the sentence says.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/quantity.h"
+#include "recognizer.h"
+
+namespace dossier::ner {
+
+struct Figure {
+  Quantity quantity;
+  int subject = -1;       // entity index in the Recognition
+  std::string predicate;  // snake_case
+  std::string time;       // "2012", or empty
+  int64_t start = 0;      // the sentence that states it
+  int64_t end = 0;
+  double confidence = 0.7;
+};
+
+// document_year: the publication year, for "last year"; empty when unknown.
+std::vector<Figure> FindFigures(std::string_view text, const Recognition& entities, const std::vector<Span>& paragraphs,
+                                const std::string& document_year);
+
+}  // namespace dossier::ner

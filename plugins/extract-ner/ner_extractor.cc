@@ -1,0 +1,51 @@
+// The "ner" extractor: people, organizations and places in a document's text,
+// proposed as entities (keys "ner:N") with one mention per occurrence.
+#include "extractors.h"
+#include "recognizer.h"
+
+namespace dossier::ner {
+namespace {
+
+class NerExtractor final : public Extractor {
+ public:
+  std::string name() const override { return "ner"; }
+  std::string description() const override {
+    return "people, organizations and places (rule-based English, ALL-CAPS cables too)";
+  }
+  int order() const override { return 100; }
+
+  Status Extract(DocumentBatch& batch) override {
+    const Document& d = batch.document;
+    if (d.text.empty()) return Status::OK();
+    std::vector<Span> paragraphs;
+    for (const auto& p : d.paragraphs) paragraphs.push_back({p.start, p.end});
+    Recognition r = Recognize(d.text, paragraphs);
+    std::vector<std::string> keys;
+    for (auto& e : r.entities) {
+      ProposedEntity p;
+      p.key = "ner:" + std::to_string(keys.size());
+      p.type = e.type;
+      p.name = e.name;
+      p.aliases = e.aliases;
+      p.properties = e.properties;
+      keys.push_back(p.key);
+      batch.entities.push_back(std::move(p));
+    }
+    for (const auto& m : r.mentions) {
+      ProposedMention pm;
+      pm.entity = m.entity >= 0 ? keys[static_cast<size_t>(m.entity)] : std::string();
+      pm.type = m.type;
+      pm.start = m.start;
+      pm.end = m.end;
+      pm.confidence = m.confidence;
+      batch.mentions.push_back(pm);
+    }
+    return Status::OK();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Extractor> MakeNerExtractor() { return std::make_unique<NerExtractor>(); }
+
+}  // namespace dossier::ner

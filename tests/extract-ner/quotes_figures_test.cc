@@ -1,0 +1,89 @@
+// Quotes and figures on fixtures written for dossier.
+#include <catch2/catch.hpp>
+
+#include "figures.h"
+#include "quotes.h"
+
+using namespace dossier;
+using namespace dossier::ner;
+
+namespace {
+
+std::vector<Span> Lines(const std::string& text) {
+  std::vector<Span> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    if (nl > pos) out.push_back({static_cast<int64_t>(pos), static_cast<int64_t>(nl)});
+    pos = nl + 1;
+  }
+  return out;
+}
+
+std::string Of(const std::string& text, int64_t a, int64_t b) {
+  return text.substr(static_cast<size_t>(a), static_cast<size_t>(b - a));
+}
+
+}  // namespace
+
+TEST_CASE("quotes are attributed to the speaker named or meant", "[quotes]") {
+  const std::string text =
+      "“We will open the port by spring,” said Nadia Okonkwo, the harbour commissioner.\n"
+      "Tomas Ferreira was less sure. “The dredging has not started,” Ferreira said.\n"
+      "“It will be late,” he said.\n"
+      "Okonkwo said: “We have the money and the crews.”\n"
+      "The council called the plan “not acceptable” on Friday.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto quotes = FindQuotes(text, r, paras);
+  REQUIRE(quotes.size() == 4);
+  auto speaker = [&](const Quote& q) { return r.entities[static_cast<size_t>(q.speaker)].name; };
+  CHECK(Of(text, quotes[0].start, quotes[0].end) == "We will open the port by spring");
+  CHECK(speaker(quotes[0]) == "Nadia Okonkwo");
+  CHECK(speaker(quotes[1]) == "Tomas Ferreira");
+  CHECK(speaker(quotes[2]) == "Tomas Ferreira");  // "he said": the nearest person before
+  CHECK(quotes[2].confidence < quotes[1].confidence);
+  CHECK(speaker(quotes[3]) == "Nadia Okonkwo");
+  CHECK(Of(text, quotes[3].start, quotes[3].end) == "We have the money and the crews.");
+}
+
+TEST_CASE("figures get their subject, predicate, hedge and year", "[figures]") {
+  const std::string text =
+      "The delegation flew to Marlow, a city of nearly 2 million people.\n"
+      "Locals say 1 of every 3 ferries in the region is built here.\n"
+      "Brightwater Corp. earned $11.5bn in revenue in 2019, the company said.\n"
+      "Under Ada Whitlock, some 3,000 people were killed or disappeared, and her rule ended in 1990.\n"
+      "The 67-year-old Whitlock denies it.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto figures = FindFigures(text, r, paras, "2020");
+  auto find = [&](const std::string& predicate) -> const Figure* {
+    for (const auto& f : figures) {
+      if (f.predicate == predicate) return &f;
+    }
+    return nullptr;
+  };
+  auto subject = [&](const Figure* f) { return r.entities[static_cast<size_t>(f->subject)].name; };
+  const Figure* population = find("population");
+  REQUIRE(population);
+  CHECK(subject(population) == "Marlow");
+  CHECK(population->quantity.amount == 2e6);
+  CHECK(population->quantity.qualifier == "nearly");
+  const Figure* ferries = find("share_of_ferries");
+  REQUIRE(ferries);
+  CHECK(subject(ferries) == "Marlow");  // "here"
+  const Figure* revenue = find("revenue");
+  REQUIRE(revenue);
+  CHECK(subject(revenue) == "Brightwater Corp");
+  CHECK(revenue->quantity.amount == Approx(11.5e9));
+  CHECK(revenue->time == "2019");
+  const Figure* killed = find("people_killed_or_disappeared");
+  REQUIRE(killed);
+  CHECK(subject(killed) == "Ada Whitlock");
+  CHECK(killed->quantity.qualifier == "approximately");
+  const Figure* age = find("age");
+  REQUIRE(age);
+  CHECK(subject(age) == "Ada Whitlock");
+  CHECK(age->quantity.amount == 67);
+}

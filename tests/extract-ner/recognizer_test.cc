@@ -1,0 +1,155 @@
+// The rule-based recognizer on fixtures written for dossier.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "recognizer.h"
+
+using namespace dossier;
+using namespace dossier::ner;
+
+namespace {
+
+struct Found {
+  Recognition r;
+  std::string text;
+
+  // The entity named `name` (by its canonical name), or nullptr.
+  const RecognizedEntity* Get(const std::string& name) const {
+    for (const auto& e : r.entities) {
+      if (e.name == name) return &e;
+    }
+    return nullptr;
+  }
+  bool Has(EntityType t, const std::string& name) const {
+    const auto* e = Get(name);
+    return e && e->type == t;
+  }
+  int Mentions(const std::string& name) const {
+    int index = -1;
+    for (size_t i = 0; i < r.entities.size(); ++i) {
+      if (r.entities[i].name == name) index = static_cast<int>(i);
+    }
+    return static_cast<int>(std::count_if(r.mentions.begin(), r.mentions.end(),
+                                          [&](const RecognizedMention& m) { return m.entity == index; }));
+  }
+  std::vector<std::string> Unresolved() const {
+    std::vector<std::string> out;
+    for (const auto& m : r.mentions) {
+      if (m.entity < 0) out.push_back(text.substr(static_cast<size_t>(m.start), static_cast<size_t>(m.end - m.start)));
+    }
+    return out;
+  }
+  std::string Names() const {
+    std::string s;
+    for (const auto& e : r.entities) s += std::string(TypeName(e.type)) + ":" + e.name + "; ";
+    return s;
+  }
+};
+
+Found Run(const std::string& text) { return {Recognize(text), text}; }
+
+}  // namespace
+
+TEST_CASE("people by given names, family-name-first names, titles and speech verbs", "[ner]") {
+  Found f = Run(
+      "Harbour Commissioner Nadia Okonkwo met Mayor Tomas Ferreira and Wen Lihua on Monday. "
+      "Okonkwo said the deal was close. Ferreira laughed. Wen disagreed, and Grisholm said nothing.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kPerson, "Nadia Okonkwo"));
+  CHECK(f.Has(EntityType::kPerson, "Tomas Ferreira"));
+  CHECK(f.Has(EntityType::kPerson, "Wen Lihua"));
+  CHECK(f.Mentions("Nadia Okonkwo") == 2);  // "Okonkwo" is her
+  CHECK(f.Mentions("Tomas Ferreira") == 2);
+  CHECK(f.Mentions("Wen Lihua") == 2);  // a family name first: "Wen" is her
+  CHECK(f.Has(EntityType::kPerson, "Grisholm"));  // one name, but "said"
+  CHECK_FALSE(f.Get("Monday"));
+}
+
+TEST_CASE("an honorific with a surname that matches nobody stays unresolved", "[ner]") {
+  Found f = Run("Trade Secretary Joe Marsh spoke first. Mr. Halvorsen spoke after him. Mr. Marsh left early.");
+  INFO(f.Names());
+  CHECK(f.Mentions("Joe Marsh") == 2);
+  CHECK(f.Unresolved() == std::vector<std::string>{"Halvorsen"});
+  CHECK_FALSE(f.Get("Halvorsen"));
+}
+
+TEST_CASE("organizations by cue words, acronyms defined in the text, and short forms", "[ner]") {
+  Found f = Run(
+      "The Northwind Trade Promotion Council (NTPC) opened an office. NTPC officials said the Calder "
+      "Institution, a Boston-based research center, would study it. Calder staff agreed. "
+      "Brightwater, a manufacturer of ferries, sold two boats.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kOrganization, "Northwind Trade Promotion Council"));
+  CHECK(f.Mentions("Northwind Trade Promotion Council") == 3);  // name, (NTPC), NTPC
+  CHECK(f.Get("Northwind Trade Promotion Council")->properties["acronym"] == "NTPC");
+  CHECK(f.Has(EntityType::kOrganization, "Calder Institution"));
+  CHECK(f.Mentions("Calder Institution") == 2);  // "Calder staff"
+  CHECK(f.Has(EntityType::kOrganization, "Brightwater"));  // apposition: a manufacturer
+  CHECK(f.Has(EntityType::kPlace, "Boston"));              // "Boston-based"
+}
+
+TEST_CASE("places from gazetteers, with abbreviations, aliases and hyphenated pairs", "[ner]") {
+  Found f = Run(
+      "Growers from Fresno, Calif., and Lexington, Ky., flew to Chungking. US-China ties matter to Ohio "
+      "and to the Yangtze River towns. The trip ended in Sao Paulo.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kPlace, "California"));
+  CHECK(f.Has(EntityType::kPlace, "Kentucky"));
+  CHECK(f.Has(EntityType::kPlace, "Lexington"));
+  CHECK(f.Has(EntityType::kPlace, "Chongqing"));  // the old name is an alias
+  CHECK(f.Has(EntityType::kPlace, "United States"));
+  CHECK(f.Has(EntityType::kPlace, "China"));
+  CHECK(f.Has(EntityType::kPlace, "Ohio"));
+  CHECK(f.Has(EntityType::kPlace, "Yangtze River"));
+  CHECK(f.Has(EntityType::kPlace, "Sao Paulo"));
+  CHECK(f.Get("Chongqing")->properties["country"] == "CN");
+  CHECK(f.Get("California")->properties["subdivision"] == "US-CA");
+}
+
+TEST_CASE("a title splits a run of capitalised words into an affiliation and a person", "[ner]") {
+  Found f = Run("Oregon Senate President Ada Whitlock met Brazilian President Rui Monteiro Bastos da Cunha.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kOrganization, "Oregon Senate"));
+  CHECK(f.Has(EntityType::kPerson, "Ada Whitlock"));
+  CHECK(f.Has(EntityType::kPerson, "Rui Monteiro Bastos da Cunha"));
+  CHECK_FALSE(f.Get("Brazilian"));
+}
+
+TEST_CASE("hyphenated and accented names", "[ner]") {
+  Found f = Run("Lena Moreau-Lindqvist met José Núñez in Zürich. Moreau-Lindqvist’s notes were clear, Núñez said.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kPerson, "Lena Moreau-Lindqvist"));
+  CHECK(f.Has(EntityType::kPerson, "José Núñez"));
+  CHECK(f.Mentions("Lena Moreau-Lindqvist") == 2);
+  CHECK(f.Mentions("José Núñez") == 2);
+  CHECK(f.Has(EntityType::kPlace, "Zurich"));
+}
+
+TEST_CASE("ALL-CAPS cable text is read too", "[ner]") {
+  Found f = Run(
+      "1. (C) ON MARCH 3 AMBASSADOR MET DEPUTY FOREIGN MINISTER ARVIND KESARKAR IN NEW DELHI. KESARKAR SAID THE "
+      "MINISTRY OF EXTERNAL AFFAIRS (MEA) WOULD REVIEW THE PROPOSAL WITH THE GOVERNMENT OF PAKISTAN.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kPerson, "Arvind Kesarkar"));
+  CHECK(f.Mentions("Arvind Kesarkar") == 2);
+  CHECK(f.Has(EntityType::kPlace, "New Delhi"));
+  CHECK(f.Has(EntityType::kOrganization, "Government of Pakistan"));
+  bool ministry = false;
+  for (const auto& e : f.r.entities) ministry |= e.type == EntityType::kOrganization && e.name.find("Ministry of External Affairs") != std::string::npos;
+  CHECK(ministry);
+  CHECK_FALSE(f.Get("March"));
+}
+
+TEST_CASE("sentence-initial ordinary words, days and nationalities are not entities", "[ner]") {
+  Found f = Run("Suddenly the Chinese delegation left. Overall, prices rose on Tuesday. Skeptics doubted it.");
+  INFO(f.Names());
+  CHECK(f.r.entities.empty());
+}
+
+TEST_CASE("headline case is not read as a run of names", "[ner]") {
+  Found f = Run("Harbour Board Approves Bigger Budget For Dredging\n\nThe Marlow Harbour Board voted on Friday.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kOrganization, "Marlow Harbour Board"));
+  for (const auto& e : f.r.entities) CHECK(e.name.find("Approves") == std::string::npos);
+}

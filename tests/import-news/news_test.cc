@@ -1,0 +1,169 @@
+// The news importer's readers, metadata and cleaning, on fixtures written for dossier.
+#include <catch2/catch.hpp>
+
+#include "article.h"
+
+using namespace dossier::news;
+
+namespace {
+
+Article Plain(const std::string& text) {
+  Article a = ReadPlainText(text)[0];
+  Clean(a);
+  FindMetadata(a);
+  return a;
+}
+
+bool WasRemoved(const Article& a, const std::string& reason, const std::string& text) {
+  for (const auto& r : a.removed) {
+    if (r.reason == reason && r.text.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("plain text: headline, byline with a job line, dateline with a place", "[news]") {
+  Article a = Plain(
+      "Harbour dredging falls behind schedule\n\n"
+      "By Priya Raman and Jon Okafor\n\n"
+      "Marlow Gazette staff\n\n"
+      "MARLOW, Oregon — The dredging of the outer harbour is three months late, officials said Tuesday.\n\n"
+      "The contractor blamed the weather.\n");
+  CHECK(a.headline == "Harbour dredging falls behind schedule");
+  CHECK(a.authors == std::vector<std::string>{"Priya Raman", "Jon Okafor"});
+  CHECK(a.byline.find("Marlow Gazette staff") != std::string::npos);
+  CHECK(a.dateline == "MARLOW, Oregon —");
+  CHECK(a.dateline_place == "Marlow");
+  CHECK(a.publisher.empty());
+}
+
+TEST_CASE("dateline variants name the place and the wire service", "[news]") {
+  struct Case {
+    const char* text;
+    const char* place;
+    const char* publisher;
+  };
+  for (const Case& c : {Case{"Port strike ends\n\nNEW YORK (Reuters) - Dock workers returned on Monday after a deal.", "New York", "Reuters"},
+                        Case{"Port strike ends\n\nValparaiso, Chile, Jan. 5 (UPI) -- Dock workers returned on Monday.", "Valparaiso", "UPI"},
+                        Case{"Port strike ends\n\nLIMA, Dec 7 (IPS) - Dock workers returned on Monday after a deal.", "Lima", "IPS"},
+                        Case{"Port strike ends\n\nMARLOW NEWS DESK FRED OTIS MUMBAI: Dock workers returned on Monday.", "Mumbai", ""}}) {
+    Article a = Plain(c.text);
+    INFO(c.text);
+    CHECK(a.dateline_place == c.place);
+    CHECK(a.publisher == c.publisher);
+  }
+  // Not a dateline: an ordinary sentence with a dash.
+  CHECK(Plain("Port strike ends\n\nOverall, the talks - which lasted a week - went well.").dateline.empty());
+}
+
+TEST_CASE("page furniture, separators and repeated paragraphs are removed and recorded", "[news]") {
+  Article a = Plain(
+      "advertisement\n\n"
+      "Ferry fares rise again\n\n"
+      "The ferry company raised fares by 8 percent on Monday, the third rise this year.\n\n"
+      "The ferry company raised fares by 8 percent on Monday, the third rise this year.\n\n"
+      "Commuters said they would drive instead.\n\n"
+      "——\n\n"
+      "(Lena Moreau contributed to this report.)\n\n"
+      "Print this article Mail this article Comment on this article\n\n"
+      "This site is registered on wpml.org as a development site.\n");
+  CHECK(a.headline == "Ferry fares rise again");
+  CHECK(WasRemoved(a, "boilerplate", "advertisement"));
+  CHECK(WasRemoved(a, "duplicate paragraph", "raised fares by 8 percent"));
+  CHECK(WasRemoved(a, "separator", "——"));
+  CHECK(WasRemoved(a, "boilerplate", "Print this article"));
+  CHECK(WasRemoved(a, "boilerplate", "development site"));
+  CHECK(a.contributors == std::vector<std::string>{"Lena Moreau"});
+  int kept = 0;
+  for (const auto& b : a.blocks) kept += b.text.find("raised fares") != std::string::npos;
+  CHECK(kept == 1);
+}
+
+TEST_CASE("one paragraph per line is read as paragraphs", "[news]") {
+  Article a = ReadPlainText("Title line\nFirst paragraph here.\nSecond paragraph here.\n")[0];
+  CHECK(a.blocks.size() == 3);
+}
+
+TEST_CASE("wiki markup: links and templates rendered, others dropped", "[news]") {
+  Article a = ReadWikiMarkup(
+      "{{date|March 3, 2011}}\n\n"
+      "[[File:Harbour.jpg|thumb|The harbour]]\n"
+      "The [[w:Marlow Harbour Board|harbour board]] met in [[Marlow]] with {{w|Ada Whitlock|the mayor}} "
+      "and '''approved''' the budget.<ref>Marlow Gazette</ref>\n\n"
+      "== Reaction ==\n\n"
+      "Fishermen welcomed it.\n\n"
+      "{{archive}}\n")[0];
+  CHECK(a.date == "2011-03-03");
+  CHECK(a.publisher == "Wikinews");
+  REQUIRE(a.blocks.size() >= 3);
+  CHECK(a.blocks[0].text == "The harbour board met in Marlow with the mayor and approved the budget.");
+  CHECK(a.blocks[1].text == "Reaction");
+  CHECK(a.blocks[1].heading);
+  bool file_removed = false;
+  for (const auto& r : a.removed) file_removed |= r.text.find("File:Harbour.jpg") != std::string::npos;
+  CHECK(file_removed);
+}
+
+TEST_CASE("HTML: JSON-LD and OpenGraph metadata, the article's text only", "[news]") {
+  const std::string html = R"(<!doctype html><html><head>
+<title>Ferries - Marlow Gazette</title>
+<meta property="og:site_name" content="Marlow Gazette">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Ferry fares rise again","datePublished":"2021-04-06T08:00:00Z",
+ "author":[{"@type":"Person","name":"Priya Raman"},{"@type":"Person","name":"Jon Okafor"}],
+ "publisher":{"@type":"Organization","name":"Marlow Gazette"}}</script>
+</head><body><nav><a href="/">Home</a> Sections</nav>
+<article><h1>Ferry fares rise again</h1>
+<figure><img src="f.jpg"><figcaption>A ferry at the quay.</figcaption></figure>
+<p>The ferry company raised fares by <b>8 percent</b> on Monday.</p>
+<script>trackPageView();</script>
+<p>Commuters said they would drive instead.</p></article>
+<footer>Copyright</footer></body></html>)";
+  Article a = ReadHtml(html)[0];
+  CHECK(a.headline == "Ferry fares rise again");
+  CHECK(a.authors == std::vector<std::string>{"Priya Raman", "Jon Okafor"});
+  CHECK(a.date == "2021-04-06T08:00:00Z");
+  CHECK(a.publisher == "Marlow Gazette");
+  REQUIRE(a.blocks.size() == 3);
+  CHECK(a.blocks[1].text == "The ferry company raised fares by 8 percent on Monday.");
+  CHECK(a.removed.size() == 1);
+  CHECK(a.removed[0].reason == "caption");
+}
+
+TEST_CASE("HTML without an article element or metadata falls back to the page", "[news]") {
+  Article a = ReadHtml("<html><head><title>Dredging late | Marlow Gazette</title></head>"
+                       "<body><div><p>First.</p><p>Second.</p></div></body></html>")[0];
+  CHECK(a.headline == "Dredging late");
+  CHECK(a.blocks.size() == 2);
+}
+
+TEST_CASE("JSON records: one object, an array, or JSON Lines", "[news]") {
+  std::string error;
+  auto one = ReadJson(R"({"title":"Dredging late","text":"First.\n\nSecond.","date":"2021-04-06",
+                         "author":"Priya Raman","url":"https://example.org/a","publisher":"Marlow Gazette"})",
+                      &error);
+  REQUIRE(one.size() == 1);
+  CHECK(error.empty());
+  CHECK(one[0].headline == "Dredging late");
+  CHECK(one[0].blocks.size() == 2);
+  CHECK(one[0].authors == std::vector<std::string>{"Priya Raman"});
+  CHECK(one[0].date == "2021-04-06");
+  CHECK(one[0].url == "https://example.org/a");
+  auto lines = ReadJson("{\"headline\":\"A\",\"body\":\"one\"}\n{\"headline\":\"B\",\"content\":\"two\"}\nnot json\n", &error);
+  CHECK(lines.size() == 2);
+  CHECK(error == "line 3: not valid JSON");
+  error.clear();
+  CHECK(ReadJson(R"({"title":"No text here"})", &error).empty());
+  CHECK(error.find("no article text") != std::string::npos);
+}
+
+TEST_CASE("dates in their usual spellings", "[news]") {
+  CHECK(ParseDate("January 6, 2005") == "2005-01-06");
+  CHECK(ParseDate("Jan. 6, 2005") == "2005-01-06");
+  CHECK(ParseDate("6 January 2005") == "2005-01-06");
+  CHECK(ParseDate("2005-01-06") == "2005-01-06");
+  CHECK(ParseDate("2005-01-06T10:00:00+01:00") == "2005-01-06T10:00:00+01:00");
+  CHECK(ParseDate("December 2004") == "2004-12");
+  CHECK(ParseDate("yesterday").empty());
+}

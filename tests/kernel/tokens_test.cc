@@ -1,0 +1,87 @@
+// Tokenizing, case helpers and sentence splitting.
+#include <catch2/catch.hpp>
+
+#include "dossier/tokens.h"
+
+using namespace dossier;
+
+namespace {
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(text)) out.emplace_back(t.in(text));
+  return out;
+}
+
+std::vector<std::string> Sentences(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Span& s : SplitSentences(text)) {
+    out.emplace_back(text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("words keep inner apostrophes, hyphens and abbreviation periods", "[tokens]") {
+  CHECK(Words("O'Brien met Lun-Rich in the U.S. on 7,000-mile trips.") ==
+        std::vector<std::string>{"O'Brien", "met", "Lun-Rich", "in", "the", "U.S.", "on", "7,000", "-", "mile",
+                                 "trips", "."});
+  CHECK(Words("China’s Sun, Mr. Xu's aide") ==
+        std::vector<std::string>{"China", "’s", "Sun", ",", "Mr", ".", "Xu", "'s", "aide"});
+  CHECK(Words("$11.5bn (CCPIT) “Ni hao!”") ==
+        std::vector<std::string>{"$", "11.5", "bn", "(", "CCPIT", ")", "“", "Ni", "hao", "!", "”"});
+  CHECK(Words("São Paulo — Nguyễn") == std::vector<std::string>{"São", "Paulo", "—", "Nguyễn"});
+  CHECK(Words("don't stop") == std::vector<std::string>{"don't", "stop"});
+}
+
+TEST_CASE("token kinds and offsets", "[tokens]") {
+  const std::string text = "Sun’s 30 million";
+  const auto t = Tokenize(text);
+  REQUIRE(t.size() == 4);
+  CHECK(t[0].kind == Token::Kind::kWord);
+  CHECK(t[1].kind == Token::Kind::kPossessive);
+  CHECK(t[2].kind == Token::Kind::kNumber);
+  CHECK(t[3].kind == Token::Kind::kWord);
+  CHECK(t[2].start == 8);  // "’" is three bytes: Sun 0-3, ’s 3-7
+  CHECK(t[2].in(text) == "30");
+}
+
+TEST_CASE("ill-formed UTF-8 never stops tokenizing", "[tokens]") {
+  const std::string text = std::string("ab\xff" "cd \xe2\x82");
+  const auto t = Tokenize(text);
+  REQUIRE(t.size() == 5);
+  CHECK(t[1].kind == Token::Kind::kPunct);
+}
+
+TEST_CASE("case helpers", "[tokens]") {
+  CHECK(StartsUpper("Sun"));
+  CHECK(StartsUpper("McDearman"));
+  CHECK(StartsUpper("Érico"));
+  CHECK_FALSE(StartsUpper("sun"));
+  CHECK_FALSE(StartsUpper("123"));
+  CHECK(IsAllUpper("CCPIT"));
+  CHECK(IsAllUpper("U.S."));
+  CHECK_FALSE(IsAllUpper("Sun"));
+  CHECK_FALSE(IsAllUpper("1234"));
+  CHECK(UpperRatio("UNCLAS GUANGZHOU 032397") == 1.0);
+  CHECK(UpperRatio("Sun Zhengcai said") < 0.2);
+  CHECK(UpperRatio("") == 0.0);
+  CHECK(LowerAscii("ÉCOLE Paris") == "École paris"); // only ASCII letters change
+}
+
+TEST_CASE("sentences end where a reader would end them", "[tokens]") {
+  CHECK(Sentences("Mr. Smith met Gen. Pinochet in the U.S. on Jan. 5. He left.") ==
+        std::vector<std::string>{"Mr. Smith met Gen. Pinochet in the U.S. on Jan. 5.", "He left."});
+  CHECK(Sentences("“It was fine,” he said. “Really.” Then J. R. Smith arrived at 3.5 p.m.! Why?") ==
+        std::vector<std::string>{"“It was fine,” he said.", "“Really.”", "Then J. R. Smith arrived at 3.5 p.m.!",
+                                 "Why?"});
+  CHECK(Sentences("They include Wichita, Kan., and Lexington, Ky. Many are small.") ==
+        std::vector<std::string>{"They include Wichita, Kan., and Lexington, Ky. Many are small."});
+  CHECK(Sentences("It grew in the U.S. The rest did not.") ==
+        std::vector<std::string>{"It grew in the U.S.", "The rest did not."});
+  CHECK(Sentences("A wrapped telegram line\nkeeps going. A blank line\n\nends it") ==
+        std::vector<std::string>{"A wrapped telegram line\nkeeps going.", "A blank line", "ends it"});
+  CHECK(Sentences("").empty());
+  CHECK(Sentences("No final stop") == std::vector<std::string>{"No final stop"});
+}
