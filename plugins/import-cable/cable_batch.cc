@@ -56,9 +56,13 @@ class Builder {
     if (!org.kind.empty() && !e.properties.contains("kind")) e.properties["kind"] = org.kind;
     if (!routing.empty() && !e.properties.contains("routing_indicator")) e.properties["routing_indicator"] = routing;
     if (!org.description.empty() && !e.properties.contains("description")) e.properties["description"] = org.description;
-    if (!as_written.empty() && NormalizeName(as_written) != NormalizeName(org.name) &&
-        std::find(e.aliases.begin(), e.aliases.end(), as_written) == e.aliases.end()) {
-      e.aliases.push_back(as_written);
+    // The telegraphic address and the short form ("Embassy New Delhi") as
+    // aliases: the same post named either way in other documents is this one.
+    for (const std::string& alias : {as_written, org.short_name}) {
+      if (!alias.empty() && NormalizeName(alias) != NormalizeName(org.name) &&
+          std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) {
+        e.aliases.push_back(alias);
+      }
     }
     return e.key;
   }

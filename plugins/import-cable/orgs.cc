@@ -29,6 +29,7 @@ OrgRef FromPost(const Post& p) {
     case 'C': o.name = "US Consulate " + o.city; break;
     default: o.name = std::string(p.name); break;
   }
+  if (o.name.rfind("US ", 0) == 0 && !o.city.empty()) o.short_name = o.name.substr(3);
   return o;
 }
 
@@ -74,6 +75,7 @@ OrgRef OrganizationForAddress(std::string_view address) {
     } else {
       o.name = std::string(pre.name) + " " + o.city;
     }
+    if (o.name.rfind("US ", 0) == 0) o.short_name = o.name.substr(3);
     return o;
   }
   if (a.size() > 11 && a.compare(a.size() - 11, 11, " COLLECTIVE") == 0) {

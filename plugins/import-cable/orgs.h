@@ -19,6 +19,9 @@ struct OrgRef {
   std::string city;         // the place it is in, or empty
   std::string iso;          // that place's country, or empty
   std::string description;  // for collective addresses
+  // How Cablegate and the cables' own text name a post without "US":
+  // "Embassy New Delhi", "Consulate General Guangzhou"; empty for others.
+  std::string short_name;
 };
 
 OrgRef OrganizationForAddress(std::string_view address);

@@ -115,7 +115,7 @@ TEST_CASE("the entities: posts in their cities, countries, stubs for referenced 
   const ProposedEntity& post = *by_name.at("US Consulate General Chengdu");
   CHECK(post.type == EntityType::kOrganization);
   CHECK(post.properties == Json{{"kind", "diplomatic_post"}, {"routing_indicator", "RUEHCN"}});
-  CHECK(post.aliases == std::vector<std::string>{"AMCONSUL CHENGDU"});
+  CHECK(post.aliases == std::vector<std::string>{"AMCONSUL CHENGDU", "Consulate General Chengdu"});
   CHECK(by_name.at("Chengdu")->properties == Json{{"kind", "city"}, {"country", "CN"}});
   CHECK(by_name.at("China")->properties == Json{{"kind", "country"}, {"country", "CN"}});
   CHECK(by_name.at("US Department of State")->properties["kind"] == "government");

@@ -69,6 +69,9 @@ TEST_CASE("telegraphic addresses name organizations in places", "[cable][tables]
 
 TEST_CASE("a post named only by the classification line", "[cable][tables]") {
   CHECK(OrganizationForPost("GUANGZHOU").name == "US Consulate General Guangzhou");
+  CHECK(OrganizationForPost("GUANGZHOU").short_name == "Consulate General Guangzhou");
+  CHECK(OrganizationForAddress("AMEMBASSY NEW DELHI").short_name == "Embassy New Delhi");
+  CHECK(OrganizationForAddress("SECSTATE WASHDC").short_name.empty());
   CHECK(OrganizationForPost("BRASILIA").name == "US Embassy Brasilia");
   CHECK(OrganizationForPost("STATE").name == "US Department of State");
   CHECK(OrganizationForPost("IRAN RPO DUBAI").name == "Iran Regional Presence Office Dubai");
