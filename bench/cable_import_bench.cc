@@ -3,8 +3,10 @@
 // and plugins, then inserts the same files' texts into a bare FTS5 table in
 // the same process, and prints both times, their ratio and peak memory.
 //
-//   cable_import_bench [--corpus DIR] [--dir DIR] [--repeat N] [--keep]
+//   cable_import_bench [--corpus DIR] [--dir DIR] [--repeat N] [--no-extract] [--keep]
 //
+// The import runs every loaded extractor, as `dossier import` does, unless
+// --no-extract is given (the importer and the store alone).
 // Each phase runs N times (default 3) and the best run counts: the machine
 // is shared, and the best run is the one least disturbed. CPU time (user +
 // system) is printed next to wall time for the same reason.
@@ -112,14 +114,16 @@ int main(int argc, char** argv) {
   std::string dir = (fs::temp_directory_path() / "dossier-cable-bench").string();
   bool keep = false;
   int repeat = 3;
+  bool no_extract = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
     else if (a == "--dir" && i + 1 < argc) dir = argv[++i];
     else if (a == "--keep") keep = true;
+    else if (a == "--no-extract") no_extract = true;
     else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
     else {
-      std::fprintf(stderr, "usage: cable_import_bench [--corpus DIR] [--dir DIR] [--repeat N] [--keep]\n");
+      std::fprintf(stderr, "usage: cable_import_bench [--corpus DIR] [--dir DIR] [--repeat N] [--no-extract] [--keep]\n");
       return 2;
     }
   }
@@ -159,7 +163,9 @@ int main(int argc, char** argv) {
       std::exit(1);
     }
     dossier::Pipeline pipeline(**store, host, dossier::Actor{"bench"});
-    auto result = pipeline.Import({corpus}, {});
+    dossier::ImportOptions import_options;
+    import_options.no_extract = no_extract;
+    auto result = pipeline.Import({corpus}, import_options);
     if (!result.ok()) {
       std::fprintf(stderr, "cable_import_bench: %s\n", result.status().message().c_str());
       std::exit(1);
@@ -175,7 +181,9 @@ int main(int argc, char** argv) {
   const auto [fts_store_s, fts_store_cpu] = Best(repeat, [&] { BareFts(dir + "/bare-store.db", files, false, kStoreLikeFts); });
 
   std::printf("corpus            %s: %zu files, %.1f MiB\n", corpus.c_str(), files.size(), static_cast<double>(bytes) / (1 << 20));
-  std::printf("extractors        %s\n", extractors.empty() ? "none loaded (only importers)" : extractors.c_str());
+  std::printf("extractors        %s\n", no_extract        ? "none run (--no-extract)"
+                                      : extractors.empty() ? "none loaded (only importers)"
+                                                           : extractors.c_str());
   std::printf("runs              best of %d\n", repeat);
   std::printf("import            %.2f s wall, %.2f s CPU  (%lld files imported, %lld unchanged, %lld failed; "
               "%lld read as cables; %lld documents)\n",
