@@ -1,7 +1,7 @@
 #!/bin/sh
 # The main job: installs what is missing, builds, imports the bundled example
-# documents into the default store ./dossier.db, runs the checkers and exports
-# the store as JSON Lines (dossier.jsonl).
+# documents (news stories and a cable) into the default store ./dossier.db,
+# runs the checkers and exports the store as JSON Lines (dossier.jsonl).
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -9,7 +9,7 @@ scripts/build.sh
 dossier=build/bin/dossier
 rm -f dossier.db dossier.db-wal dossier.db-shm
 $dossier init
-$dossier import examples/news
+$dossier import examples/news examples/cables
 $dossier check
 $dossier export jsonl -o dossier.jsonl
 $dossier stats
