@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "reliability/fixtures.h"
 #include "reliability/store_checks.h"
@@ -77,4 +78,24 @@ TEST_CASE("the per-batch memory limit bounds a file read whole and a document wi
   INFO(again.err);
   CHECK(again.exit_code == 0);
   CHECK(TableCounts(db).at("document") == 2);
+}
+
+TEST_CASE("a JSONL file that is one endless line is refused at 256 MB, not read whole", "[limits]") {
+  TempDir dir;
+  const std::string in = dir / "in";
+  fs::create_directories(in);
+  {
+    std::ofstream out(in + "/a-endless.jsonl", std::ios::binary);
+    out << R"({"id":"doc:endless","type":"document","name":"Endless","properties":{"kind":"text"},"text":")";
+    const std::string block = Repeat("ledger ", 1u << 20);
+    for (int i = 0; i < 257; ++i) out << block;
+  }
+  WriteFile(in + "/b-short.txt", rel::Note(2));
+  const std::string db = dir / "store.db";
+  const RunResult r = Dossier(db, {"import", in});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "dossier: " + in + "/a-endless.jsonl: line 1 is longer than 268435456 bytes\n");
+  CHECK(TableCounts(db).at("document") == 1);
+  CHECK(IntegrityCheck(db) == "ok");
 }
