@@ -196,7 +196,8 @@ class PipelineSink final : public ImportSink {
   // The limits a document read by an importer meets, for documents in records.
   Status CheckRecordSize(const Json& record) const {
     const int64_t bytes = JsonBytes(record);
-    const std::string id = record.is_object() ? record.value("id", std::string("a record")) : "a record";
+    const bool named = record.is_object() && record.contains("id") && record["id"].is_string();
+    const std::string id = named ? record["id"].get<std::string>() : "a record";
     if (bytes > options_.max_batch_bytes) {
       return Status::InvalidArgument(id + " is about " + std::to_string(bytes) +
                                      " bytes, over the per-batch memory limit of " + std::to_string(options_.max_batch_bytes));

@@ -60,6 +60,9 @@ TEST_CASE("the per-batch memory limit bounds a file read whole and a document wi
   // far larger in memory than on disk.
   WriteFile(in + "/b-crowded.txt",
             "Crowded ledger\n\n" + Repeat("Otto Brennicke met Ilse Marangoni in Port Ostran. ", 700u << 10));
+  // An interchange record is bounded as one unit too.
+  WriteFile(in + "/b-record.jsonl", R"({"id":"doc:wide-record","type":"document","name":"Wide","properties":{"kind":"text"},"text":")" +
+                                        Repeat("ledger ", 3u << 20) + "\"}\n");
   WriteFile(in + "/c-short.txt", rel::Note(3));
   const std::string db = dir / "store.db";
   const RunResult r = Dossier(db, {"import", "--max-batch-mb", "2", in});
@@ -69,7 +72,8 @@ TEST_CASE("the per-batch memory limit bounds a file read whole and a document wi
                    " bytes, over the per-batch memory limit of 2097152\n") != std::string::npos);
   CHECK(r.err.find("dossier: " + in + "/b-crowded.txt: doc:b-crowded holds about ") != std::string::npos);
   CHECK(r.err.find(" bytes with its facts, over the per-batch memory limit of 2097152\n") != std::string::npos);
-  CHECK(Lines(r.err).size() == 2);
+  CHECK(r.err.find("dossier: " + in + "/b-record.jsonl: line 1: doc:wide-record is about ") != std::string::npos);
+  CHECK(Lines(r.err).size() == 3);
   CHECK(TableCounts(db).at("document") == 1);
   CHECK(IntegrityCheck(db) == "ok");
 
