@@ -44,6 +44,7 @@ void RegisterImport(const Registry& r) {
     std::string as;
     bool dry_run = false, force = false, no_extract = false, verbose = false;
     int64_t max_document_mb = 64;
+    int64_t max_batch_mb = 128;
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("PATH", o->paths, "Files or folders")->required();
@@ -53,6 +54,9 @@ void RegisterImport(const Registry& r) {
   sub->add_option("--extractor", o->extractors, "Run only this extractor (repeatable)");
   sub->add_flag("--no-extract", o->no_extract, "Run no extractor");
   sub->add_option("--max-document-mb", o->max_document_mb, "Refuse documents larger than this (default 64)")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--max-batch-mb", o->max_batch_mb,
+                  "Memory one file read whole or one document with its facts may take (default 128)")
       ->check(CLI::PositiveNumber);
   sub->add_flag("-v,--verbose", o->verbose, "One line per file");
   r.Add(sub, [ctx = r.ctx, o]() {
@@ -66,6 +70,7 @@ void RegisterImport(const Registry& r) {
     options.extractors = o->extractors;
     options.no_extract = o->no_extract;
     options.max_document_bytes = o->max_document_mb << 20;
+    options.max_batch_bytes = o->max_batch_mb << 20;
     ProgressLine progress(!ctx->json && isatty(STDERR_FILENO));
     options.progress = [&](const ImportProgress& p) { progress.Update(p); };
     Pipeline pipeline(*store, host, ctx->actor);

@@ -9,7 +9,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"search_query quantity text news jsonl"}
+targets=${*:-"search_query quantity text news jsonl cable"}
 if [ ! -f build-fuzz/build.ninja ]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DDOSSIER_FUZZ=ON -DDOSSIER_BUILD_BENCH=OFF >/dev/null

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "atomic_output.h"
+#include "batch_size.h"
 #include "clock.h"
 #include "dossier/schema.h"
 #include "dossier/text.h"
@@ -30,8 +31,8 @@ std::string What(const std::exception& e) { return e.what(); }
 
 class FileInput final : public ImportInput {
  public:
-  FileInput(std::string path, std::string head, int64_t size)
-      : path_(std::move(path)), head_(std::move(head)), size_(size) {}
+  FileInput(std::string path, std::string head, int64_t size, int64_t max_batch_bytes)
+      : path_(std::move(path)), head_(std::move(head)), size_(size), max_batch_bytes_(max_batch_bytes) {}
 
   const std::string& path() const override { return path_; }
   int64_t size() const override { return size_; }
@@ -43,6 +44,10 @@ class FileInput final : public ImportInput {
   }
 
   Result<std::string> ReadAll(int64_t max_bytes) override {
+    if (size_ > max_batch_bytes_ && max_batch_bytes_ < max_bytes) {
+      return Status::InvalidArgument("file is " + std::to_string(size_) + " bytes, over the per-batch memory limit of " +
+                                     std::to_string(max_batch_bytes_));
+    }
     if (size_ > max_bytes) {
       return Status::InvalidArgument("file is " + std::to_string(size_) + " bytes, over the limit of " +
                                      std::to_string(max_bytes));
@@ -61,6 +66,7 @@ class FileInput final : public ImportInput {
   std::string path_;
   std::string head_;
   int64_t size_;
+  int64_t max_batch_bytes_;
   std::unique_ptr<std::ifstream> stream_;
 };
 
@@ -85,6 +91,7 @@ class PipelineSink final : public ImportSink {
       return Fail(label + " is " + std::to_string(d.text.size()) + " bytes, over the per-document limit of " +
                   std::to_string(options_.max_document_bytes));
     }
+    if (Status st = CheckMemory(label, batch); !st.ok()) return st;
     if (d.source.empty()) d.source = path_;
     if (!d.properties.is_object()) d.properties = Json::object();
     d.properties["importer"] = importer_;
@@ -113,6 +120,8 @@ class PipelineSink final : public ImportSink {
         if (batch.claims[i].extractor.empty()) batch.claims[i].extractor = name;
       }
     }
+    // Extractors may multiply what a document holds (a mention per word).
+    if (Status st = CheckMemory(label, batch); !st.ok()) return st;
     if (options_.dry_run) {
       report_.documents.push_back(d.id.empty() ? label : d.id);
       ++report_.documents_new;
@@ -138,6 +147,7 @@ class PipelineSink final : public ImportSink {
 
   Status EmitRecord(const Json& record) override {
     if (!record_error_.ok()) return record_error_;
+    if (Status st = CheckRecordSize(record); !st.ok()) return record_error_ = st;
     if (report_.documents_new + report_.documents_unchanged > 0) {
       return record_error_ = Status::InvalidArgument("an importer may not mix documents and interchange records");
     }
@@ -175,6 +185,32 @@ class PipelineSink final : public ImportSink {
   }
 
   static Status ValidateOnly(const Json& record) { return ValidateRecord(record); }
+
+  Status CheckMemory(const std::string& label, const DocumentBatch& batch) {
+    const int64_t bytes = BatchBytes(batch);
+    if (bytes <= options_.max_batch_bytes) return Status::OK();
+    return Fail(label + " holds about " + std::to_string(bytes) + " bytes with its facts, over the per-batch memory limit of " +
+                std::to_string(options_.max_batch_bytes));
+  }
+
+  // The limits a document read by an importer meets, for documents in records.
+  Status CheckRecordSize(const Json& record) const {
+    const int64_t bytes = JsonBytes(record);
+    const bool named = record.is_object() && record.contains("id") && record["id"].is_string();
+    const std::string id = named ? record["id"].get<std::string>() : "a record";
+    if (bytes > options_.max_batch_bytes) {
+      return Status::InvalidArgument(id + " is about " + std::to_string(bytes) +
+                                     " bytes, over the per-batch memory limit of " + std::to_string(options_.max_batch_bytes));
+    }
+    if (record.is_object() && record.contains("text") && record["text"].is_string()) {
+      const auto size = static_cast<int64_t>(record["text"].get_ref<const std::string&>().size());
+      if (size > options_.max_document_bytes) {
+        return Status::InvalidArgument(id + " is " + std::to_string(size) + " bytes, over the per-document limit of " +
+                                       std::to_string(options_.max_document_bytes));
+      }
+    }
+    return Status::OK();
+  }
 
   Store& store_;
   const Actor& actor_;
@@ -301,6 +337,17 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
       if (options.progress) options.progress(progress);
     };
 
+    // Checked again at read time: the walk listed it, but it may have been
+    // replaced since, and opening a FIFO would wait for a writer forever.
+    struct stat st_now {};
+    if (::stat(path.c_str(), &st_now) != 0) {
+      finish(FileReport::Outcome::kFailed, std::string("cannot read: ") + std::strerror(errno));
+      continue;
+    }
+    if (!S_ISREG(st_now.st_mode)) {
+      finish(FileReport::Outcome::kFailed, "not a regular file");
+      continue;
+    }
     // One pass for the hash and the head.
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -358,7 +405,7 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
     }
     report.importer = importer->name();
 
-    FileInput input(path, head, size);
+    FileInput input(path, head, size, options.max_batch_bytes);
     PipelineSink sink(store_, actor_, importer->name(), path, extractors, options, report);
     Status st;
     try {

@@ -37,7 +37,9 @@ struct Article {
 // article per document the input holds (JSON Lines and JSON arrays hold many).
 std::vector<Article> ReadPlainText(const std::string& text);
 std::vector<Article> ReadWikiMarkup(const std::string& text);
-std::vector<Article> ReadHtml(const std::string& html);
+// A page nested deeper than kMaxHtmlDepth (html_depth.h) is not parsed: no
+// articles, and the reason in *error when given.
+std::vector<Article> ReadHtml(const std::string& html, std::string* error = nullptr);
 // Errors (not JSON, no article fields) go to *error.
 std::vector<Article> ReadJson(const std::string& text, std::string* error);
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "article.h"
+#include "html_depth.h"
 
 namespace dossier::news {
 namespace {
@@ -208,7 +209,14 @@ std::string NameOf(const Json& v) {
 
 }  // namespace
 
-std::vector<Article> ReadHtml(const std::string& html) {
+std::vector<Article> ReadHtml(const std::string& html, std::string* error) {
+  if (const size_t depth = HtmlNestingDepth(html); depth > kMaxHtmlDepth) {
+    if (error) {
+      *error = "HTML nested " + std::to_string(depth) + " elements deep, over the limit of " +
+               std::to_string(kMaxHtmlDepth);
+    }
+    return {};
+  }
   Article a;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 1000;

@@ -168,7 +168,7 @@ class NewsImporter final : public Importer {
     std::string error;
     switch (Detect(std::string_view(text).substr(0, 64 * 1024))) {
       case Format::kJson: articles = ReadJson(text, &error); break;
-      case Format::kHtml: articles = ReadHtml(text); break;
+      case Format::kHtml: articles = ReadHtml(text, &error); break;
       case Format::kWiki: articles = ReadWikiMarkup(text); break;
       case Format::kText: articles = ReadPlainText(text); break;
     }

@@ -1,5 +1,6 @@
 // The jsonl importer: reads the interchange format (DESIGN.md §6) back into a
 // store. Every record of a file lands in one transaction, or none does.
+#include <istream>
 #include <set>
 #include <string>
 
@@ -13,6 +14,33 @@ const std::set<std::string>& RecordTypes() {
   static const std::set<std::string> kTypes = {"person", "organization", "place",   "document",
                                                "claim",  "mention",      "finding", "judgement"};
   return kTypes;
+}
+
+// A record is one line; no record is near this, and a file that is one
+// endless line (a binary blob, a truncated array) must not take the memory.
+constexpr size_t kMaxLine = 256u << 20;
+
+// std::getline with a ceiling: false at the end of the input; a line longer
+// than max sets *too_long and is cut there.
+bool ReadLine(std::istream& in, std::string* line, size_t max, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  std::streambuf* buf = in.rdbuf();
+  bool any = false;
+  for (;;) {
+    const int c = buf->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      return any;
+    }
+    any = true;
+    if (c == '\n') return true;
+    if (line->size() == max) {
+      *too_long = true;
+      return true;
+    }
+    line->push_back(static_cast<char>(c));
+  }
 }
 
 bool LooksLikeRecord(std::string_view line) {
@@ -42,8 +70,13 @@ class JsonlImporter final : public Importer {
     std::istream& in = input.stream();
     std::string line;
     int64_t number = 0;
-    while (std::getline(in, line)) {
+    bool too_long = false;
+    while (ReadLine(in, &line, kMaxLine, &too_long)) {
       ++number;
+      if (too_long) {
+        return Status::InvalidArgument("line " + std::to_string(number) + " is longer than " + std::to_string(kMaxLine) +
+                                       " bytes");
+      }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       Json record = Json::parse(line, nullptr, false);
       if (record.is_discarded()) return Status::InvalidArgument("line " + std::to_string(number) + ": not valid JSON");

@@ -40,6 +40,12 @@ struct ImportOptions {
   bool no_extract = false;
   // A document whose text is larger is refused (with its size in the reason).
   int64_t max_document_bytes = 64 << 20;
+  // The memory one unit of import work may hold: the bytes an importer reads
+  // whole from a file, the estimated size of one document with everything
+  // proposed for it (before and after the extractors), one interchange record.
+  // Over it, that file or document is refused with both sizes in the reason;
+  // streamed files (cables.csv, JSONL) are bounded per row, not per file.
+  int64_t max_batch_bytes = 128 << 20;
   // Called after each file (and at the start).
   std::function<void(const ImportProgress&)> progress;
 };

@@ -1,0 +1,36 @@
+// Memory estimates for the import pipeline's limits (see batch_size.h).
+#include "batch_size.h"
+
+namespace dossier {
+
+int64_t JsonBytes(const Json& value) {
+  int64_t n = static_cast<int64_t>(sizeof(Json));
+  if (value.is_string()) {
+    n += static_cast<int64_t>(value.get_ref<const std::string&>().size());
+  } else if (value.is_object()) {
+    for (const auto& [key, v] : value.items()) n += static_cast<int64_t>(key.size()) + JsonBytes(v);
+  } else if (value.is_array()) {
+    for (const auto& v : value) n += JsonBytes(v);
+  }
+  return n;
+}
+
+int64_t BatchBytes(const DocumentBatch& batch) {
+  const Document& d = batch.document;
+  int64_t n = static_cast<int64_t>(d.text.size() + d.title.size() + d.id.size() + d.source.size()) +
+              JsonBytes(d.properties);
+  for (const auto& p : d.paragraphs) n += static_cast<int64_t>(sizeof(p)) + JsonBytes(p.properties);
+  for (const auto& e : batch.entities) {
+    n += static_cast<int64_t>(sizeof(e) + e.key.size() + e.name.size() + e.id.size()) + JsonBytes(e.properties);
+    for (const auto& a : e.aliases) n += static_cast<int64_t>(sizeof(a) + a.size());
+  }
+  n += static_cast<int64_t>(batch.mentions.size() * sizeof(ProposedMention));
+  for (const auto& c : batch.claims) {
+    n += static_cast<int64_t>(sizeof(c) + c.subject.size() + c.predicate.size() + c.object.size() + c.time.size() +
+                              c.attributed_to.size()) +
+         JsonBytes(c.value) + JsonBytes(c.properties);
+  }
+  return n;
+}
+
+}  // namespace dossier
