@@ -73,7 +73,7 @@ TEST_CASE("an import killed twenty times at random points loses nothing and dupl
   std::uniform_real_distribution<double> delay(0.0, std::max(0.2, seconds / 5));
 
   const std::string db = dir / "killed.db";
-  int killed_midway = 0;
+  int killed_midway = 0, left_partial = 0;
   for (int round = 0; round < kKills; ++round) {
     std::vector<std::string> args = {"import", batch};
     if (round % 2 == 1) args.push_back("--force");
@@ -89,7 +89,9 @@ TEST_CASE("an import killed twenty times at random points loses nothing and dupl
 
     REQUIRE(IntegrityCheck(db) == "ok");
     // Whole documents only: each one present is exactly as the clean run wrote it.
-    for (const auto& [id, shape] : DocumentShapes(db)) {
+    const auto shapes = DocumentShapes(db);
+    if (status == -9 && static_cast<int>(shapes.size()) < kFiles) ++left_partial;
+    for (const auto& [id, shape] : shapes) {
       INFO(id);
       REQUIRE(want_shapes.count(id) == 1);
       CHECK(shape == want_shapes.at(id));
@@ -98,8 +100,10 @@ TEST_CASE("an import killed twenty times at random points loses nothing and dupl
     const RunResult stats = Dossier(db, {"stats"});
     REQUIRE(stats.exit_code == 0);
   }
-  std::printf("crash test: %d of %d runs were killed mid-way\n", killed_midway, kKills);
-  CHECK(killed_midway >= kKills / 2);
+  std::printf("crash test: %d of %d runs were killed, %d of them leaving the batch part-imported\n", killed_midway,
+              kKills, left_partial);
+  // Not vacuous: kills did land while documents were being written.
+  CHECK(left_partial >= 3);
 
   // Re-running completes the batch: nothing missing, nothing twice.
   const Child rerun = StartDossier(db, {"import", batch}, dir / "rerun");

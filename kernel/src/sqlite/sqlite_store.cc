@@ -22,6 +22,7 @@
 #include "sqlite/fts_query.h"
 #include "sqlite/migrations.h"
 #include "sqlite/store_util.h"
+#include "sqlite/wal_mode.h"
 
 namespace dossier::sqlite {
 
@@ -40,12 +41,8 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, const 
     auto db = std::make_unique<Db>(path, options.create_if_missing);
     sqlite3_busy_timeout(db->handle(), options.busy_timeout_ms);
     // The first statement reads the header: a non-database fails here with NOTADB.
-    {
-      Stmt s = db->Prepare("PRAGMA journal_mode = WAL");
-      s.Step();
-      if (s.Text(0) != "wal") {
-        return Status::IOError("store " + path + ": cannot switch to write-ahead logging");
-      }
+    if (EnableWal(db.get(), options.busy_timeout_ms) != "wal") {
+      return Status::IOError("store " + path + ": cannot switch to write-ahead logging");
     }
     db->Exec("PRAGMA foreign_keys = ON");
     // NORMAL is durable against process crashes in WAL mode, and far faster than FULL.
