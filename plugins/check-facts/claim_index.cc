@@ -1,0 +1,169 @@
+#include "claim_index.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "dossier/text.h"
+
+namespace dossier::check {
+
+Result<Canonical> Canonical::Load(StoreView& store) {
+  Canonical c;
+  EntityFilter filter;
+  filter.include_absorbed = true;
+  // Merged-away entities are few; their rows say where they went.
+  Status st = store.ForEachEntity(filter, [&](const Entity& e) {
+    if (!e.merged_into.empty()) c.into_[e.id] = e.merged_into;
+    return true;
+  });
+  if (!st.ok()) return st;
+  return c;
+}
+
+const std::string& Canonical::Of(const std::string& id) const {
+  const std::string* at = &id;
+  for (int hops = 0; hops < 64; ++hops) {  // merges cannot cycle; the bound is a guard
+    auto it = into_.find(*at);
+    if (it == into_.end()) break;
+    at = &it->second;
+  }
+  return *at;
+}
+
+int YearOf(const std::string& time) {
+  if (time.size() < 4) return 0;
+  int y = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    if (time[i] < '0' || time[i] > '9') return 0;
+    y = y * 10 + (time[i] - '0');
+  }
+  return y;
+}
+
+namespace {
+
+uint32_t Intern(std::unordered_map<std::string, uint32_t>& ids, std::vector<std::string>& names, const std::string& s) {
+  auto [it, added] = ids.emplace(s, static_cast<uint32_t>(names.size()));
+  if (added) names.push_back(s);
+  return it->second;
+}
+
+struct KeyParts {
+  std::string subject, predicate, unit, object;
+  bool numeric = false;
+};
+
+// Splits one key's members by year (see the header) and clusters numbers.
+void Emit(const KeyParts& key, std::vector<uint32_t>& members, const std::vector<FactClaim>& claims,
+          std::vector<FactGroup>* out) {
+  std::map<int, std::vector<uint32_t>> by_year;
+  for (uint32_t m : members) by_year[claims[m].year].push_back(m);
+  std::vector<std::pair<int, std::vector<uint32_t>>> parts;
+  const auto undated = by_year.find(0);
+  const size_t dated_years = by_year.size() - (undated != by_year.end() ? 1 : 0);
+  bool joined = false;
+  if (dated_years <= 1) {
+    int year = 0;
+    for (const auto& [y, _] : by_year) year = std::max(year, y);
+    joined = year != 0 && undated != by_year.end();
+    parts.push_back({year, members});
+  } else {
+    for (auto& [y, ms] : by_year) parts.push_back({y, std::move(ms)});
+  }
+  for (auto& [year, ms] : parts) {
+    FactGroup g;
+    g.subject = key.subject;
+    g.predicate = key.predicate;
+    g.unit = key.unit;
+    g.object = key.object;
+    g.numeric = key.numeric;
+    g.year = year;
+    g.undated_joined = joined;
+    std::sort(ms.begin(), ms.end());
+    g.members = ms;
+    if (g.numeric) {
+      std::vector<uint32_t> sorted = ms;
+      std::sort(sorted.begin(), sorted.end(), [&](uint32_t a, uint32_t b) {
+        return claims[a].low != claims[b].low ? claims[a].low < claims[b].low : a < b;
+      });
+      double high = 0;
+      for (uint32_t m : sorted) {
+        if (g.clusters.empty() || claims[m].low > high) {
+          g.clusters.push_back({m});
+          high = claims[m].high;
+        } else {
+          g.clusters.back().push_back(m);
+          high = std::min(high, claims[m].high);
+        }
+      }
+      for (auto& c : g.clusters) std::sort(c.begin(), c.end());
+    }
+    out->push_back(std::move(g));
+  }
+}
+
+}  // namespace
+
+Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabulary, const Canonical& canonical) {
+  ClaimIndex index;
+  std::unordered_map<std::string, uint32_t> doc_ids, qualifier_ids;
+  std::unordered_map<std::string, uint32_t> key_ids;
+  std::vector<KeyParts> keys;
+  std::vector<std::vector<uint32_t>> members;
+  std::unordered_map<std::string, std::string> predicate_cache, unit_cache;
+  auto cached = [](std::unordered_map<std::string, std::string>& cache, const std::string& word, auto fn) {
+    auto it = cache.find(word);
+    if (it == cache.end()) it = cache.emplace(word, fn(word)).first;
+    return it->second;
+  };
+
+  Status st = store.ForEachClaim({}, [&](const Claim& c) {
+    if (c.status == ClaimStatus::kRejected || c.subject == c.source.document || c.kind == "topic") {
+      ++index.skipped;
+      return true;
+    }
+    FactClaim fc;
+    fc.id = c.id;
+    fc.document = Intern(doc_ids, index.documents, c.source.document);
+    if (!c.source.quote.empty()) fc.quote_key = std::hash<std::string>{}(NormalizeName(c.source.quote)) | 1;
+    fc.year = YearOf(c.time);
+    KeyParts key;
+    key.subject = canonical.Of(c.subject);
+    key.predicate = cached(predicate_cache, c.predicate,
+                           [&](const std::string& p) { return vocabulary.CanonicalPredicate(p); });
+    if (auto range = RangeOf(c.value)) {
+      fc.numeric = key.numeric = true;
+      fc.low = range->low;
+      fc.high = range->high;
+      fc.amount = range->amount;
+      fc.qualifier = static_cast<uint8_t>(Intern(qualifier_ids, index.qualifiers, range->qualifier));
+      key.unit = cached(unit_cache, c.value.value("unit", std::string()),
+                        [&](const std::string& u) { return vocabulary.CanonicalUnit(u); });
+      if (auto per = c.value.find("per"); per != c.value.end() && per->is_string()) key.unit += "/" + per->get<std::string>();
+    } else if (!c.object.empty()) {
+      key.object = canonical.Of(c.object);
+    } else if (c.value.is_object() && c.value.contains("text") && c.value["text"].is_string()) {
+      key.object = "text:" + NormalizeName(c.value["text"].get<std::string>());
+    } else if (c.value.is_object() && c.value.contains("date") && c.value["date"].is_string()) {
+      key.object = "date:" + c.value["date"].get<std::string>();
+    } else {
+      key.object = "value:" + c.value.dump();
+    }
+    std::string k = key.subject + '\x1f' + key.predicate + '\x1f' + key.unit + '\x1f' + key.object;
+    auto [it, added] = key_ids.emplace(std::move(k), static_cast<uint32_t>(keys.size()));
+    if (added) {
+      keys.push_back(std::move(key));
+      members.emplace_back();
+    }
+    members[it->second].push_back(static_cast<uint32_t>(index.claims.size()));
+    index.claims.push_back(std::move(fc));
+    return true;
+  });
+  if (!st.ok()) return st;
+  for (size_t k = 0; k < keys.size(); ++k) Emit(keys[k], members[k], index.claims, &index.groups);
+  return index;
+}
+
+}  // namespace dossier::check
