@@ -53,6 +53,7 @@ uint32_t Intern(std::unordered_map<std::string, uint32_t>& ids, std::vector<std:
 struct KeyParts {
   std::string subject, predicate, unit, object;
   bool numeric = false;
+  bool comparable = true;
 };
 
 // Splits one key's members by year (see the header) and clusters numbers.
@@ -79,6 +80,7 @@ void Emit(const KeyParts& key, std::vector<uint32_t>& members, const std::vector
     g.unit = key.unit;
     g.object = key.object;
     g.numeric = key.numeric;
+    g.comparable = key.comparable;
     g.year = year;
     g.undated_joined = joined;
     std::sort(ms.begin(), ms.end());
@@ -90,7 +92,7 @@ void Emit(const KeyParts& key, std::vector<uint32_t>& members, const std::vector
       });
       double high = 0;
       for (uint32_t m : sorted) {
-        if (g.clusters.empty() || claims[m].low > high) {
+        if (g.clusters.empty() || claims[m].low >= high) {
           g.clusters.push_back({m});
           high = claims[m].high;
         } else {
@@ -133,6 +135,12 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
     key.subject = canonical.Of(c.subject);
     key.predicate = cached(predicate_cache, c.predicate,
                            [&](const std::string& p) { return vocabulary.CanonicalPredicate(p); });
+    if (!Vocabulary::Comparable(key.predicate)) {
+      // Catch-all wording: keep the claim's own predicate so it still meets its
+      // own repetitions (corroboration), but never compare figures under it.
+      key.comparable = false;
+      key.predicate = c.predicate;
+    }
     if (auto range = RangeOf(c.value)) {
       fc.numeric = key.numeric = true;
       fc.low = range->low;
@@ -151,7 +159,7 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
     } else {
       key.object = "value:" + c.value.dump();
     }
-    std::string k = key.subject + '\x1f' + key.predicate + '\x1f' + key.unit + '\x1f' + key.object;
+    std::string k = key.subject + '\x1f' + (key.comparable ? "" : "~") + key.predicate + '\x1f' + key.unit + '\x1f' + key.object;
     auto [it, added] = key_ids.emplace(std::move(k), static_cast<uint32_t>(keys.size()));
     if (added) {
       keys.push_back(std::move(key));

@@ -54,6 +54,7 @@ struct FactGroup {
   int year = 0;           // the year all dated members state, 0 when none does
   bool undated_joined = false;  // members without a time were assumed to share `year`
   bool numeric = false;
+  bool comparable = true;  // false for catch-all predicates (Vocabulary::Comparable)
   std::vector<uint32_t> members;               // indices into ClaimIndex::claims, in id order
   std::vector<std::vector<uint32_t>> clusters;  // numbers: members whose ranges share a value
 };

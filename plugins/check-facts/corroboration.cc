@@ -2,6 +2,8 @@
 // on. A fact is a group of claims stating the same thing (for figures: a
 // cluster of agreeing figures); sources that count once are described in
 // sources.h.
+#include <set>
+
 #include "checkers.h"
 #include "claim_index.h"
 #include "evidence.h"
@@ -53,6 +55,7 @@ class CorroborationChecker final : public Checker {
       f.severity = Severity::kInfo;
       Json claims = Json::array();
       std::string figures;
+      std::set<std::string> shown;
       for (uint32_t m : *fact.members) {
         const FactClaim& c = index->claims[m];
         claims.push_back(details.Of(c.id));
@@ -60,7 +63,7 @@ class CorroborationChecker final : public Checker {
         if (c.numeric) {
           const std::string& q = index->qualifiers[c.qualifier];
           const std::string fig = (q == "exact" ? "" : q + " ") + FormatAmount(c.amount);
-          if (figures.find(fig) == std::string::npos) figures += (figures.empty() ? "" : " / ") + fig;
+          if (shown.insert(fig).second) figures += (figures.empty() ? "" : " / ") + fig;
         }
       }
       std::string what = names.Of(g.subject) + " " + g.predicate;
@@ -87,10 +90,12 @@ class CorroborationChecker final : public Checker {
                     {"claims", std::move(claims)}};
       if (!fact.count.why.empty()) f.evidence["counted_once"] = fact.count.why;
       f.refs.insert(f.refs.begin(), g.subject);
-      // A fact is identified by its key and its first claim, so a figure
-      // that gains a second source is the same fact with new evidence.
+      // A fact is identified by its key (and, when figures under one key
+      // disagree, by its first claim), so a fact that gains a second source
+      // is the same finding with new evidence.
+      const bool several = g.numeric && g.clusters.size() > 1;
       f.fingerprint = Fingerprint({"corroboration", g.subject, g.predicate, g.unit, g.object, std::to_string(g.year),
-                                   index->claims[fact.members->front()].id});
+                                   several ? index->claims[fact.members->front()].id : ""});
       sink.Report(std::move(f));
     }
     return Status::OK();

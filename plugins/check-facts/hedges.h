@@ -27,7 +27,10 @@ std::optional<ValueRange> RangeOf(const Json& value);
 // it: how far a figure written as a round number may be from the truth.
 double RoundingSlack(double amount);
 
-// Whether the two ranges share a value.
-inline bool Overlap(const ValueRange& a, const ValueRange& b) { return a.low <= b.high && b.low <= a.high; }
+// Whether the two ranges share a value. Ranges that only touch do not:
+// 2,095 and 2,096 (each ±0.5) are two different counts.
+inline bool Overlap(const ValueRange& a, const ValueRange& b) {
+  return (a.low < b.high && b.low < a.high) || (a.low == b.low && a.high == b.high);
+}
 
 }  // namespace dossier::check

@@ -76,7 +76,7 @@ class IdentityChecker final : public Checker {
     if (!st.ok()) return st;
     EntityNames names(store);
 
-    // entity -> time -> title -> mentions giving it
+    // entity -> time and title category -> canonical title -> mentions giving it
     std::map<std::string, std::map<std::string, std::map<std::string, Json>>> titles;
 
     st = store.ForEachDocument([&](const Document& d) {
@@ -100,12 +100,12 @@ class IdentityChecker final : public Checker {
           people[id] = {id, n, NameWords(n, vocabulary)};
         }
         auto [before, before2] = WordsBefore(d.text, m.start);
-        if (!before.empty() && vocabulary.IsTitle(before) && before2 != "former" && before2 != "ex" &&
-            before2 != "then" && before2 != "late") {
-          const std::string when = DocumentTime(d).empty() ? d.id : DocumentTime(d);
-          Json& seen = titles[id][when][before];
+        const auto [category, office] = vocabulary.Office(before);
+        if (!category.empty() && before2 != "former" && before2 != "ex" && before2 != "then" && before2 != "late") {
+          const std::string year = DocumentTime(d);
+          Json& seen = titles[id][(year.empty() ? d.id : year) + "\x1f" + category][office];
           if (seen.is_null()) seen = Json::array();
-          if (seen.size() < 5) seen.push_back({{"document", d.id}, {"start", m.start}, {"text", m.text}});
+          if (seen.size() < 5) seen.push_back({{"document", d.id}, {"start", m.start}, {"text", before + " " + m.text}});
         }
       }
       for (const auto& [word, ms] : unresolved) Unresolved(d, word, ms, people, vocabulary, sink);
@@ -302,15 +302,18 @@ class IdentityChecker final : public Checker {
           list += (list.empty() ? "" : ", ") + title;
           seen[title] = where;
         }
+        const std::string time = when.substr(0, when.find('\x1f'));
+        const std::string category = when.substr(when.find('\x1f') + 1);
         Finding f;
         f.code = "conflicting-title";
         f.severity = Severity::kWarning;
-        const bool is_doc = when.rfind("doc:", 0) == 0;
-        f.message = names.Of(id) + " is given different titles " + "in " + when + ": " + list;
+        const bool is_doc = time.rfind("doc:", 0) == 0;
+        f.message = names.Of(id) + " is given different " + category + "s in " + time + ": " + list;
         f.refs = {id};
-        f.evidence = {{"why", std::string("a person holds one title at a time; these mentions ") +
+        f.evidence = {{"why", "a person holds one " + category + " at a time; these mentions " +
                                   (is_doc ? "are in one document" : "are in documents of the same year")},
-                      {"time", when},
+                      {"time", time},
+                      {"category", category},
                       {"titles", seen}};
         f.fingerprint = Fingerprint({"conflicting-title", id, when});
         sink.Report(std::move(f));

@@ -141,7 +141,9 @@ class IntegrityChecker final : public Checker {
       const Paragraph& p = d.paragraphs[i];
       if (p.start < 0 || p.end > static_cast<int64_t>(d.text.size()) || p.end <= p.start) continue;
       const std::string text = d.text.substr(static_cast<size_t>(p.start), static_cast<size_t>(p.end - p.start));
-      const std::string key = NormalizeName(text);
+      // Paragraph numbers are not content: "2. Text" repeats "3. Text".
+      std::string key = NormalizeName(text);
+      key.erase(0, key.find_first_not_of("0123456789 "));
       if (key.size() < 40) continue;  // short lines (headings, sign-offs) repeat legitimately
       auto [it, added] = first.emplace(key, i);
       if (added) continue;

@@ -23,7 +23,12 @@ WordMatch MatchWord(std::string_view a, std::string_view b, const Vocabulary& vo
   const std::string ka = NormalizeName(a), kb = NormalizeName(b);
   WordMatch m;
   if (ka.empty() || kb.empty()) return m;
-  const std::string qa = "\"" + std::string(a) + "\"", qb = "\"" + std::string(b) + "\"";
+  // Messages show the words capitalised as names, whatever case they came in.
+  auto quoted = [](std::string k) {
+    if (!k.empty() && k[0] >= 'a' && k[0] <= 'z') k[0] = static_cast<char>(k[0] - 'a' + 'A');
+    return "\"" + k + "\"";
+  };
+  const std::string qa = quoted(ka), qb = quoted(kb);
   if (ka == kb) {
     m.link = NameLink::kSame;
     m.why = qa + " is the same name as " + qb;

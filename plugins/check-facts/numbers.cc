@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <map>
 
+#include <set>
+
 #include "checkers.h"
 #include "claim_index.h"
 #include "evidence.h"
@@ -53,7 +55,7 @@ class NumbersChecker final : public Checker {
     std::vector<const FactGroup*> reported;
     ClaimDetails details;
     for (const FactGroup& g : index->groups) {
-      if (!g.numeric || g.members.size() < 2) continue;
+      if (!g.numeric || !g.comparable || g.members.size() < 2) continue;
       reported.push_back(&g);
       for (uint32_t m : g.members) details.Need(index->claims[m].id);
     }
@@ -72,6 +74,7 @@ class NumbersChecker final : public Checker {
       for (const auto& cluster : g->clusters) {
         Json claims = Json::array();
         std::string figures;
+        std::set<std::string> shown;
         double low = -INFINITY, high = INFINITY;
         for (uint32_t m : cluster) {
           const FactClaim& c = index->claims[m];
@@ -79,7 +82,7 @@ class NumbersChecker final : public Checker {
           e["range"] = {c.low, c.high};
           claims.push_back(std::move(e));
           const std::string fig = Figure(*index, c, g->unit);
-          if (figures.find(fig) == std::string::npos) figures += (figures.empty() ? "" : " / ") + fig;
+          if (shown.insert(fig).second) figures += (figures.empty() ? "" : " / ") + fig;
           low = std::max(low, c.low);
           high = std::min(high, c.high);
         }

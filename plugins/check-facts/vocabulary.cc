@@ -70,7 +70,8 @@ std::string WordKey(std::string_view word) { return NormalizeName(word); }
 }  // namespace
 
 Vocabulary Vocabulary::FromText(std::string_view predicates, std::string_view units,
-                                std::string_view transliterations, std::string_view titles) {
+                                std::string_view transliterations, std::string_view titles,
+                                std::string_view offices) {
   Vocabulary v;
   LoadSynonyms(predicates, PredicateKey, &v.predicates_);
   LoadSynonyms(units, UnitKey, &v.units_);
@@ -86,12 +87,28 @@ Vocabulary Vocabulary::FromText(std::string_view predicates, std::string_view un
     auto& set = kind == "honorific" ? v.honorifics_ : v.titles_;
     for (const std::string& w : Words(line.substr(colon + 1))) set.insert(WordKey(w));
   }
+  for (const std::string& line : DataLines(offices)) {
+    const auto colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    const std::vector<std::string> head = Words(line.substr(0, colon));
+    if (head.size() != 2) continue;
+    const std::pair<std::string, std::string> office{head[0], head[1]};
+    v.offices_[WordKey(head[1])] = office;
+    for (const std::string& w : Words(line.substr(colon + 1))) {
+      std::string spaced = w;
+      for (char& c : spaced) {
+        if (c == '_') c = ' ';
+      }
+      v.offices_[WordKey(spaced)] = office;
+    }
+  }
   return v;
 }
 
 const Vocabulary& Vocabulary::Get() {
   static const Vocabulary v = FromText(DataFile("predicates.txt"), DataFile("units.txt"),
-                                       DataFile("transliteration.txt"), DataFile("titles.txt"));
+                                       DataFile("transliteration.txt"), DataFile("titles.txt"),
+                                       DataFile("offices.txt"));
   return v;
 }
 
@@ -121,5 +138,10 @@ bool Vocabulary::Transliterated(std::string_view a, std::string_view b) const {
 
 bool Vocabulary::IsHonorific(std::string_view word) const { return honorifics_.count(WordKey(word)) > 0; }
 bool Vocabulary::IsTitle(std::string_view word) const { return titles_.count(WordKey(word)) > 0; }
+
+std::pair<std::string, std::string> Vocabulary::Office(std::string_view word) const {
+  auto it = offices_.find(WordKey(word));
+  return it == offices_.end() ? std::pair<std::string, std::string>{} : it->second;
+}
 
 }  // namespace dossier::check

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 namespace dossier::check {
 
@@ -18,11 +19,15 @@ class Vocabulary {
   static const Vocabulary& Get();
   // Tables from text in the data files' formats (for tests).
   static Vocabulary FromText(std::string_view predicates, std::string_view units,
-                             std::string_view transliterations, std::string_view titles);
+                             std::string_view transliterations, std::string_view titles,
+                             std::string_view offices = {});
 
   // The predicate's canonical form: lower case, words joined by "_", each
   // word singular, then mapped through the synonym table.
   std::string CanonicalPredicate(std::string_view predicate) const;
+  // Whether figures under this canonical predicate may be compared: false
+  // for the catch-all words the predicate table maps to "_" ("amount").
+  static bool Comparable(std::string_view canonical_predicate) { return canonical_predicate != "_"; }
   // The unit's canonical form: singular, then mapped through the unit table.
   std::string CanonicalUnit(std::string_view unit) const;
   // Whether two surnames (any case or accents) are listed as renderings of
@@ -32,12 +37,16 @@ class Vocabulary {
   bool IsHonorific(std::string_view word) const;
   // "president", "governor", "senator" ... (periods and case ignored).
   bool IsTitle(std::string_view word) const;
+  // A title held one at a time (data/offices.txt): {category, canonical}
+  // ("gen." -> {"rank", "general"}), or empty strings when not listed.
+  std::pair<std::string, std::string> Office(std::string_view word) const;
 
  private:
   std::unordered_map<std::string, std::string> predicates_;
   std::unordered_map<std::string, std::string> units_;
   std::unordered_map<std::string, std::unordered_set<int>> surname_groups_;
   std::unordered_set<std::string> honorifics_, titles_;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> offices_;
 };
 
 }  // namespace dossier::check
