@@ -1,7 +1,9 @@
 // The corroboration checker: how many independent sources each fact rests
 // on. A fact is a group of claims stating the same thing (for figures: a
 // cluster of agreeing figures); sources that count once are described in
-// sources.h.
+// sources.h. Findings summarise per subject: its facts on one source, and
+// its facts with several.
+#include <map>
 #include <set>
 
 #include "checkers.h"
@@ -46,57 +48,76 @@ class CorroborationChecker final : public Checker {
     }
     if (Status st = details.Load(store); !st.ok()) return st;
 
+    // One finding per subject and outcome (facts on one source; facts with
+    // several), listing each fact: a store of a million claims yields
+    // findings per subject, not per claim, and `show` still puts each
+    // finding beside every claim it lists.
+    struct Summary {
+      Json facts = Json::array();
+      std::vector<std::string> refs;
+      std::vector<std::string> whats;
+    };
+    std::map<std::string, std::map<bool, Summary>> by_subject;  // subject -> single? -> summary
     EntityNames names(store);
     for (const Fact& fact : facts) {
       const FactGroup& g = *fact.group;
       const bool single = fact.count.independent <= 1;
-      Finding f;
-      f.code = single ? "single-source" : "corroborated";
-      f.severity = Severity::kInfo;
       Json claims = Json::array();
       std::string figures;
       std::set<std::string> shown;
+      Summary& sum = by_subject[g.subject][single];
+      std::string what = g.predicate;
+      if (g.numeric) {
+      } else if (!g.object.empty() && g.object.rfind("text:", 0) != 0 && g.object.rfind("date:", 0) != 0 &&
+                 g.object.rfind("value:", 0) != 0) {
+        what += " " + names.Of(g.object);
+      } else if (const Json& first = details.Of(index->claims[fact.members->front()].id); first.contains("quote")) {
+        what += ": \"" + ShortQuote(first["quote"].get<std::string>(), 80) + "\"";
+      }
       for (uint32_t m : *fact.members) {
         const FactClaim& c = index->claims[m];
-        claims.push_back(details.Of(c.id));
-        f.refs.push_back(c.id);
+        claims.push_back(details.Take(c.id));
+        sum.refs.push_back(c.id);
         if (c.numeric) {
           const std::string& q = index->qualifiers[c.qualifier];
           const std::string fig = (q == "exact" ? "" : q + " ") + FormatAmount(c.amount);
           if (shown.insert(fig).second) figures += (figures.empty() ? "" : " / ") + fig;
         }
       }
-      std::string what = names.Of(g.subject) + " " + g.predicate;
-      if (g.numeric) {
-        what += " = " + figures + (g.unit.empty() ? "" : " " + g.unit);
-      } else if (!g.object.empty() && g.object.rfind("text:", 0) != 0 && g.object.find(':') != std::string::npos &&
-                 g.object.rfind("date:", 0) != 0 && g.object.rfind("value:", 0) != 0) {
-        what += " " + names.Of(g.object);
-      } else if (const Json& first = details.Of(index->claims[fact.members->front()].id);
-                 first.contains("quote")) {
-        what += ": \"" + ShortQuote(first["quote"].get<std::string>(), 80) + "\"";
-      }
+      if (g.numeric) what += " = " + figures + (g.unit.empty() ? "" : " " + g.unit);
       if (g.year) what += " (" + std::to_string(g.year) + ")";
-      const std::string sources_text = std::to_string(fact.count.independent) + " independent source" +
-                                       (fact.count.independent == 1 ? "" : "s");
-      f.message = single ? what + " rests on one source (" + (fact.count.origins.empty() ? "" : fact.count.origins[0]) + ")"
-                         : what + " is reported by " + sources_text;
-      f.evidence = {{"why", sources_text + " among " + std::to_string(fact.members->size()) +
-                                " claim" + (fact.members->size() == 1 ? "" : "s") +
-                                " (documents of one publisher, cables linked by REF, and claims quoting the same "
-                                "words count once)"},
-                    {"independent_sources", fact.count.independent},
-                    {"origins", fact.count.origins},
-                    {"claims", std::move(claims)}};
-      if (!fact.count.why.empty()) f.evidence["counted_once"] = fact.count.why;
-      f.refs.insert(f.refs.begin(), g.subject);
-      // A fact is identified by its key (and, when figures under one key
-      // disagree, by its first claim), so a fact that gains a second source
-      // is the same finding with new evidence.
-      const bool several = g.numeric && g.clusters.size() > 1;
-      f.fingerprint = Fingerprint({"corroboration", g.subject, g.predicate, g.unit, g.object, std::to_string(g.year),
-                                   several ? index->claims[fact.members->front()].id : ""});
-      sink.Report(std::move(f));
+      Json j = {{"fact", what},
+                {"independent_sources", fact.count.independent},
+                {"origins", fact.count.origins},
+                {"claims", std::move(claims)}};
+      if (!fact.count.why.empty()) j["counted_once"] = fact.count.why;
+      sum.facts.push_back(std::move(j));
+      sum.whats.push_back(single ? what : what + " [" + std::to_string(fact.count.independent) + " sources]");
+    }
+    for (auto& [subject, outcomes] : by_subject) {
+      for (auto& [single, sum] : outcomes) {
+        Finding f;
+        f.code = single ? "single-source" : "corroborated";
+        f.severity = Severity::kInfo;
+        const size_t n = sum.facts.size();
+        std::string list;
+        for (size_t i = 0; i < sum.whats.size() && i < 3; ++i) list += (i ? "; " : "") + sum.whats[i];
+        if (sum.whats.size() > 3) list += "; …";
+        f.message = names.Of(subject) + ": " + std::to_string(n) + (n == 1 ? " fact " : " facts ") +
+                    (single ? (n == 1 ? "rests on one source: " : "rest on one source each: ")
+                            : (n == 1 ? "is reported by independent sources: " : "are reported by independent sources: ")) +
+                    list;
+        f.refs = std::move(sum.refs);
+        f.refs.insert(f.refs.begin(), subject);
+        f.evidence = {{"why", std::string(single ? "each fact below rests on one source"
+                                                 : "each fact below is reported by two or more independent sources") +
+                                  " (documents of one publisher, cables linked by REF, and claims quoting the same "
+                                  "words count once)"},
+                      {"subject", subject},
+                      {"facts", std::move(sum.facts)}};
+        f.fingerprint = Fingerprint({"corroboration", f.code, subject});
+        sink.Report(std::move(f));
+      }
     }
     return Status::OK();
   }

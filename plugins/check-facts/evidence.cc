@@ -54,6 +54,11 @@ const Json& ClaimDetails::Of(const std::string& claim_id) const {
   return it == needed_.end() ? kNull : it->second;
 }
 
+Json ClaimDetails::Take(const std::string& claim_id) {
+  auto it = needed_.find(claim_id);
+  return it == needed_.end() ? Json() : std::move(it->second);
+}
+
 const std::string& EntityNames::Of(const std::string& id) {
   auto it = names_.find(id);
   if (it != names_.end()) return it->second;

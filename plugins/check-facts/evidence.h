@@ -35,6 +35,8 @@ class ClaimDetails {
   Status Load(StoreView& store);
   // The claim's evidence (Load first); null for a claim that vanished.
   const Json& Of(const std::string& claim_id) const;
+  // The claim's evidence, moved out (for the one finding that cites it last).
+  Json Take(const std::string& claim_id);
 
  private:
   std::unordered_map<std::string, Json> needed_;

@@ -78,7 +78,7 @@ class NumbersChecker final : public Checker {
         double low = -INFINITY, high = INFINITY;
         for (uint32_t m : cluster) {
           const FactClaim& c = index->claims[m];
-          Json e = details.Of(c.id);
+          Json e = details.Take(c.id);
           e["range"] = {c.low, c.high};
           claims.push_back(std::move(e));
           const std::string fig = Figure(*index, c, g->unit);

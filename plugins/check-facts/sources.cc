@@ -60,34 +60,70 @@ std::string Sources::OriginOf(const std::string& document) const {
   return it != label_.end() ? it->second : root;
 }
 
+const std::vector<uint32_t>& Sources::OriginIds(const ClaimIndex& index) const {
+  if (ids_for_ == &index && origin_ids_.size() == index.documents.size()) return origin_ids_;
+  std::unordered_map<std::string, uint32_t> ids;
+  origin_ids_.clear();
+  origin_names_.clear();
+  for (const std::string& doc : index.documents) {
+    const std::string origin = OriginOf(doc);
+    auto [it, added] = ids.emplace(origin, static_cast<uint32_t>(origin_names_.size()));
+    if (added) origin_names_.push_back(origin);
+    origin_ids_.push_back(it->second);
+  }
+  ids_for_ = &index;
+  return origin_ids_;
+}
+
 Sources::Count Sources::CountSources(const ClaimIndex& index, const std::vector<uint32_t>& members) const {
-  // Union the members' origins with the origins of claims quoting the same words.
-  std::map<std::string, std::string> parent;  // origin -> origin
-  std::function<std::string(const std::string&)> find = [&](const std::string& x) -> std::string {
-    auto it = parent.find(x);
-    if (it == parent.end() || it->second == x) return x;
-    return it->second = find(it->second);
+  const std::vector<uint32_t>& origin_of = OriginIds(index);
+  // Union the members' origins with the origins of claims quoting the same
+  // words; groups are small, so flat vectors beat maps here.
+  std::vector<uint32_t> origins;
+  std::vector<uint32_t> parent;
+  auto slot = [&](uint32_t origin) {
+    for (size_t i = 0; i < origins.size(); ++i) {
+      if (origins[i] == origin) return i;
+    }
+    origins.push_back(origin);
+    parent.push_back(static_cast<uint32_t>(parent.size()));
+    return origins.size() - 1;
+  };
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
   };
   Count count;
-  std::map<uint64_t, std::string> by_quote;
-  std::set<std::string> origins;
+  std::vector<std::pair<uint64_t, size_t>> quotes;  // quote key -> slot
+  std::vector<uint32_t> docs_seen;
   for (uint32_t m : members) {
     const FactClaim& c = index.claims[m];
-    const std::string origin = OriginOf(index.documents[c.document]);
-    parent.emplace(origin, origin);
-    origins.insert(origin);
-    if (origin != index.documents[c.document]) {
-      count.why.push_back(index.documents[c.document] + " counted as " + origin);
-    }
+    const size_t s = slot(origin_of[c.document]);
+    if (index.documents[c.document] != origin_names_[origin_of[c.document]]) docs_seen.push_back(c.document);
     if (c.quote_key == 0) continue;  // no quote: nothing to compare
-    auto [it, added] = by_quote.emplace(c.quote_key, origin);
-    if (!added && find(it->second) != find(origin)) {
-      count.why.push_back(index.documents[c.document] + " repeats the words of " + it->second);
-      parent[find(origin)] = find(it->second);
+    bool repeated = false;
+    for (const auto& [key, other] : quotes) {
+      if (key != c.quote_key || find(other) == find(s)) continue;
+      count.why.push_back(index.documents[c.document] + " repeats the words of a claim from " +
+                          origin_names_[origins[other]]);
+      parent[find(s)] = static_cast<uint32_t>(find(other));
+      repeated = true;
+      break;
+    }
+    if (!repeated) quotes.emplace_back(c.quote_key, s);
+  }
+  // Documents counted under their publisher or REF chain, named when it mattered.
+  std::sort(docs_seen.begin(), docs_seen.end());
+  docs_seen.erase(std::unique(docs_seen.begin(), docs_seen.end()), docs_seen.end());
+  std::vector<size_t> per_origin(origins.size(), 0);
+  for (uint32_t d : docs_seen) ++per_origin[slot(origin_of[d])];
+  for (uint32_t d : docs_seen) {
+    if (per_origin[slot(origin_of[d])] > 1) {
+      count.why.push_back(index.documents[d] + " counted as " + origin_names_[origin_of[d]]);
     }
   }
   std::set<std::string> roots;
-  for (const std::string& o : origins) roots.insert(find(o));
+  for (size_t i = 0; i < origins.size(); ++i) roots.insert(origin_names_[origins[find(i)]]);
   count.independent = static_cast<int64_t>(roots.size());
   count.origins.assign(roots.begin(), roots.end());
   std::sort(count.why.begin(), count.why.end());

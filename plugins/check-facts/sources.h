@@ -35,6 +35,12 @@ class Sources {
   Count CountSources(const ClaimIndex& index, const std::vector<uint32_t>& members) const;
 
  private:
+  // The origin of each of index.documents, as a small integer (computed once per index).
+  const std::vector<uint32_t>& OriginIds(const ClaimIndex& index) const;
+  mutable const ClaimIndex* ids_for_ = nullptr;
+  mutable std::vector<uint32_t> origin_ids_;
+  mutable std::vector<std::string> origin_names_;
+
   std::string Find(const std::string& doc) const;
   mutable std::unordered_map<std::string, std::string> parent_;
   std::unordered_map<std::string, std::string> label_;  // root -> publisher name

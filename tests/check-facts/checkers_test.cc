@@ -267,20 +267,25 @@ TEST_CASE("corroboration: one publisher, a REF chain and a reprint each count on
   auto checker = MakeCorroborationChecker();
   auto findings = cs.Run(*checker);
   auto single = WithCode(findings, "single-source");
-  REQUIRE(single.size() == 1);
-  CHECK(single[0].evidence["independent_sources"] == 1);
-  CHECK(single[0].evidence["claims"].size() == 3);
-  CHECK(single[0].evidence.contains("counted_once"));
+  REQUIRE(single.size() == 1);  // one finding per subject, listing its facts
+  REQUIRE(single[0].evidence["facts"].size() == 1);
+  const Json& fact = single[0].evidence["facts"][0];
+  CHECK(fact["independent_sources"] == 1);
+  CHECK(fact["claims"].size() == 3);
+  CHECK(fact.contains("counted_once"));
+  for (const Json& c : fact["claims"]) CHECK(c.contains("quote"));
+  CHECK(Refers(single[0], "org:brannock-mill"));
   // A second, independent outlet in its own words: corroborated by 2.
   cs.Write(FigureDoc("doc:mill-d", "Ostrava Evening", "Brannock Mill", "workers",
                      "Some 400 workers clock in at Brannock Mill.", "Some 400 workers"));
   findings = cs.Run(*checker);
   auto corroborated = WithCode(findings, "corroborated");
   REQUIRE(corroborated.size() == 1);
-  CHECK(corroborated[0].evidence["independent_sources"] == 2);
+  REQUIRE(corroborated[0].evidence["facts"].size() == 1);
+  CHECK(corroborated[0].evidence["facts"][0]["independent_sources"] == 2);
+  CHECK(corroborated[0].evidence["facts"][0]["claims"].size() == 4);
+  CHECK(corroborated[0].message.find("2 sources") != std::string::npos);
   CHECK(WithCode(findings, "single-source").empty());
-  // A corroborated fact keeps its fingerprint (so a curator's decision follows it).
-  CHECK(corroborated[0].fingerprint == single[0].fingerprint);
 }
 
 TEST_CASE("corroboration: a cable citing another through REF is not a second source") {
@@ -297,7 +302,8 @@ TEST_CASE("corroboration: a cable citing another through REF is not a second sou
   auto checker = MakeCorroborationChecker();
   auto single = WithCode(cs.Run(*checker), "single-source");
   REQUIRE(single.size() == 1);
-  CHECK(single[0].evidence["claims"].size() == 2);
+  REQUIRE(single[0].evidence["facts"].size() == 1);
+  CHECK(single[0].evidence["facts"][0]["claims"].size() == 2);
 }
 
 TEST_CASE("integrity: repeated paragraphs, numbering, late dates and missing REFs") {
