@@ -6,6 +6,7 @@
 #include <set>
 
 #include "dossier/text.h"
+#include "evidence.h"
 
 namespace dossier::check {
 
@@ -123,7 +124,8 @@ void Emit(const KeyParts& key, std::vector<uint32_t>& members, const std::vector
 
 }  // namespace
 
-Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabulary, const Canonical& canonical) {
+Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabulary, const Canonical& canonical,
+                                     bool keep_quotes) {
   ClaimIndex index;
   std::unordered_map<std::string, uint32_t> doc_ids, qualifier_ids;
   std::unordered_map<std::string, uint32_t> key_ids;
@@ -145,6 +147,7 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
     fc.id = c.id;
     fc.document = Intern(doc_ids, index.documents, c.source.document);
     fc.quote_key = QuoteKey(c.source.quote);
+    if (keep_quotes) fc.quote = ShortQuote(c.source.quote, 120);
     fc.year = YearOf(c.time);
     KeyParts key;
     key.subject = canonical.Of(c.subject);

@@ -44,6 +44,7 @@ struct FactClaim {
   bool numeric = false;
   double low = 0, high = 0, amount = 0;
   uint8_t qualifier = 0;  // index into ClaimIndex::qualifiers
+  std::string quote;      // the quote, shortened (only when Build was asked to keep quotes)
 };
 
 struct FactGroup {
@@ -69,7 +70,10 @@ struct ClaimIndex {
   // Streams the store's claims and groups them. Rejected claims and claims a
   // document makes about itself (its dateline, sender, TAGS) state no
   // checkable fact and are left out.
-  static Result<ClaimIndex> Build(StoreView& store, const Vocabulary& vocabulary, const Canonical& canonical);
+  // keep_quotes: keep each claim's quote, shortened to a line, so findings
+  // about every claim need no second pass over the store.
+  static Result<ClaimIndex> Build(StoreView& store, const Vocabulary& vocabulary, const Canonical& canonical,
+                                  bool keep_quotes = false);
 };
 
 // The year a time string refers to ("2006-12-11" -> 2006), or 0.
