@@ -43,6 +43,16 @@ int YearOf(const std::string& time) {
   return y;
 }
 
+std::string DocumentDate(const Json& properties) {
+  for (const char* key : {"date_time_group", "published", "date"}) {
+    auto it = properties.find(key);
+    if (it != properties.end() && it->is_string() && YearOf(it->get<std::string>()) != 0) {
+      return it->get<std::string>().substr(0, 10);
+    }
+  }
+  return "";
+}
+
 namespace {
 
 uint32_t Intern(std::unordered_map<std::string, uint32_t>& ids, std::vector<std::string>& names, const std::string& s) {

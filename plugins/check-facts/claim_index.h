@@ -79,4 +79,8 @@ struct ClaimIndex {
 // The year a time string refers to ("2006-12-11" -> 2006), or 0.
 int YearOf(const std::string& time);
 
+// The date a document was written, from its properties (a cable's date-time
+// group, an article's publication date): "2006-12-13", or empty.
+std::string DocumentDate(const Json& properties);
+
 }  // namespace dossier::check

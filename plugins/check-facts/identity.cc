@@ -47,16 +47,6 @@ std::pair<std::string, std::string> WordsBefore(const std::string& text, int64_t
 
 std::string PairKey(const std::string& a, const std::string& b) { return a < b ? a + "\x1f" + b : b + "\x1f" + a; }
 
-std::string DocumentTime(const Document& d) {
-  for (const char* key : {"date_time_group", "published", "date"}) {
-    auto it = d.properties.find(key);
-    if (it != d.properties.end() && it->is_string() && YearOf(it->get<std::string>())) {
-      return std::to_string(YearOf(it->get<std::string>()));
-    }
-  }
-  return "";
-}
-
 class IdentityChecker final : public Checker {
  public:
   std::string name() const override { return "identity"; }
@@ -102,7 +92,8 @@ class IdentityChecker final : public Checker {
         auto [before, before2] = WordsBefore(d.text, m.start);
         const auto [category, office] = vocabulary.Office(before);
         if (!category.empty() && before2 != "former" && before2 != "ex" && before2 != "then" && before2 != "late") {
-          const std::string year = DocumentTime(d);
+          const int y = YearOf(DocumentDate(d.properties));
+          const std::string year = y ? std::to_string(y) : "";
           Json& seen = titles[id][(year.empty() ? d.id : year) + "\x1f" + category][office];
           if (seen.is_null()) seen = Json::array();
           if (seen.size() < 5) seen.push_back({{"document", d.id}, {"start", m.start}, {"text", before + " " + m.text}});

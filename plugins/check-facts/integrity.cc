@@ -13,17 +13,6 @@
 namespace dossier::check {
 namespace {
 
-// The date a document was written ("2006-12-13"), or empty.
-std::string DocumentDate(const Document& d) {
-  for (const char* key : {"date_time_group", "published", "date"}) {
-    auto it = d.properties.find(key);
-    if (it != d.properties.end() && it->is_string() && YearOf(it->get<std::string>()) != 0) {
-      return it->get<std::string>().substr(0, 10);
-    }
-  }
-  return "";
-}
-
 // Whether a time ("2007", "2007-01", "2007-01-05...") lies after the date,
 // compared at the time's own precision.
 bool After(const std::string& time, const std::string& date) {
@@ -54,7 +43,7 @@ class IntegrityChecker final : public Checker {
     std::vector<std::pair<std::string, Json>> refs;      // citing document, its REF entries
     Status st = store.ForEachDocument([&](const Document& d) {
       kinds[d.id] = d.kind;
-      if (std::string date = DocumentDate(d); !date.empty()) dates[d.id] = date;
+      if (std::string date = DocumentDate(d.properties); !date.empty()) dates[d.id] = date;
       if (auto r = d.properties.find("refs"); r != d.properties.end() && r->is_array() && !r->empty()) {
         refs.emplace_back(d.id, *r);
       }
