@@ -33,6 +33,18 @@ const std::string& Canonical::Of(const std::string& id) const {
   return *at;
 }
 
+Json ClaimIndex::Evidence(uint32_t claim, const std::string& subject) const {
+  const FactClaim& c = claims[claim];
+  Json j = {{"claim", c.id}, {"subject", subject}};
+  if (c.predicate < predicates.size()) j["predicate"] = predicates[c.predicate];
+  if (!c.value.empty()) j["value"] = Json::parse(c.value, nullptr, false);
+  if (!c.time.empty()) j["time"] = c.time;
+  j["document"] = documents[c.document];
+  if (!c.quote.empty()) j["quote"] = c.quote;
+  if (!c.attributed_to.empty()) j["attributed_to"] = c.attributed_to;
+  return j;
+}
+
 int YearOf(const std::string& time) {
   if (time.size() < 4) return 0;
   int y = 0;
@@ -135,9 +147,9 @@ void Emit(const KeyParts& key, std::vector<uint32_t>& members, const std::vector
 }  // namespace
 
 Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabulary, const Canonical& canonical,
-                                     bool keep_quotes) {
+                                     bool keep_details) {
   ClaimIndex index;
-  std::unordered_map<std::string, uint32_t> doc_ids, qualifier_ids;
+  std::unordered_map<std::string, uint32_t> doc_ids, qualifier_ids, predicate_ids;
   std::unordered_map<std::string, uint32_t> key_ids;
   std::vector<KeyParts> keys;
   std::vector<std::vector<uint32_t>> members;
@@ -157,7 +169,13 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
     fc.id = c.id;
     fc.document = Intern(doc_ids, index.documents, c.source.document);
     fc.quote_key = QuoteKey(c.source.quote);
-    if (keep_quotes) fc.quote = ShortQuote(c.source.quote, 120);
+    if (keep_details) {
+      fc.predicate = Intern(predicate_ids, index.predicates, c.predicate);
+      fc.quote = ShortQuote(c.source.quote, 200);
+      if (!c.value.is_null()) fc.value = c.value.dump();
+      fc.time = c.time;
+      fc.attributed_to = c.attributed_to;
+    }
     fc.year = YearOf(c.time);
     KeyParts key;
     key.subject = canonical.Of(c.subject);

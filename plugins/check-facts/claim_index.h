@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dossier/model.h"
 #include "dossier/status.h"
 #include "dossier/store.h"
 #include "hedges.h"
@@ -44,7 +45,12 @@ struct FactClaim {
   bool numeric = false;
   double low = 0, high = 0, amount = 0;
   uint8_t qualifier = 0;  // index into ClaimIndex::qualifiers
-  std::string quote;      // the quote, shortened (only when Build was asked to keep quotes)
+  // Kept only when Build is asked for details (see ClaimIndex::Evidence):
+  uint32_t predicate = 0;     // the claim's own predicate, index into ClaimIndex::predicates
+  std::string quote;          // shortened to a few lines
+  std::string value;          // the value as JSON text, or empty
+  std::string time;
+  std::string attributed_to;
 };
 
 struct FactGroup {
@@ -65,15 +71,20 @@ struct ClaimIndex {
   std::vector<FactGroup> groups;
   std::vector<std::string> documents;
   std::vector<std::string> qualifiers;
+  std::vector<std::string> predicates;  // claims' own predicates (with details)
   int64_t skipped = 0;  // rejected claims and a document's statements about itself
 
   // Streams the store's claims and groups them. Rejected claims and claims a
   // document makes about itself (its dateline, sender, TAGS) state no
   // checkable fact and are left out.
-  // keep_quotes: keep each claim's quote, shortened to a line, so findings
-  // about every claim need no second pass over the store.
+  // keep_details: keep what a finding cites of each claim (quote, value,
+  // time, speaker), so findings need no second pass over the store.
   static Result<ClaimIndex> Build(StoreView& store, const Vocabulary& vocabulary, const Canonical& canonical,
-                                  bool keep_quotes = false);
+                                  bool keep_details = false);
+
+  // A claim's evidence as findings cite it: {"claim", "subject", "predicate",
+  // "value", "time", "document", "quote", "attributed_to"} (Build with details).
+  Json Evidence(uint32_t claim, const std::string& subject) const;
 };
 
 // The year a time string refers to ("2006-12-11" -> 2006), or 0.

@@ -24,7 +24,7 @@ class CorroborationChecker final : public Checker {
   Status Check(StoreView& store, FindingSink& sink) override {
     auto canonical = Canonical::Load(store);
     if (!canonical.ok()) return canonical.status();
-    auto index = ClaimIndex::Build(store, Vocabulary::Get(), *canonical, /*keep_quotes=*/true);
+    auto index = ClaimIndex::Build(store, Vocabulary::Get(), *canonical, /*keep_details=*/true);
     if (!index.ok()) return index.status();
     auto sources = Sources::Load(store);
     if (!sources.ok()) return sources.status();
@@ -35,7 +35,6 @@ class CorroborationChecker final : public Checker {
       Sources::Count count;
     };
     std::vector<Fact> facts;
-    ClaimDetails details;
     for (const FactGroup& g : index->groups) {
       if (g.numeric) {
         for (const auto& cluster : g.clusters) facts.push_back({&g, &cluster, sources->CountSources(*index, cluster)});
@@ -43,15 +42,6 @@ class CorroborationChecker final : public Checker {
         facts.push_back({&g, &g.members, sources->CountSources(*index, g.members)});
       }
     }
-    // Facts with several sources cite their claims in full (value, time,
-    // attribution); single-source facts cite claim, document and quote from
-    // the index, which covers most claims of a store without a second pass.
-    for (const Fact& f : facts) {
-      if (f.count.independent <= 1) continue;
-      for (uint32_t m : *f.members) details.Need(index->claims[m].id);
-    }
-    if (Status st = details.Load(store); !st.ok()) return st;
-
     // One finding per subject and outcome (facts on one source; facts with
     // several), listing each fact: a store of a million claims yields
     // findings per subject, not per claim, and `show` still puts each
@@ -80,13 +70,7 @@ class CorroborationChecker final : public Checker {
       }
       for (uint32_t m : *fact.members) {
         const FactClaim& c = index->claims[m];
-        if (single) {
-          Json e = {{"claim", c.id}, {"document", index->documents[c.document]}};
-          if (!c.quote.empty()) e["quote"] = c.quote;
-          claims.push_back(std::move(e));
-        } else {
-          claims.push_back(details.Take(c.id));
-        }
+        claims.push_back(index->Evidence(m, g.subject));
         sum.refs.push_back(c.id);
         if (c.numeric) {
           const std::string& q = index->qualifiers[c.qualifier];

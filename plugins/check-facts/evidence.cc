@@ -30,35 +30,6 @@ std::string ShortQuote(const std::string& quote, size_t max_bytes) {
   return quote.substr(0, Utf8Floor(quote, max_bytes)) + "…";
 }
 
-Status ClaimDetails::Load(StoreView& store) {
-  if (needed_.empty()) return Status::OK();
-  // One lookup per claim costs a query each; past a few thousand a single
-  // pass over all claims is cheaper.
-  if (needed_.size() <= 4096) {
-    for (auto& [id, j] : needed_) {
-      auto c = store.GetClaim(id);
-      if (c.ok()) j = ClaimEvidence(*c);
-    }
-    return Status::OK();
-  }
-  return store.ForEachClaim({}, [&](const Claim& c) {
-    auto it = needed_.find(c.id);
-    if (it != needed_.end()) it->second = ClaimEvidence(c);
-    return true;
-  });
-}
-
-const Json& ClaimDetails::Of(const std::string& claim_id) const {
-  static const Json kNull;
-  auto it = needed_.find(claim_id);
-  return it == needed_.end() ? kNull : it->second;
-}
-
-Json ClaimDetails::Take(const std::string& claim_id) {
-  auto it = needed_.find(claim_id);
-  return it == needed_.end() ? Json() : std::move(it->second);
-}
-
 const std::string& EntityNames::Of(const std::string& id) {
   auto it = names_.find(id);
   if (it != names_.end()) return it->second;

@@ -9,7 +9,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <vector>
 
 #include "dossier/model.h"
 #include "dossier/status.h"
@@ -25,22 +24,6 @@ std::string Fingerprint(std::initializer_list<std::string_view> parts);
 
 // A quote cut to at most max_bytes on a character boundary, with "…".
 std::string ShortQuote(const std::string& quote, size_t max_bytes = 240);
-
-// The evidence of the claims findings will cite, fetched after grouping so
-// that grouping itself never holds quotes: few claims are read one by one,
-// many in one streaming pass.
-class ClaimDetails {
- public:
-  void Need(const std::string& claim_id) { needed_.emplace(claim_id, Json()); }
-  Status Load(StoreView& store);
-  // The claim's evidence (Load first); null for a claim that vanished.
-  const Json& Of(const std::string& claim_id) const;
-  // The claim's evidence, moved out (for the one finding that cites it last).
-  Json Take(const std::string& claim_id);
-
- private:
-  std::unordered_map<std::string, Json> needed_;
-};
 
 // Entity names for messages, each read once.
 class EntityNames {

@@ -47,19 +47,15 @@ class NumbersChecker final : public Checker {
     const Vocabulary& vocabulary = Vocabulary::Get();
     auto canonical = Canonical::Load(store);
     if (!canonical.ok()) return canonical.status();
-    auto index = ClaimIndex::Build(store, vocabulary, *canonical);
+    auto index = ClaimIndex::Build(store, vocabulary, *canonical, /*keep_details=*/true);
     if (!index.ok()) return index.status();
     auto sources = Sources::Load(store);
     if (!sources.ok()) return sources.status();
 
     std::vector<const FactGroup*> reported;
-    ClaimDetails details;
     for (const FactGroup& g : index->groups) {
-      if (!g.numeric || !g.comparable || g.members.size() < 2) continue;
-      reported.push_back(&g);
-      for (uint32_t m : g.members) details.Need(index->claims[m].id);
+      if (g.numeric && g.comparable && g.members.size() >= 2) reported.push_back(&g);
     }
-    if (Status st = details.Load(store); !st.ok()) return st;
 
     EntityNames names(store);
     for (const FactGroup* g : reported) {
@@ -78,7 +74,7 @@ class NumbersChecker final : public Checker {
         double low = -INFINITY, high = INFINITY;
         for (uint32_t m : cluster) {
           const FactClaim& c = index->claims[m];
-          Json e = details.Take(c.id);
+          Json e = index->Evidence(m, g->subject);
           e["range"] = {c.low, c.high};
           claims.push_back(std::move(e));
           const std::string fig = Figure(*index, c, g->unit);
