@@ -82,8 +82,8 @@ class CorroborationChecker final : public Checker {
       if (g.year) what += " (" + std::to_string(g.year) + ")";
       Json j = {{"fact", what},
                 {"independent_sources", fact.count.independent},
-                {"origins", fact.count.origins},
-                {"claims", std::move(claims)}};
+                {"origins", fact.count.origins}};
+      j["claims"] = std::move(claims);  // by assignment: an initializer list would copy
       if (!fact.count.why.empty()) j["counted_once"] = fact.count.why;
       sum.facts.push_back(std::move(j));
       sum.whats.push_back(single ? what : what + " [" + std::to_string(fact.count.independent) + " sources]");
@@ -107,8 +107,8 @@ class CorroborationChecker final : public Checker {
                                                  : "each fact below is reported by two or more independent sources") +
                                   " (documents of one publisher, cables linked by REF, and claims quoting the same "
                                   "words count once)"},
-                      {"subject", subject},
-                      {"facts", std::move(sum.facts)}};
+                      {"subject", subject}};
+        f.evidence["facts"] = std::move(sum.facts);
         f.fingerprint = Fingerprint({"corroboration", f.code, subject});
         sink.Report(std::move(f));
       }

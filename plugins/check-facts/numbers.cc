@@ -83,7 +83,10 @@ class NumbersChecker final : public Checker {
           high = std::min(high, c.high);
         }
         side_by_side += (side_by_side.empty() ? "" : "  vs  ") + figures;
-        clusters.push_back({{"figures", figures}, {"common_range", {low, high}}, {"claims", std::move(claims)}});
+        // Large arrays are moved in by assignment: an initializer list would copy them.
+        Json cluster_json = {{"figures", figures}, {"common_range", {low, high}}};
+        cluster_json["claims"] = std::move(claims);
+        clusters.push_back(std::move(cluster_json));
         for (uint32_t m : cluster) f.refs.push_back(index->claims[m].id);
       }
       if (agree) {
@@ -103,9 +106,9 @@ class NumbersChecker final : public Checker {
                     {"subject", g->subject},
                     {"predicate", g->predicate},
                     {"unit", g->unit},
-                    {"groups", std::move(clusters)},
                     {"independent_sources", count.independent},
                     {"origins", count.origins}};
+      f.evidence["groups"] = std::move(clusters);
       if (!count.why.empty()) f.evidence["counted_once"] = count.why;
       if (g->year) f.evidence["time"] = std::to_string(g->year);
       f.refs.insert(f.refs.begin(), g->subject);
