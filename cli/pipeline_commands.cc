@@ -5,6 +5,7 @@
 #include <iomanip>
 
 #include "context.h"
+#include "dossier/changes.h"
 #include "dossier/pipeline.h"
 #include "dossier/record.h"
 #include "progress.h"
@@ -124,22 +125,88 @@ void RegisterImport(const Registry& r) {
   });
 }
 
+// Which checkers `check --since` must run: those whose last stored run is
+// older than the store's last change (or than the --since time, whichever is
+// earlier, so a skipped checker's findings are never stale); the rest keep
+// their findings.
+struct SincePlan {
+  std::vector<std::string> run;
+  std::vector<std::pair<std::string, std::string>> skipped;  // checker, unchanged since
+};
+
+Result<SincePlan> PlanSince(Store& store, PluginHost& host, const std::vector<std::string>& names,
+                            const std::string& since_text) {
+  std::string since;
+  if (since_text != "last") {
+    auto parsed = ParseSinceTime(since_text);
+    if (!parsed.ok()) return parsed.status();
+    since = *parsed;
+  }
+  std::vector<std::string> all = names;
+  if (all.empty()) {
+    for (Checker* c : host.checkers()) all.push_back(c->name());
+  }
+  auto changed = LastChangeAt(store);
+  if (!changed.ok()) return changed.status();
+  SincePlan plan;
+  for (const std::string& name : all) {
+    if (!host.FindChecker(name)) return Status::InvalidArgument("no checker named " + name);
+    auto last = LastCheckAt(store, name);
+    if (!last.ok()) return last.status();
+    std::string threshold = *last;
+    if (!since.empty() && !threshold.empty() && since < threshold) threshold = since;
+    if (threshold.empty() || (!changed->empty() && ChangedSince(*changed, threshold))) {
+      plan.run.push_back(name);
+    } else {
+      plan.skipped.push_back({name, threshold});
+    }
+  }
+  return plan;
+}
+
 void RegisterCheck(const Registry& r) {
   auto* sub = r.app->add_subcommand("check", "Run the cross-checkers and store their findings");
   struct Opts {
     std::vector<std::string> checkers;
     std::string fail_on;
+    std::string since;
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("--checker", o->checkers, "Run only this checker (repeatable)");
+  sub->add_option("--since", o->since,
+                  "Skip checkers when the store has not changed since TIME or since their last run (\"last\")");
   sub->add_option("--fail-on", o->fail_on, "Exit 1 when open findings reach this severity (warning or error)")
       ->check(CLI::IsMember({"info", "warning", "error"}));
   r.Add(sub, [ctx = r.ctx, o]() {
     Store* store = ctx->OpenStore();
     if (!store) return kExitError;
     Pipeline pipeline(*store, ctx->Plugins(), ctx->actor);
-    auto reports = pipeline.Check(o->checkers);
+    std::vector<std::string> to_run = o->checkers;
+    std::vector<std::pair<std::string, std::string>> skipped;  // checker, unchanged since
+    if (!o->since.empty()) {
+      auto plan = PlanSince(*store, ctx->Plugins(), o->checkers, o->since);
+      if (!plan.ok()) {
+        return plan.status().code() == Status::Code::kInvalidArgument ? ctx->Usage(plan.status().message())
+                                                                        : ctx->Fail(plan.status());
+      }
+      to_run = plan->run;
+      skipped = plan->skipped;
+    }
+    Result<std::vector<CheckReport>> reports = std::vector<CheckReport>{};
+    if (o->since.empty() || !to_run.empty()) reports = pipeline.Check(to_run);
     if (!reports.ok()) return ctx->Usage(reports.status().message());
+    for (const auto& [name, since] : skipped) {
+      FindingFilter kept;
+      kept.checker = name;
+      auto rows = store->ListFindings(kept);
+      const int64_t n = rows.ok() ? static_cast<int64_t>(rows->size()) : 0;
+      if (ctx->json) {
+        ctx->Emit({{"checker", name}, {"findings", n}, {"ok", true}, {"skipped", true}, {"unchanged_since", since}});
+      } else {
+        std::cout << name << ": unchanged since " << since << ", skipped (" << n << " finding" << (n == 1 ? "" : "s")
+                  << " kept)\n";
+      }
+    }
     bool failed = false;
     for (const auto& rep : *reports) {
       if (ctx->json) {
@@ -154,7 +221,7 @@ void RegisterCheck(const Registry& r) {
         failed = true;
       }
     }
-    if (!ctx->json && reports->empty()) std::cout << "no checkers are loaded (see dossier plugins)\n";
+    if (!ctx->json && reports->empty() && skipped.empty()) std::cout << "no checkers are loaded (see dossier plugins)\n";
     if (failed) return kExitError;
     if (!o->fail_on.empty()) {
       FindingFilter f;

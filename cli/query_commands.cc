@@ -1,4 +1,5 @@
 // Commands that read the store: show, list, claims, search, stats, log.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
@@ -144,7 +145,15 @@ void PrintDetails(const Context& ctx, const EntityDetails& d, bool full_text) {
   }
   if (d.claim_count > 0) {
     std::cout << "  claims (" << d.claim_count << "):\n";
-    for (const auto& c : d.claims) PrintClaim(ctx, c, "    ");
+    for (const auto& c : d.claims) {
+      PrintClaim(ctx, c, "    ");
+      // The checkers' findings on this claim, beside it.
+      for (const auto& f : d.findings) {
+        if (std::find(f.refs.begin(), f.refs.end(), c.id) == f.refs.end()) continue;
+        std::cout << "        finding " << f.id << " [" << SeverityName(f.severity) << ", " << FindingStatusName(f.status)
+                  << "] " << f.checker << "/" << f.code << ": " << Shorten(OneLine(f.message), 160) << "\n";
+      }
+    }
   }
   if (!d.judgements.empty()) {
     std::cout << "  judgements:\n";

@@ -203,6 +203,20 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
             std::string head;
             if (words.size() >= 2 && words.back() == "of") head = words[words.size() - 2];
             if (head.empty() && after_words.size() >= 2 && after_words[0] == "in") head = after_words[1];
+            // "agreed to buy the docks for $2bn", "sold it for ...": the price of a deal.
+            if (head.empty() && !words.empty() && words.back() == "for") {
+              static const std::set<std::string> kDeal = {"buy",      "buys",      "bought",   "buying",   "acquire",
+                                                          "acquires", "acquired",  "acquiring", "purchase", "purchased",
+                                                          "sell",     "sells",     "sold",     "selling"};
+              for (size_t i = words.size() >= 9 ? words.size() - 9 : 0; i + 1 < words.size(); ++i) {
+                if (kDeal.count(words[i])) head = "price";
+              }
+            }
+            // "a deal worth $2bn", "valued at $2bn".
+            if (head.empty() && words.size() >= 2 && words.back() == "worth") head = words[words.size() - 2] + "_value";
+            if (head.empty() && words.size() >= 2 && words.back() == "at" && words[words.size() - 2] == "valued") {
+              head = "value";
+            }
             if (head.empty() && !q.noun.empty()) head = q.noun;
             f.predicate = head.empty() ? "amount" : Slug(head);
             break;

@@ -1,6 +1,8 @@
 // Quotes and figures on fixtures written for dossier.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "figures.h"
 #include "quotes.h"
 
@@ -86,4 +88,22 @@ TEST_CASE("figures get their subject, predicate, hedge and year", "[figures]") {
   REQUIRE(age);
   CHECK(subject(age) == "Ada Whitlock");
   CHECK(age->quantity.amount == 67);
+}
+
+TEST_CASE("deal figures are named by how the deal is worded", "[figures]") {
+  const std::string text =
+      "Tessaline Corp agreed to buy the Velmora docks for $11.5bn on Monday.\n"
+      "Orrin Ferries Corp. sealed a deal worth $2 billion.\n"
+      "Brightwater Corp. was valued at $900 million.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto figures = FindFigures(text, r, paras, "2031");
+  std::vector<std::string> predicates;
+  for (const auto& f : figures) predicates.push_back(f.predicate);
+  std::string all;
+  for (const auto& p : predicates) all += p + " ";
+  INFO(all);
+  CHECK(std::find(predicates.begin(), predicates.end(), "price") != predicates.end());
+  CHECK(std::find(predicates.begin(), predicates.end(), "deal_value") != predicates.end());
+  CHECK(std::find(predicates.begin(), predicates.end(), "value") != predicates.end());
 }

@@ -21,23 +21,37 @@ Status SqliteStore::ReplaceFindings(const std::string& checker, const std::vecto
     }
     Transaction tx(db_.get());
     struct Previous {
-      std::string id, status, reason, evidence, created_at;
+      std::string id, status, reason, evidence, created_at, code, severity, message, refs;
     };
     std::map<std::string, Previous> previous;  // by fingerprint
     {
-      Stmt s = db_->Prepare("SELECT fingerprint, id, status, status_reason, evidence, created_at FROM finding WHERE checker = ?");
+      Stmt s = db_->Prepare(
+          "SELECT fingerprint, id, status, status_reason, evidence, created_at, code, severity, message, refs "
+          "FROM finding WHERE checker = ?");
       s.Bind(1, checker);
-      while (s.Step()) previous[s.Text(0)] = {s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)};
+      while (s.Step()) {
+        previous[s.Text(0)] = {s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5),
+                               s.Text(6), s.Text(7), s.Text(8), s.Text(9)};
+      }
     }
     const std::string now = NowIso();
     std::set<std::string> seen;
     int64_t added = 0, reopened = 0;
     for (const auto& f : findings) {
       if (!seen.insert(f.fingerprint).second) continue;  // reported twice in one run
-      const std::string evidence = (f.evidence.is_object() ? f.evidence : Json::object()).dump();
+      // (Dumped in place: copying a large evidence tree costs more than writing it.)
+      const std::string evidence = f.evidence.is_object() ? f.evidence.dump() : std::string("{}");
+      const std::string refs = Json(f.refs).dump();
       std::string id = "finding:" + ShortHash(checker + "\x1f" + f.fingerprint);
       std::string status = "open", reason, created_at = now;
       if (auto it = previous.find(f.fingerprint); it != previous.end()) {
+        const Previous& p = it->second;
+        // Reported again exactly as stored: nothing to write (re-runs of an
+        // unchanged store touch no finding rows).
+        if (p.evidence == evidence && p.refs == refs && p.message == f.message && p.code == f.code &&
+            p.severity == SeverityName(f.severity)) {
+          continue;
+        }
         id = it->second.id;
         created_at = it->second.created_at;
         status = it->second.status;
@@ -63,7 +77,7 @@ Status SqliteStore::ReplaceFindings(const std::string& checker, const std::vecto
           .Bind(3, f.code)
           .Bind(4, std::string(SeverityName(f.severity)))
           .Bind(5, f.message)
-          .Bind(6, Json(f.refs).dump())
+          .Bind(6, refs)
           .Bind(7, evidence)
           .Bind(8, f.fingerprint)
           .Bind(9, status)

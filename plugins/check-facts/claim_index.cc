@@ -1,0 +1,223 @@
+#include "claim_index.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "dossier/text.h"
+#include "evidence.h"
+
+namespace dossier::check {
+
+Result<Canonical> Canonical::Load(StoreView& store) {
+  Canonical c;
+  EntityFilter filter;
+  filter.include_absorbed = true;
+  // Merged-away entities are few; their rows say where they went.
+  Status st = store.ForEachEntity(filter, [&](const Entity& e) {
+    if (!e.merged_into.empty()) c.into_[e.id] = e.merged_into;
+    return true;
+  });
+  if (!st.ok()) return st;
+  return c;
+}
+
+const std::string& Canonical::Of(const std::string& id) const {
+  const std::string* at = &id;
+  for (int hops = 0; hops < 64; ++hops) {  // merges cannot cycle; the bound is a guard
+    auto it = into_.find(*at);
+    if (it == into_.end()) break;
+    at = &it->second;
+  }
+  return *at;
+}
+
+Json ClaimIndex::Evidence(uint32_t claim, const std::string& subject) const {
+  const FactClaim& c = claims[claim];
+  Json j = {{"claim", c.id}, {"subject", subject}};
+  if (c.predicate < predicates.size()) j["predicate"] = predicates[c.predicate];
+  if (!c.value.empty()) j["value"] = Json::parse(c.value, nullptr, false);
+  if (!c.time.empty()) j["time"] = c.time;
+  j["document"] = documents[c.document];
+  if (!c.quote.empty()) j["quote"] = c.quote;
+  if (!c.attributed_to.empty()) j["attributed_to"] = c.attributed_to;
+  return j;
+}
+
+int YearOf(const std::string& time) {
+  if (time.size() < 4) return 0;
+  int y = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    if (time[i] < '0' || time[i] > '9') return 0;
+    y = y * 10 + (time[i] - '0');
+  }
+  return y;
+}
+
+std::string DocumentDate(const Json& properties) {
+  for (const char* key : {"date_time_group", "published", "date"}) {
+    auto it = properties.find(key);
+    if (it != properties.end() && it->is_string() && YearOf(it->get<std::string>()) != 0) {
+      return it->get<std::string>().substr(0, 10);
+    }
+  }
+  return "";
+}
+
+namespace {
+
+uint32_t Intern(std::unordered_map<std::string, uint32_t>& ids, std::vector<std::string>& names, const std::string& s) {
+  auto [it, added] = ids.emplace(s, static_cast<uint32_t>(names.size()));
+  if (added) names.push_back(s);
+  return it->second;
+}
+
+// A hash of the quote's letters and digits, case folded for ASCII: two
+// outlets printing one sentence share it whatever their punctuation.
+// (NormalizeName would also fold accents, at many times the cost per claim.)
+uint64_t QuoteKey(const std::string& quote) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  bool any = false;
+  for (unsigned char ch : quote) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<unsigned char>(ch - 'A' + 'a');
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)) continue;
+    h = (h ^ ch) * 1099511628211ULL;
+    any = true;
+  }
+  return any ? (h | 1) : 0;  // 0: no quote
+}
+
+struct KeyParts {
+  std::string subject, predicate, unit, object;
+  bool numeric = false;
+  bool comparable = true;
+};
+
+// Splits one key's members by year (see the header) and clusters numbers.
+void Emit(const KeyParts& key, std::vector<uint32_t>& members, const std::vector<FactClaim>& claims,
+          std::vector<FactGroup>* out) {
+  std::map<int, std::vector<uint32_t>> by_year;
+  for (uint32_t m : members) by_year[claims[m].year].push_back(m);
+  std::vector<std::pair<int, std::vector<uint32_t>>> parts;
+  const auto undated = by_year.find(0);
+  const size_t dated_years = by_year.size() - (undated != by_year.end() ? 1 : 0);
+  bool joined = false;
+  if (dated_years <= 1) {
+    int year = 0;
+    for (const auto& [y, _] : by_year) year = std::max(year, y);
+    joined = year != 0 && undated != by_year.end();
+    parts.push_back({year, members});
+  } else {
+    for (auto& [y, ms] : by_year) parts.push_back({y, std::move(ms)});
+  }
+  for (auto& [year, ms] : parts) {
+    FactGroup g;
+    g.subject = key.subject;
+    g.predicate = key.predicate;
+    g.unit = key.unit;
+    g.object = key.object;
+    g.numeric = key.numeric;
+    g.comparable = key.comparable;
+    g.year = year;
+    g.undated_joined = joined;
+    std::sort(ms.begin(), ms.end());
+    g.members = ms;
+    if (g.numeric) {
+      std::vector<uint32_t> sorted = ms;
+      std::sort(sorted.begin(), sorted.end(), [&](uint32_t a, uint32_t b) {
+        return claims[a].low != claims[b].low ? claims[a].low < claims[b].low : a < b;
+      });
+      double high = 0;
+      for (uint32_t m : sorted) {
+        if (g.clusters.empty() || claims[m].low >= high) {
+          g.clusters.push_back({m});
+          high = claims[m].high;
+        } else {
+          g.clusters.back().push_back(m);
+          high = std::min(high, claims[m].high);
+        }
+      }
+      for (auto& c : g.clusters) std::sort(c.begin(), c.end());
+    }
+    out->push_back(std::move(g));
+  }
+}
+
+}  // namespace
+
+Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabulary, const Canonical& canonical,
+                                     bool keep_details) {
+  ClaimIndex index;
+  std::unordered_map<std::string, uint32_t> doc_ids, qualifier_ids, predicate_ids;
+  std::unordered_map<std::string, uint32_t> key_ids;
+  std::vector<KeyParts> keys;
+  std::vector<std::vector<uint32_t>> members;
+  std::unordered_map<std::string, std::string> predicate_cache, unit_cache;
+  auto cached = [](std::unordered_map<std::string, std::string>& cache, const std::string& word, auto fn) {
+    auto it = cache.find(word);
+    if (it == cache.end()) it = cache.emplace(word, fn(word)).first;
+    return it->second;
+  };
+
+  Status st = store.ForEachClaim({}, [&](const Claim& c) {
+    if (c.status == ClaimStatus::kRejected || c.subject == c.source.document || c.kind == "topic") {
+      ++index.skipped;
+      return true;
+    }
+    FactClaim fc;
+    fc.id = c.id;
+    fc.document = Intern(doc_ids, index.documents, c.source.document);
+    fc.quote_key = QuoteKey(c.source.quote);
+    if (keep_details) {
+      fc.predicate = Intern(predicate_ids, index.predicates, c.predicate);
+      fc.quote = ShortQuote(c.source.quote, 200);
+      if (!c.value.is_null()) fc.value = c.value.dump();
+      fc.time = c.time;
+      fc.attributed_to = c.attributed_to;
+    }
+    fc.year = YearOf(c.time);
+    KeyParts key;
+    key.subject = canonical.Of(c.subject);
+    key.predicate = cached(predicate_cache, c.predicate,
+                           [&](const std::string& p) { return vocabulary.CanonicalPredicate(p); });
+    if (!Vocabulary::Comparable(key.predicate)) {
+      // Catch-all wording: keep the claim's own predicate so it still meets its
+      // own repetitions (corroboration), but never compare figures under it.
+      key.comparable = false;
+      key.predicate = c.predicate;
+    }
+    if (auto range = RangeOf(c.value)) {
+      fc.numeric = key.numeric = true;
+      fc.low = range->low;
+      fc.high = range->high;
+      fc.amount = range->amount;
+      fc.qualifier = static_cast<uint8_t>(Intern(qualifier_ids, index.qualifiers, range->qualifier));
+      key.unit = cached(unit_cache, c.value.value("unit", std::string()),
+                        [&](const std::string& u) { return vocabulary.CanonicalUnit(u); });
+      if (auto per = c.value.find("per"); per != c.value.end() && per->is_string()) key.unit += "/" + per->get<std::string>();
+    } else if (!c.object.empty()) {
+      key.object = canonical.Of(c.object);
+    } else if (c.value.is_object() && c.value.contains("text") && c.value["text"].is_string()) {
+      key.object = "text:" + NormalizeName(c.value["text"].get<std::string>());
+    } else if (c.value.is_object() && c.value.contains("date") && c.value["date"].is_string()) {
+      key.object = "date:" + c.value["date"].get<std::string>();
+    } else {
+      key.object = "value:" + c.value.dump();
+    }
+    std::string k = key.subject + '\x1f' + (key.comparable ? "" : "~") + key.predicate + '\x1f' + key.unit + '\x1f' + key.object;
+    auto [it, added] = key_ids.emplace(std::move(k), static_cast<uint32_t>(keys.size()));
+    if (added) {
+      keys.push_back(std::move(key));
+      members.emplace_back();
+    }
+    members[it->second].push_back(static_cast<uint32_t>(index.claims.size()));
+    index.claims.push_back(std::move(fc));
+    return true;
+  });
+  if (!st.ok()) return st;
+  for (size_t k = 0; k < keys.size(); ++k) Emit(keys[k], members[k], index.claims, &index.groups);
+  return index;
+}
+
+}  // namespace dossier::check

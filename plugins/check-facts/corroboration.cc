@@ -1,0 +1,124 @@
+// The corroboration checker: how many independent sources each fact rests
+// on. A fact is a group of claims stating the same thing (for figures: a
+// cluster of agreeing figures); sources that count once are described in
+// sources.h. Findings summarise per subject: its facts on one source, and
+// its facts with several.
+#include <map>
+#include <set>
+
+#include "checkers.h"
+#include "claim_index.h"
+#include "evidence.h"
+#include "sources.h"
+
+namespace dossier::check {
+namespace {
+
+class CorroborationChecker final : public Checker {
+ public:
+  std::string name() const override { return "corroboration"; }
+  std::string description() const override {
+    return "each fact's number of independent sources; facts resting on one source listed";
+  }
+
+  Status Check(StoreView& store, FindingSink& sink) override {
+    auto canonical = Canonical::Load(store);
+    if (!canonical.ok()) return canonical.status();
+    auto index = ClaimIndex::Build(store, Vocabulary::Get(), *canonical, /*keep_details=*/true);
+    if (!index.ok()) return index.status();
+    auto sources = Sources::Load(store);
+    if (!sources.ok()) return sources.status();
+
+    struct Fact {
+      const FactGroup* group;
+      const std::vector<uint32_t>* members;
+      Sources::Count count;
+    };
+    std::vector<Fact> facts;
+    for (const FactGroup& g : index->groups) {
+      if (g.numeric) {
+        for (const auto& cluster : g.clusters) facts.push_back({&g, &cluster, sources->CountSources(*index, cluster)});
+      } else {
+        facts.push_back({&g, &g.members, sources->CountSources(*index, g.members)});
+      }
+    }
+    // One finding per subject and outcome (facts on one source; facts with
+    // several), listing each fact: a store of a million claims yields
+    // findings per subject, not per claim, and `show` still puts each
+    // finding beside every claim it lists.
+    struct Summary {
+      Json facts = Json::array();
+      std::vector<std::string> refs;
+      std::vector<std::string> whats;
+    };
+    std::map<std::string, std::map<bool, Summary>> by_subject;  // subject -> single? -> summary
+    EntityNames names(store);
+    for (const Fact& fact : facts) {
+      const FactGroup& g = *fact.group;
+      const bool single = fact.count.independent <= 1;
+      Json claims = Json::array();
+      std::string figures;
+      std::set<std::string> shown;
+      Summary& sum = by_subject[g.subject][single];
+      std::string what = g.predicate;
+      if (g.numeric) {
+      } else if (!g.object.empty() && g.object.rfind("text:", 0) != 0 && g.object.rfind("date:", 0) != 0 &&
+                 g.object.rfind("value:", 0) != 0) {
+        what += " " + names.Of(g.object);
+      } else if (const std::string& quote = index->claims[fact.members->front()].quote; !quote.empty()) {
+        what += ": \"" + ShortQuote(quote, 80) + "\"";
+      }
+      for (uint32_t m : *fact.members) {
+        const FactClaim& c = index->claims[m];
+        claims.push_back(index->Evidence(m, g.subject));
+        sum.refs.push_back(c.id);
+        if (c.numeric) {
+          const std::string& q = index->qualifiers[c.qualifier];
+          const std::string fig = (q == "exact" ? "" : q + " ") + FormatAmount(c.amount);
+          if (shown.insert(fig).second) figures += (figures.empty() ? "" : " / ") + fig;
+        }
+      }
+      if (g.numeric) what += " = " + figures + (g.unit.empty() ? "" : " " + g.unit);
+      if (g.year) what += " (" + std::to_string(g.year) + ")";
+      Json j = {{"fact", what},
+                {"independent_sources", fact.count.independent},
+                {"origins", fact.count.origins}};
+      j["claims"] = std::move(claims);  // by assignment: an initializer list would copy
+      if (!fact.count.why.empty()) j["counted_once"] = fact.count.why;
+      sum.facts.push_back(std::move(j));
+      sum.whats.push_back(single ? what : what + " [" + std::to_string(fact.count.independent) + " sources]");
+    }
+    for (auto& [subject, outcomes] : by_subject) {
+      for (auto& [single, sum] : outcomes) {
+        Finding f;
+        f.code = single ? "single-source" : "corroborated";
+        f.severity = Severity::kInfo;
+        const size_t n = sum.facts.size();
+        std::string list;
+        for (size_t i = 0; i < sum.whats.size() && i < 3; ++i) list += (i ? "; " : "") + sum.whats[i];
+        if (sum.whats.size() > 3) list += "; …";
+        f.message = names.Of(subject) + ": " + std::to_string(n) + (n == 1 ? " fact " : " facts ") +
+                    (single ? (n == 1 ? "rests on one source: " : "rest on one source each: ")
+                            : (n == 1 ? "is reported by independent sources: " : "are reported by independent sources: ")) +
+                    list;
+        f.refs = std::move(sum.refs);
+        f.refs.insert(f.refs.begin(), subject);
+        f.evidence = {{"why", std::string(single ? "each fact below rests on one source"
+                                                 : "each fact below is reported by two or more independent sources") +
+                                  " (documents of one publisher, cables linked by REF, and claims quoting the same "
+                                  "words count once)"},
+                      {"subject", subject}};
+        f.evidence["facts"] = std::move(sum.facts);
+        f.fingerprint = Fingerprint({"corroboration", f.code, subject});
+        sink.Report(std::move(f));
+      }
+    }
+    return Status::OK();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Checker> MakeCorroborationChecker() { return std::make_unique<CorroborationChecker>(); }
+
+}  // namespace dossier::check

@@ -1,0 +1,22 @@
+// How alike two spellings of a name are: by sound (Soundex) and by spelling
+// (edit distance). Small, pure functions over NormalizeName keys, so case and
+// accents never matter ("Nguyễn" sounds like "NGUYEN").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace dossier::check {
+
+// American Soundex of a word: its first letter and three digits ("Steen" ->
+// "S350", "Stan" -> "S350", "Robert" -> "R163"). Letters other than a-z
+// (after NormalizeName) are skipped; empty when the word has no such letter.
+std::string Soundex(std::string_view word);
+
+// Optimal string alignment distance (Levenshtein plus adjacent transposition)
+// between two byte strings. Stops counting at `cap` (returns cap when the
+// distance is at least cap), so comparing long strings stays cheap.
+size_t EditDistance(std::string_view a, std::string_view b, size_t cap = 16);
+
+}  // namespace dossier::check

@@ -1,0 +1,367 @@
+// The four checkers on small stores written for these tests: one test per
+// rule of issue 6, each with a case that must be found and one that must not.
+#include <catch2/catch.hpp>
+
+#include "checkers.h"
+#include "fixture.h"
+
+using namespace dossier;
+using namespace dossier::check;
+using dossier::testing::CheckStore;
+using dossier::testing::DocBuilder;
+using dossier::testing::WithCode;
+
+namespace {
+
+bool Refers(const Finding& f, const std::string& id) {
+  return std::find(f.refs.begin(), f.refs.end(), id) != f.refs.end();
+}
+
+// A figure about `subject` in its own document from `publisher`.
+DocBuilder FigureDoc(const std::string& id, const std::string& publisher, const std::string& subject,
+                     const std::string& predicate, const std::string& sentence, const std::string& figure,
+                     const std::string& time = "", EntityType type = EntityType::kOrganization) {
+  DocBuilder d(id, sentence, publisher.empty() ? Json::object() : Json{{"publisher", publisher}});
+  const std::string s = d.Entity(type, subject);
+  if (sentence.find(subject) != std::string::npos) d.Mention(s, subject, 0, type);
+  d.Figure(s, predicate, figure, time);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("numbers: scales and predicate synonyms meet; agreement counts independent sources") {
+  CheckStore cs;
+  cs.Write(FigureDoc("doc:harbor-a", "Velmora Ledger", "Tessaline Corp", "deal_value",
+                     "Tessaline Corp closed a deal worth $11.5bn on Monday.", "$11.5bn", "2031"));
+  cs.Write(FigureDoc("doc:harbor-b", "Quarry Street Wire", "Tessaline Corp", "price",
+                     "The price, $11.5 billion, was the highest paid in the port.", "$11.5 billion", "2031"));
+  cs.Write(FigureDoc("doc:harbor-c", "Ostrava Evening", "Tessaline Corp", "buy_for",
+                     "Tessaline Corp agreed to buy the docks for 11,500 million dollars.", "11,500 million dollars"));
+  auto checker = MakeNumbersChecker();
+  const auto findings = cs.Run(*checker);
+  REQUIRE(findings.size() == 1);
+  const Finding& f = findings[0];
+  CHECK(f.code == "value-agreement");
+  CHECK(f.severity == Severity::kInfo);
+  CHECK(f.evidence["independent_sources"] == 3);
+  CHECK(f.evidence["predicate"] == "deal_value");
+  CHECK(f.evidence["unit"] == "USD");
+  CHECK(f.message.find("3 statements agree") != std::string::npos);
+  CHECK(f.message.find("3 independent sources") != std::string::npos);
+  // Evidence names every claim with its quote and document, and why.
+  REQUIRE(f.evidence["groups"].size() == 1);
+  const Json& claims = f.evidence["groups"][0]["claims"];
+  REQUIRE(claims.size() == 3);
+  for (const Json& c : claims) {
+    CHECK(c.contains("quote"));
+    CHECK(c.contains("document"));
+    CHECK(c.contains("value"));
+  }
+  CHECK(f.evidence["why"].get<std::string>().find("2031") != std::string::npos);  // the undated one joined 2031
+}
+
+TEST_CASE("numbers: hedges decide agreement and conflicts show the values side by side") {
+  CheckStore cs;
+  // Agreement: "nearly 30 million" and "30 million" in one article (one source).
+  DocBuilder d("doc:lantern-city", "Lantern City, home to nearly 30 million people, grew fast. \"It has 30 million people,\" she said.");
+  const std::string city = d.Entity(EntityType::kPlace, "Lantern City");
+  d.Mention(city, "Lantern City", 0, EntityType::kPlace)
+      .Figure(city, "population", "nearly 30 million people")
+      .Figure(city, "population", "30 million people");
+  cs.Write(d);
+  // Agreement: "more than 3,000" and "some 3,000"; conflict with "2,000".
+  cs.Write(FigureDoc("doc:flood-a", "Ridge Gazette", "Marrow Valley", "people_killed",
+                     "More than 3,000 people were killed in Marrow Valley.", "More than 3,000 people", "",
+                     EntityType::kPlace));
+  cs.Write(FigureDoc("doc:flood-b", "Coastline Post", "Marrow Valley", "deaths",
+                     "Marrow Valley counted some 3,000 deaths.", "some 3,000 deaths", "", EntityType::kPlace));
+  auto checker = MakeNumbersChecker();
+  auto findings = cs.Run(*checker);
+  auto agree = WithCode(findings, "value-agreement");
+  REQUIRE(agree.size() == 2);
+  CHECK(WithCode(findings, "value-conflict").empty());
+  for (const Finding& f : agree) {
+    if (Refers(f, "place:lantern-city")) {
+      CHECK(f.evidence["independent_sources"] == 1);
+    } else {
+      CHECK(f.evidence["predicate"] == "death_toll");
+      CHECK(f.evidence["independent_sources"] == 2);
+    }
+  }
+
+  cs.Write(FigureDoc("doc:flood-c", "Hillside Daily", "Marrow Valley", "people_killed_or_disappeared",
+                     "In Marrow Valley 2,000 people were killed or disappeared.", "2,000 people", "",
+                     EntityType::kPlace));
+  findings = cs.Run(*checker);
+  auto conflict = WithCode(findings, "value-conflict");
+  REQUIRE(conflict.size() == 1);
+  CHECK(conflict[0].severity == Severity::kWarning);
+  CHECK(conflict[0].message.find("2,000 person") != std::string::npos);
+  CHECK(conflict[0].message.find("more than 3,000 person") != std::string::npos);
+  CHECK(conflict[0].message.find("approximately 3,000 person") != std::string::npos);
+  CHECK(conflict[0].evidence["groups"].size() == 2);
+}
+
+TEST_CASE("numbers: figures about different times never meet; undated ones meet a single year") {
+  CheckStore cs;
+  cs.Write(FigureDoc("doc:trade-2006", "Velmora Ledger", "Port Caskel", "trade", "Port Caskel trade was $2 billion.",
+                     "$2 billion", "2006", EntityType::kPlace));
+  cs.Write(FigureDoc("doc:trade-2014", "Velmora Ledger", "Port Caskel", "trade", "Port Caskel trade was $9 billion.",
+                     "$9 billion", "2014", EntityType::kPlace));
+  auto checker = MakeNumbersChecker();
+  CHECK(cs.Run(*checker).empty());
+  // Once two years are stated, an undated figure is not assumed to be either.
+  cs.Write(FigureDoc("doc:trade-undated", "Coastline Post", "Port Caskel", "trade",
+                     "Port Caskel trade is $5 billion.", "$5 billion", "", EntityType::kPlace));
+  CHECK(cs.Run(*checker).empty());
+}
+
+TEST_CASE("numbers: claims meet through merges, but catch-all predicates are not compared") {
+  CheckStore cs;
+  cs.Write(FigureDoc("doc:ferry-a", "Velmora Ledger", "Orrin Ferry Company", "revenue",
+                     "Orrin Ferry Company had revenue of $40 million.", "$40 million"));
+  cs.Write(FigureDoc("doc:ferry-b", "Coastline Post", "Orrin Ferries", "sales", "Orrin Ferries reported $90 million.",
+                     "$90 million"));
+  cs.Write(FigureDoc("doc:ferry-c", "Coastline Post", "Orrin Ferries", "amount", "Orrin Ferries paid $3 million.",
+                     "$3 million"));
+  auto checker = MakeNumbersChecker();
+  CHECK(cs.Run(*checker).empty());
+  REQUIRE(cs.store->Merge("org:orrin-ferry-company", "org:orrin-ferries", "same company", Actor{"test"}).ok());
+  const auto findings = cs.Run(*checker);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "value-conflict");
+  CHECK(findings[0].evidence["subject"] == "org:orrin-ferry-company");
+  CHECK(findings[0].message.find("3,000,000") == std::string::npos);  // the "amount" figure stays out
+}
+
+TEST_CASE("identity: a surname-only mention is paired by transliteration and by sound, or reported") {
+  CheckStore cs;
+  DocBuilder d("doc:delegation",
+               "Delegate Joe Nguyen met the mayor. Later Mr. Ruan said the talks went well. Shaun Steen agreed, and "
+               "Stan added a toast. Mr. Okafor did not attend.");
+  const std::string joe = d.Entity(EntityType::kPerson, "Joe Nguyen");
+  const std::string shaun = d.Entity(EntityType::kPerson, "Shaun Steen");
+  d.Mention(joe, "Joe Nguyen").Mention("", "Mr. Ruan").Mention(shaun, "Shaun Steen").Mention("", "Stan");
+  d.Mention("", "Mr. Okafor");
+  cs.Write(d);
+  auto checker = MakeIdentityChecker();
+  const auto findings = cs.Run(*checker);
+  const auto same = WithCode(findings, "probable-same-person");
+  REQUIRE(same.size() == 2);
+  bool ruan = false, stan = false;
+  for (const Finding& f : same) {
+    if (f.message.find("\"Mr. Ruan\"") != std::string::npos) {
+      ruan = true;
+      CHECK(f.evidence["suggested"]["entity"] == "person:joe-nguyen");
+      CHECK(f.evidence["why"].get<std::string>().find("transliteration") != std::string::npos);
+    }
+    if (f.message.find("\"Stan\"") != std::string::npos) {
+      stan = true;
+      CHECK(f.evidence["suggested"]["entity"] == "person:shaun-steen");
+      CHECK(f.evidence["why"].get<std::string>().find("Soundex") != std::string::npos);
+    }
+    REQUIRE(f.evidence["mentions"].size() >= 1);
+    CHECK(f.evidence["mentions"][0].contains("context"));
+  }
+  CHECK(ruan);
+  CHECK(stan);
+  const auto unmatched = WithCode(findings, "unmatched-reference");
+  REQUIRE(unmatched.size() == 1);
+  CHECK(unmatched[0].message.find("Okafor") != std::string::npos);
+}
+
+TEST_CASE("identity: two full names of one document written two ways are paired") {
+  CheckStore cs;
+  DocBuilder d("doc:council", "Maria Tran opened the session. Later Maria Chen closed it. Peter Oduya watched.");
+  d.Mention(d.Entity(EntityType::kPerson, "Maria Tran"), "Maria Tran")
+      .Mention(d.Entity(EntityType::kPerson, "Maria Chen"), "Maria Chen")
+      .Mention(d.Entity(EntityType::kPerson, "Peter Oduya"), "Peter Oduya");
+  cs.Write(d);
+  auto checker = MakeIdentityChecker();
+  auto same = WithCode(cs.Run(*checker), "probable-same-person");
+  REQUIRE(same.size() == 1);
+  CHECK(Refers(same[0], "person:maria-tran"));
+  CHECK(Refers(same[0], "person:maria-chen"));
+  // The curator's "different" verdict is not asked again.
+  REQUIRE(cs.store->Judge("person:maria-tran", "person:maria-chen", Verdict::kDifferent, "cousins", Actor{"test"}).ok());
+  CHECK(WithCode(cs.Run(*checker), "probable-same-person").empty());
+}
+
+TEST_CASE("identity: entities named alike but kept apart, and surname-only people, are suggested for merging") {
+  CheckStore cs;
+  NewEntity a;
+  a.type = EntityType::kOrganization;
+  a.name = "Velmora Shipping";
+  a.source.note = "test";
+  auto first = cs.store->AddEntity(a, Actor{"test"});
+  REQUIRE(first.ok());
+  a.name = "VELMORA SHIPPING";
+  a.allow_same_name = true;
+  auto second = cs.store->AddEntity(a, Actor{"test"});
+  REQUIRE(second.ok());
+  NewEntity p;
+  p.type = EntityType::kPerson;
+  p.source.note = "test";
+  p.name = "Kallan";
+  REQUIRE(cs.store->AddEntity(p, Actor{"test"}).ok());
+  p.name = "Idris Kallan";
+  REQUIRE(cs.store->AddEntity(p, Actor{"test"}).ok());
+  p.name = "Oduya";  // two full names carry it: not suggested
+  REQUIRE(cs.store->AddEntity(p, Actor{"test"}).ok());
+  p.name = "Peter Oduya";
+  REQUIRE(cs.store->AddEntity(p, Actor{"test"}).ok());
+  p.name = "Mara Oduya";
+  REQUIRE(cs.store->AddEntity(p, Actor{"test"}).ok());
+
+  auto checker = MakeIdentityChecker();
+  auto findings = cs.Run(*checker);
+  auto apart = WithCode(findings, "same-name-apart");
+  REQUIRE(apart.size() == 1);
+  CHECK(Refers(apart[0], first->id));
+  CHECK(Refers(apart[0], second->id));
+  auto surname = WithCode(findings, "surname-only");
+  REQUIRE(surname.size() == 1);
+  CHECK(Refers(surname[0], "person:kallan"));
+  CHECK(Refers(surname[0], "person:idris-kallan"));
+
+  REQUIRE(cs.store->Merge(first->id, second->id, "one company", Actor{"test"}).ok());
+  REQUIRE(cs.store->Merge("person:idris-kallan", "person:kallan", "same man", Actor{"test"}).ok());
+  findings = cs.Run(*checker);
+  CHECK(WithCode(findings, "same-name-apart").empty());
+  CHECK(WithCode(findings, "surname-only").empty());
+}
+
+TEST_CASE("identity: one person given two offices at the same time") {
+  CheckStore cs;
+  DocBuilder a("doc:gazette-1", "Governor Abel Tunde opened the bridge.", Json{{"published", "2031-03-02"}});
+  a.Mention(a.Entity(EntityType::kPerson, "Abel Tunde"), "Abel Tunde");
+  DocBuilder b("doc:gazette-2", "Senator Abel Tunde voted no. General Abel Tunde saluted.",
+               Json{{"published", "2031-09-12"}});
+  b.Mention(b.Entity(EntityType::kPerson, "Abel Tunde"), "Abel Tunde", 0)
+      .Mention(b.Entity(EntityType::kPerson, "Abel Tunde"), "Abel Tunde", 1);
+  DocBuilder c("doc:gazette-3", "Mayor Abel Tunde cut the ribbon.", Json{{"published", "2024-01-01"}});
+  c.Mention(c.Entity(EntityType::kPerson, "Abel Tunde"), "Abel Tunde");
+  cs.Write(a);
+  cs.Write(b);
+  cs.Write(c);
+  auto checker = MakeIdentityChecker();
+  auto conflicts = WithCode(cs.Run(*checker), "conflicting-title");
+  REQUIRE(conflicts.size() == 1);  // 2031: governor vs senator; a rank does not conflict with an office
+  CHECK(conflicts[0].evidence["time"] == "2031");
+  CHECK(conflicts[0].evidence["titles"].contains("governor"));
+  CHECK(conflicts[0].evidence["titles"].contains("senator"));
+  CHECK_FALSE(conflicts[0].evidence["titles"].contains("mayor"));
+}
+
+TEST_CASE("corroboration: one publisher, a REF chain and a reprint each count once") {
+  CheckStore cs;
+  // Two articles of one publisher: one source.
+  cs.Write(FigureDoc("doc:mill-a", "Velmora Ledger", "Brannock Mill", "workers", "Brannock Mill employs 412 workers.",
+                     "412 workers"));
+  cs.Write(FigureDoc("doc:mill-b", "Velmora Ledger", "Brannock Mill", "workers",
+                     "Brannock Mill, with its 412 workers, closed early.", "412 workers"));
+  // The same sentence reprinted by another publisher: still one source.
+  cs.Write(FigureDoc("doc:mill-c", "Quarry Street Wire", "Brannock Mill", "workers",
+                     "Brannock Mill employs 412 workers.", "412 workers"));
+  auto checker = MakeCorroborationChecker();
+  auto findings = cs.Run(*checker);
+  auto single = WithCode(findings, "single-source");
+  REQUIRE(single.size() == 1);  // one finding per subject, listing its facts
+  REQUIRE(single[0].evidence["facts"].size() == 1);
+  const Json& fact = single[0].evidence["facts"][0];
+  CHECK(fact["independent_sources"] == 1);
+  CHECK(fact["claims"].size() == 3);
+  CHECK(fact.contains("counted_once"));
+  for (const Json& c : fact["claims"]) CHECK(c.contains("quote"));
+  CHECK(Refers(single[0], "org:brannock-mill"));
+  // A second, independent outlet in its own words: corroborated by 2.
+  cs.Write(FigureDoc("doc:mill-d", "Ostrava Evening", "Brannock Mill", "workers",
+                     "Some 400 workers clock in at Brannock Mill.", "Some 400 workers"));
+  findings = cs.Run(*checker);
+  auto corroborated = WithCode(findings, "corroborated");
+  REQUIRE(corroborated.size() == 1);
+  REQUIRE(corroborated[0].evidence["facts"].size() == 1);
+  CHECK(corroborated[0].evidence["facts"][0]["independent_sources"] == 2);
+  CHECK(corroborated[0].evidence["facts"][0]["claims"].size() == 4);
+  CHECK(corroborated[0].message.find("2 sources") != std::string::npos);
+  CHECK(WithCode(findings, "single-source").empty());
+}
+
+TEST_CASE("corroboration: a cable citing another through REF is not a second source") {
+  CheckStore cs;
+  DocBuilder first("doc:31CASKEL100", "The Caskel works employ 900 workers.", Json::object(), "cable");
+  const std::string works = first.Entity(EntityType::kOrganization, "Caskel Works");
+  first.Figure(works, "workers", "900 workers");
+  DocBuilder second("doc:31CASKEL200", "As reported, the Caskel works employ some 900 workers.",
+                    Json{{"refs", {{{"id", "31CASKEL100"}, {"label", "A"}}}}}, "cable");
+  const std::string works2 = second.Entity(EntityType::kOrganization, "Caskel Works");
+  second.Figure(works2, "workers", "some 900 workers");
+  cs.Write(first);
+  cs.Write(second);
+  auto checker = MakeCorroborationChecker();
+  auto single = WithCode(cs.Run(*checker), "single-source");
+  REQUIRE(single.size() == 1);
+  REQUIRE(single[0].evidence["facts"].size() == 1);
+  CHECK(single[0].evidence["facts"][0]["claims"].size() == 2);
+}
+
+TEST_CASE("integrity: repeated paragraphs, numbering, late dates and missing REFs") {
+  CheckStore cs;
+  const std::string text =
+      "1. The harbour board met on the tenth to discuss the dredging contract at length.\n"
+      "2. The board approved the first phase of the dredging work for the spring season.\n"
+      "17. Funding for the second phase remains unclear and will be decided by the council.\n"
+      "3. The board approved the first phase of the dredging work for the spring season.\n";
+  DocBuilder d("doc:31VELMORA42", text,
+               Json{{"date_time_group", "2031-05-11T10:00:00Z"},
+                    {"refs", {{{"id", "31VELMORA7"}, {"label", "A"}, {"text", "Velmora 7"}}}},
+                    {"removed", {{{"reason", "duplicate paragraph"}, {"text", "An earlier copy of paragraph one."}}}}},
+               "cable");
+  d.Paragraph("1. The harbour board met", {{"number", 1}, {"label", "1."}});
+  d.Paragraph("2. The board approved the first phase of the dredging work for the spring season.",
+              {{"number", 2}, {"label", "2."}});
+  d.Paragraph("17. Funding", {{"number", 3}, {"label", "17."}, {"note", "numbered \"17.\" in the text"}});
+  d.Paragraph("3. The board approved the first phase of the dredging work for the spring season.",
+              {{"number", 5}, {"label", "5."}});
+  const std::string board = d.Entity(EntityType::kOrganization, "Velmora Harbour Board");
+  ProposedClaim late;
+  late.subject = board;
+  late.predicate = "meeting";
+  late.time = "2031-06-02";
+  late.start = 0;
+  late.end = 20;
+  late.kind = "event";
+  late.value = {{"text", "board meeting"}};
+  d.batch.claims.push_back(late);
+  ProposedClaim ok = late;
+  ok.time = "2031-05";
+  ok.predicate = "met";
+  d.batch.claims.push_back(ok);
+  cs.Write(d);
+  auto checker = MakeIntegrityChecker();
+  const auto findings = cs.Run(*checker);
+
+  const auto dup = WithCode(findings, "duplicate-paragraph");
+  REQUIRE(dup.size() == 2);  // the importer's note, and the stored repeat (paragraphs differ only by number)
+  const auto numbering = WithCode(findings, "paragraph-numbering");
+  REQUIRE(numbering.size() == 2);
+  bool typed = false, sequence = false;
+  for (const Finding& f : numbering) {
+    typed = typed || f.message.find("numbered \"17.\"") != std::string::npos;
+    sequence = sequence || f.message.find("numbered 5 where 4 was expected") != std::string::npos;
+  }
+  CHECK(typed);
+  CHECK(sequence);
+  const auto late_findings = WithCode(findings, "date-after-document");
+  REQUIRE(late_findings.size() == 1);
+  CHECK(late_findings[0].message.find("2031-06-02") != std::string::npos);
+  const auto missing = WithCode(findings, "missing-reference");
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0].message.find("31VELMORA7") != std::string::npos);
+
+  // Once the cited cable is in the store the REF is no longer missing.
+  DocBuilder cited("doc:31VELMORA7", "The harbour board was formed.", Json::object(), "cable");
+  cs.Write(cited);
+  CHECK(WithCode(cs.Run(*checker), "missing-reference").empty());
+}
