@@ -5,7 +5,8 @@ set -eu
 
 PACKAGES="build-essential cmake ninja-build pkg-config ca-certificates \
 libsqlite3-dev sqlite3 nlohmann-json3-dev libboost-dev libboost-filesystem-dev \
-catch2 libcli11-dev libgumbo-dev iso-codes wamerican"
+catch2 libcli11-dev libgumbo-dev iso-codes wamerican \
+libxml2-dev chromium graphviz"
 
 missing=""
 for p in $PACKAGES; do
