@@ -70,4 +70,10 @@ bool SelectsMention(const Selection& selection, const Mention& mention) {
   return selection.about.empty() || Member(selection, mention.document);
 }
 
+bool SelectsFinding(const Selection& selection, const Finding& finding) {
+  if (selection.about.empty()) return Wanted(selection, EntityType::kClaim);
+  return std::any_of(finding.refs.begin(), finding.refs.end(),
+                     [&](const std::string& ref) { return Member(selection, ref); });
+}
+
 }  // namespace dossier

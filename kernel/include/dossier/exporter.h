@@ -41,6 +41,9 @@ DOSSIER_API bool SelectsClaim(const Selection& selection, const Claim& claim);
 // Whether it includes the mention: its entity is selected, and with `about`
 // set its document is a member too.
 DOSSIER_API bool SelectsMention(const Selection& selection, const Mention& mention);
+// Whether it includes the finding: without `about`, when no --type narrows
+// the export or claims are wanted; with it, when one of its refs is a member.
+DOSSIER_API bool SelectsFinding(const Selection& selection, const Finding& finding);
 
 // Where an exporter writes. Files are written atomically: to a temporary name,
 // renamed into place when the export succeeds, removed when it fails.
