@@ -75,8 +75,9 @@ std::vector<std::map<std::string, std::string>> CsvRecords(const std::string& pa
   return out;
 }
 
-Xml::Xml(const std::string& path) {
-  doc_ = xmlReadFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+Xml::Xml(const std::string& path, bool html) {
+  doc_ = html ? htmlReadFile(path.c_str(), "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING)
+              : xmlReadFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!doc_) {
     const xmlError* e = xmlGetLastError();
     throw std::runtime_error(path + ": not well-formed XML: " + (e && e->message ? e->message : "?"));

@@ -3,6 +3,7 @@
 // libxml2), so every test parses the output back instead of grepping it.
 #pragma once
 
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -45,7 +46,8 @@ std::vector<std::map<std::string, std::string>> CsvRecords(const std::string& pa
 // throws with libxml2's message when it is not well-formed.
 class Xml {
  public:
-  explicit Xml(const std::string& path);
+  // html: parse with libxml2's HTML parser (pages are HTML5, not XML).
+  explicit Xml(const std::string& path, bool html = false);
   ~Xml();
   // Registers a namespace prefix for XPath.
   void Namespace(const std::string& prefix, const std::string& uri);
