@@ -86,12 +86,19 @@ Status SqliteStore::ForEachEdge(const EdgeFilter& filter, const std::function<bo
       return !stopped;
     };
     if (filter.relations && room()) {
+      // CROSS JOIN fixes the join order: claims first (by rowid, for one
+      // entity), then their two ends by primary key. Left to itself the
+      // planner may walk every entity of the right type instead.
       std::string sql =
           std::string("SELECT es.canonical, eo.canonical, c.predicate, count(*), es.type, eo.type "
-                      "FROM claim c JOIN entity es ON es.id = c.subject JOIN entity eo ON eo.id = c.object "
-                      "WHERE c.status != 'rejected' AND es.canonical != eo.canonical AND es.type IN ") +
+                      "FROM claim c CROSS JOIN entity es CROSS JOIN entity eo "
+                      "WHERE es.id = c.subject AND eo.id = c.object "
+                      "AND c.status != 'rejected' AND es.canonical != eo.canonical AND es.type IN ") +
           kGraphTypes + " AND eo.type IN " + kGraphTypes;
-      if (!filter.about.empty()) sql += std::string(" AND (c.subject IN ") + kMembers + " OR c.object IN " + kMembers + ")";
+      if (!filter.about.empty()) {
+        sql += std::string(" AND c.rid IN (SELECT rid FROM claim WHERE subject IN ") + kMembers +
+               " UNION SELECT rid FROM claim WHERE object IN " + kMembers + ")";
+      }
       sql += " GROUP BY 1, 2, 3";
       sql += filter.about.empty() ? " ORDER BY 1, 2, 3" : " ORDER BY 4 DESC, 1, 2, 3";
       sql += limit();
@@ -132,8 +139,8 @@ Status SqliteStore::ForEachEdge(const EdgeFilter& filter, const std::function<bo
       } else {
         Stmt s = db_->Prepare(
             std::string("SELECT eb.canonical, count(DISTINCT ma.doc), eb.type FROM mention ma "
-                        "JOIN mention mb ON mb.doc = ma.doc JOIN entity eb ON eb.id = mb.entity "
-                        "WHERE ma.entity IN ") +
+                        "CROSS JOIN mention mb CROSS JOIN entity eb "
+                        "WHERE mb.doc = ma.doc AND eb.id = mb.entity AND ma.entity IN ") +
             kMembers + " AND eb.canonical != ?1 AND eb.type IN " + kGraphTypes +
             " GROUP BY eb.canonical ORDER BY 2 DESC, 1" + limit());
         s.Bind(1, filter.about);
