@@ -69,7 +69,7 @@ Status IndexPage(StoreView& store, const Selection& selection, ExportTarget& tar
       if (shown == 15 || !SelectsEntity(selection, e.id, e.type)) continue;
       ++shown;
       out << "<li><a href=\"" << XmlEscape(PagePath(e.id)) << "\">" << XmlEscape(e.name) << "</a> <span class=\"meta\">"
-          << e.mentions << " mentions</span></li>\n";
+          << e.mentions << (e.mentions == 1 ? " mention" : " mentions") << "</span></li>\n";
     }
     out << "</ul></section>\n";
   }

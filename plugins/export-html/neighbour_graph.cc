@@ -83,7 +83,10 @@ Status NeighbourGraph(StoreView& store, const std::string& id, const std::string
     out << "<a href=\"../" << XmlEscape(PagePath(n.id)) << "\"><g class=\"node t-" << TypeName(n.type) << "\"><title>"
         << XmlEscape(e->name) << (n.relation.empty() ? " (named together)" : " (" + XmlEscape(n.relation) + ")")
         << "</title><circle cx=\"" << at[i].first << "\" cy=\"" << at[i].second << "\" r=\"" << r << "\"/>"
-        << "<text x=\"" << at[i].first << "\" y=\"" << at[i].second + r + 12 << "\" text-anchor=\"middle\">"
+        << "<text x=\"" << at[i].first << "\" y=\""
+        // Labels of the upper half above their node, of the lower half below:
+        // neighbours at the top and bottom of the circle then keep apart.
+        << (at[i].second < kCy ? at[i].second - r - 5 : at[i].second + r + 12) << "\" text-anchor=\"middle\">"
         << XmlEscape(Short(e->name)) << "</text></g></a>\n";
   }
   out << "<g class=\"node self t-" << TypeName(type) << "\"><circle cx=\"" << kCx << "\" cy=\"" << kCy
