@@ -75,17 +75,6 @@ class DotSink final : public GraphSink {
   std::ostream& out_;
 };
 
-class DotExporter final : public Exporter {
- public:
-  std::string name() const override { return "dot"; }
-  std::string description() const override { return "graph of entities, relations and co-mentions for Graphviz (DOT)"; }
-  std::string default_output() const override { return "dossier.dot"; }
-  Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
-    DotSink sink(target.stream());
-    if (Status st = GraphWalk(store, selection, sink); !st.ok()) return st;
-    return target.stream() ? Status::OK() : Status::IOError("cannot write the export");
-  }
-};
 
 // The first executable `dot` on $PATH, or "".
 std::string FindDot() {
@@ -155,7 +144,7 @@ class SvgExporter final : public Exporter {
 
 }  // namespace
 
-std::unique_ptr<Exporter> MakeDotExporter() { return std::make_unique<DotExporter>(); }
+std::unique_ptr<GraphSink> MakeDotSink(std::ostream& out) { return std::make_unique<DotSink>(out); }
 std::unique_ptr<Exporter> MakeSvgExporter() { return std::make_unique<SvgExporter>(); }
 
 }  // namespace dossier::plugins

@@ -61,20 +61,9 @@ class GexfSink final : public GraphSink {
   std::ostream& out_;
 };
 
-class GexfExporter final : public Exporter {
- public:
-  std::string name() const override { return "gexf"; }
-  std::string description() const override { return "graph of entities, relations and co-mentions for Gephi (GEXF 1.2)"; }
-  std::string default_output() const override { return "dossier.gexf"; }
-  Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
-    GexfSink sink(target.stream());
-    if (Status st = GraphWalk(store, selection, sink); !st.ok()) return st;
-    return target.stream() ? Status::OK() : Status::IOError("cannot write the export");
-  }
-};
 
 }  // namespace
 
-std::unique_ptr<Exporter> MakeGexfExporter() { return std::make_unique<GexfExporter>(); }
+std::unique_ptr<GraphSink> MakeGexfSink(std::ostream& out) { return std::make_unique<GexfSink>(out); }
 
 }  // namespace dossier::plugins

@@ -36,4 +36,32 @@ Status GraphWalk(StoreView& store, const Selection& selection, GraphSink& sink) 
   return Status::OK();
 }
 
+namespace {
+
+class GraphExporter final : public Exporter {
+ public:
+  GraphExporter(std::string name, std::string description, std::string output,
+                std::unique_ptr<GraphSink> (*make)(std::ostream&))
+      : name_(std::move(name)), description_(std::move(description)), output_(std::move(output)), make_(make) {}
+  std::string name() const override { return name_; }
+  std::string description() const override { return description_; }
+  std::string default_output() const override { return output_; }
+  Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
+    auto sink = make_(target.stream());
+    if (Status st = GraphWalk(store, selection, *sink); !st.ok()) return st;
+    return target.stream() ? Status::OK() : Status::IOError("cannot write the export");
+  }
+
+ private:
+  std::string name_, description_, output_;
+  std::unique_ptr<GraphSink> (*make_)(std::ostream&);
+};
+
+}  // namespace
+
+std::unique_ptr<Exporter> MakeGraphExporter(std::string name, std::string description, std::string default_output,
+                                            std::unique_ptr<GraphSink> (*make)(std::ostream&)) {
+  return std::make_unique<GraphExporter>(std::move(name), std::move(description), std::move(default_output), make);
+}
+
 }  // namespace dossier::plugins

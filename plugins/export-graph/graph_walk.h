@@ -8,6 +8,7 @@
 #include <ostream>
 #include <ostream>
 #include <string>
+#include <utility>
 
 #include "dossier/exporter.h"
 
@@ -31,9 +32,15 @@ Status GraphWalk(StoreView& store, const Selection& selection, GraphSink& sink);
 const char* TypeColour(EntityType type);
 
 
-std::unique_ptr<Exporter> MakeGexfExporter();
-std::unique_ptr<Exporter> MakeGraphmlExporter();
-std::unique_ptr<Exporter> MakeDotExporter();
+// The formats' writers.
+std::unique_ptr<GraphSink> MakeGexfSink(std::ostream& out);
+std::unique_ptr<GraphSink> MakeGraphmlSink(std::ostream& out);
+std::unique_ptr<GraphSink> MakeDotSink(std::ostream& out);
+
+// An exporter that walks the graph into the sink make() returns.
+std::unique_ptr<Exporter> MakeGraphExporter(std::string name, std::string description, std::string default_output,
+                                            std::unique_ptr<GraphSink> (*make)(std::ostream&));
+// The dot graph rendered to SVG by Graphviz.
 std::unique_ptr<Exporter> MakeSvgExporter();
 
 }  // namespace dossier::plugins

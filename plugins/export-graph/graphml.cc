@@ -43,20 +43,9 @@ class GraphmlSink final : public GraphSink {
   std::ostream& out_;
 };
 
-class GraphmlExporter final : public Exporter {
- public:
-  std::string name() const override { return "graphml"; }
-  std::string description() const override { return "graph of entities, relations and co-mentions (GraphML)"; }
-  std::string default_output() const override { return "dossier.graphml"; }
-  Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
-    GraphmlSink sink(target.stream());
-    if (Status st = GraphWalk(store, selection, sink); !st.ok()) return st;
-    return target.stream() ? Status::OK() : Status::IOError("cannot write the export");
-  }
-};
 
 }  // namespace
 
-std::unique_ptr<Exporter> MakeGraphmlExporter() { return std::make_unique<GraphmlExporter>(); }
+std::unique_ptr<GraphSink> MakeGraphmlSink(std::ostream& out) { return std::make_unique<GraphmlSink>(out); }
 
 }  // namespace dossier::plugins

@@ -5,10 +5,14 @@
 namespace {
 
 void Register(dossier::Registrar& r) {
-  r.AddExporter(dossier::plugins::MakeGexfExporter());
-  r.AddExporter(dossier::plugins::MakeGraphmlExporter());
-  r.AddExporter(dossier::plugins::MakeDotExporter());
-  r.AddExporter(dossier::plugins::MakeSvgExporter());
+  using namespace dossier::plugins;
+  r.AddExporter(MakeGraphExporter("gexf", "graph of entities, relations and co-mentions for Gephi (GEXF 1.2)",
+                                  "dossier.gexf", &MakeGexfSink));
+  r.AddExporter(MakeGraphExporter("graphml", "graph of entities, relations and co-mentions (GraphML)",
+                                  "dossier.graphml", &MakeGraphmlSink));
+  r.AddExporter(MakeGraphExporter("dot", "graph of entities, relations and co-mentions for Graphviz (DOT)",
+                                  "dossier.dot", &MakeDotSink));
+  r.AddExporter(MakeSvgExporter());
 }
 
 }  // namespace

@@ -27,6 +27,19 @@ class TempOnDisk {
 
 constexpr const char* kGraphTypes = "('person','organization','place')";
 
+// An edge from a row of (source, target, label, weight, source type, target type).
+Edge ReadEdgeRow(Stmt& s, Edge::Kind kind) {
+  Edge e;
+  e.kind = kind;
+  e.source = s.Text(0);
+  e.target = s.Text(1);
+  e.label = s.Text(2);
+  e.weight = s.Int(3);
+  e.source_type = TypeFromText(s.Text(4));
+  e.target_type = TypeFromText(s.Text(5));
+  return e;
+}
+
 // The ids read through `canonical` (it, and what was merged into it).
 constexpr const char* kMembers = "(SELECT id FROM entity WHERE canonical = ?1)";
 
@@ -37,12 +50,7 @@ Status SqliteStore::ForEachEntitySummary(const EntityFilter& filter,
   return Guard(path_, [&]() -> Status {
     if (filter.type == EntityType::kClaim) return Status::InvalidArgument("claims are read with ForEachClaim");
     ReadSnapshot snapshot(db_.get());
-    std::string sql =
-        "SELECT e.id, e.type, e.name, coalesce(m.into_id, ''), "
-        "(SELECT count(*) FROM alias a WHERE a.entity IN (SELECT id FROM entity x WHERE x.canonical = e.id)), "
-        "(SELECT count(*) FROM mention mm WHERE mm.entity IN (SELECT id FROM entity x WHERE x.canonical = e.id)), "
-        "(SELECT count(*) FROM claim c WHERE c.subject IN (SELECT id FROM entity x WHERE x.canonical = e.id)) "
-        "FROM entity e LEFT JOIN merge m ON m.absorbed = e.id WHERE 1";
+    std::string sql = kSummarySelect;
     if (filter.type) sql += " AND e.type = ?1";
     if (!filter.include_absorbed) sql += " AND e.canonical = e.id";
     sql += " ORDER BY e.id";
@@ -50,15 +58,7 @@ Status SqliteStore::ForEachEntitySummary(const EntityFilter& filter,
     Stmt s = db_->Prepare(sql);
     if (filter.type) s.Bind(1, TypeText(*filter.type));
     while (s.Step()) {
-      EntitySummary e;
-      e.id = s.Text(0);
-      e.type = TypeFromText(s.Text(1));
-      e.name = s.Text(2);
-      e.merged_into = s.Text(3);
-      e.aliases = s.Int(4);
-      e.mentions = s.Int(5);
-      e.claims = s.Int(6);
-      if (!each(e)) break;
+      if (!each(ReadSummaryRow(s))) break;
     }
     return Status::OK();
   });
@@ -105,15 +105,7 @@ Status SqliteStore::ForEachEdge(const EdgeFilter& filter, const std::function<bo
       Stmt s = db_->Prepare(sql);
       if (!filter.about.empty()) s.Bind(1, filter.about);
       while (s.Step()) {
-        Edge e;
-        e.kind = Edge::Kind::kRelation;
-        e.source = s.Text(0);
-        e.target = s.Text(1);
-        e.label = s.Text(2);
-        e.weight = s.Int(3);
-        e.source_type = TypeFromText(s.Text(4));
-        e.target_type = TypeFromText(s.Text(5));
-        if (!emit(e)) return Status::OK();
+        if (!emit(ReadEdgeRow(s, Edge::Kind::kRelation))) return Status::OK();
       }
     }
     if (filter.co_mentions && room()) {
@@ -124,17 +116,10 @@ Status SqliteStore::ForEachEdge(const EdgeFilter& filter, const std::function<bo
             std::string("WITH dm AS (SELECT DISTINCT m.doc AS doc, e.canonical AS id, e.type AS type "
                         "FROM mention m JOIN entity e ON e.id = m.entity WHERE e.type IN ") +
             kGraphTypes +
-            ") SELECT a.id, b.id, count(*), a.type, b.type FROM dm a JOIN dm b ON b.doc = a.doc AND a.id < b.id "
+            ") SELECT a.id, b.id, '', count(*), a.type, b.type FROM dm a JOIN dm b ON b.doc = a.doc AND a.id < b.id "
             "GROUP BY a.id, b.id ORDER BY a.id, b.id" + limit());
         while (s.Step()) {
-          Edge e;
-          e.kind = Edge::Kind::kCoMention;
-          e.source = s.Text(0);
-          e.target = s.Text(1);
-          e.weight = s.Int(2);
-          e.source_type = TypeFromText(s.Text(3));
-          e.target_type = TypeFromText(s.Text(4));
-          if (!emit(e)) return Status::OK();
+          if (!emit(ReadEdgeRow(s, Edge::Kind::kCoMention))) return Status::OK();
         }
       } else {
         Stmt s = db_->Prepare(
