@@ -109,4 +109,10 @@ std::vector<std::string> Xml::Strings(const std::string& xpath) {
   return out;
 }
 
+std::string Xml::One(const std::string& xpath) {
+  auto v = Strings(xpath);
+  if (v.size() != 1) throw std::runtime_error(xpath + " selects " + std::to_string(v.size()) + " nodes, not one");
+  return v[0];
+}
+
 }  // namespace dossier::testing

@@ -54,6 +54,8 @@ class Xml {
   // The string value of each node the XPath expression selects.
   std::vector<std::string> Strings(const std::string& xpath);
   size_t Count(const std::string& xpath) { return Strings(xpath).size(); }
+  // The string value of the one node xpath selects; throws unless exactly one.
+  std::string One(const std::string& xpath);
 
  private:
   xmlDocPtr doc_ = nullptr;

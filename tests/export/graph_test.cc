@@ -12,16 +12,6 @@ using namespace dossier;
 using namespace dossier::testing;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string Attr(Xml& x, const std::string& xpath) {
-  auto v = x.Strings(xpath);
-  if (v.size() != 1) FAIL(xpath << " selects " << v.size() << " nodes");
-  return v[0];
-}
-
-}  // namespace
-
 TEST_CASE("gexf: typed nodes sized by mentions, relation and co-mention edges", "[export][graph]") {
   ExportFixture f;
   REQUIRE(f.Export("gexf", "g.gexf").ok());
@@ -30,19 +20,19 @@ TEST_CASE("gexf: typed nodes sized by mentions, relation and co-mention edges", 
   x.Namespace("viz", "http://www.gexf.net/1.2draft/viz");
   CHECK(x.Count("//g:node") == 7);  // 4 persons, 2 organizations, 1 place; no documents
   const std::string fox = "//g:node[@id='" + std::string(kFox) + "']";
-  CHECK(Attr(x, fox + "/@label") == kFoxName);
-  CHECK(Attr(x, fox + "/g:attvalues/g:attvalue[@for='type']/@value") == "person");
-  CHECK(Attr(x, "//g:node[@id='place:port-elsey']/g:attvalues/g:attvalue[@for='mentions']/@value") == "3");
-  CHECK(std::stod(Attr(x, "//g:node[@id='place:port-elsey']/viz:size/@value")) >
-        std::stod(Attr(x, fox + "/viz:size/@value")));
+  CHECK(x.One(fox + "/@label") == kFoxName);
+  CHECK(x.One(fox + "/g:attvalues/g:attvalue[@for='type']/@value") == "person");
+  CHECK(x.One("//g:node[@id='place:port-elsey']/g:attvalues/g:attvalue[@for='mentions']/@value") == "3");
+  CHECK(std::stod(x.One("//g:node[@id='place:port-elsey']/viz:size/@value")) >
+        std::stod(x.One(fox + "/viz:size/@value")));
   CHECK(x.Count("//g:node[@label='Kite & \"Co\" <Ltd>']") == 1);
   // Relations: directed, labelled with the predicate (the rejected claim is no edge).
-  CHECK(Attr(x, "//g:edge[@source='person:mara-ellingsen'][@target='org:northwind-harbour-trust'][@label='member_of']/@type") ==
+  CHECK(x.One("//g:edge[@source='person:mara-ellingsen'][@target='org:northwind-harbour-trust'][@label='member_of']/@type") ==
         "directed");
   CHECK(x.Count("//g:edge[@label='said']") == 0);
   // Co-mentions: Mara and Port Elsey share both documents.
-  CHECK(Attr(x, "//g:edge[@source='person:mara-ellingsen'][@target='place:port-elsey']/@weight") == "2");
-  CHECK(Attr(x, "//g:edge[@source='person:mara-ellingsen'][@target='place:port-elsey']/@type") == "undirected");
+  CHECK(x.One("//g:edge[@source='person:mara-ellingsen'][@target='place:port-elsey']/@weight") == "2");
+  CHECK(x.One("//g:edge[@source='person:mara-ellingsen'][@target='place:port-elsey']/@type") == "undirected");
   // Every edge ends at a node.
   const auto ids = x.Strings("//g:node/@id");
   for (const auto& end : x.Strings("//g:edge/@source | //g:edge/@target")) {
@@ -57,10 +47,10 @@ TEST_CASE("graphml: the same graph, keys declared, hostile labels intact", "[exp
   Xml x(f.dir / "g.graphml");
   x.Namespace("g", "http://graphml.graphdrawing.org/xmlns");
   CHECK(x.Count("//g:node") == 7);
-  CHECK(Attr(x, "//g:node[@id='person:layla-haddad']/g:data[@key='label']") == kLaylaName);
-  CHECK(Attr(x, "//g:node[g:data[@key='label']='Kite & \"Co\" <Ltd>']/@id") == kKite);
-  CHECK(Attr(x, "//g:edge[@source='person:sean-o-brien'][g:data[@key='edge_label']='employed_by']/@target") == kKite);
-  CHECK(Attr(x, "//g:edge[@source='person:sean-o-brien'][g:data[@key='edge_label']='employed_by']/@directed") == "true");
+  CHECK(x.One("//g:node[@id='person:layla-haddad']/g:data[@key='label']") == kLaylaName);
+  CHECK(x.One("//g:node[g:data[@key='label']='Kite & \"Co\" <Ltd>']/@id") == kKite);
+  CHECK(x.One("//g:edge[@source='person:sean-o-brien'][g:data[@key='edge_label']='employed_by']/@target") == kKite);
+  CHECK(x.One("//g:edge[@source='person:sean-o-brien'][g:data[@key='edge_label']='employed_by']/@directed") == "true");
   for (const auto& key : x.Strings("//g:data/@key")) CHECK(x.Count("//g:key[@id='" + key + "']") == 1);
 }
 

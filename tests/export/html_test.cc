@@ -14,12 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string Only(Xml& x, const std::string& xpath) {
-  auto v = x.Strings(xpath);
-  if (v.size() != 1) FAIL(xpath << " selects " << v.size() << " nodes");
-  return v[0];
-}
-
 std::string PageOf(const std::string& site, const std::string& id) {
   // The file name is readable, with a hash when the id holds unsafe characters.
   for (const auto& e : fs::recursive_directory_iterator(site)) {
@@ -69,24 +63,24 @@ TEST_CASE("html: the person page shows names, claims with their passages, findin
   const std::string fox_page = PageOf(site, kFox);
   REQUIRE_FALSE(fox_page.empty());
   Xml fox(fox_page, true);
-  CHECK(Only(fox, "//h1/text()") == std::string(kFoxName) + " ");
+  CHECK(fox.One("//h1/text()") == std::string(kFoxName) + " ");
   CHECK(fox.Count("//ul[@class='aliases']/li") == 2);
-  CHECK(Only(fox, "/html/head/title") == std::string(kFoxName) + " · dossier");
+  CHECK(fox.One("/html/head/title") == std::string(kFoxName) + " · dossier");
   // The disputed employment, its quote, the curator's reason, a link to the passage.
   auto claim = "//article[contains(@class,'s-disputed')]";
-  CHECK(Only(fox, std::string(claim) + "//blockquote") == "signed for the Kite & \"Co\" <Ltd> barges");
-  CHECK(Only(fox, std::string(claim) + "//a[@class='src']/@href").rfind("../d/doc_pier-memo.html#at-", 0) == 0);
-  CHECK(Only(fox, std::string(claim) + "//span[@class='pred']") == "employed_by");
+  CHECK(fox.One(std::string(claim) + "//blockquote") == "signed for the Kite & \"Co\" <Ltd> barges");
+  CHECK(fox.One(std::string(claim) + "//a[@class='src']/@href").rfind("../d/doc_pier-memo.html#at-", 0) == 0);
+  CHECK(fox.One(std::string(claim) + "//span[@class='pred']") == "employed_by");
   // The graph: Fox in the middle, his neighbours around, linked to their pages.
   CHECK(fox.Count("//svg//circle") >= 4);
   CHECK(fox.Count("//svg//a") >= 3);
 
   Xml port(PageOf(site, kPort), true);
   CHECK(port.Count("//section[@id='findings']/article") == 1);
-  CHECK(Only(port, "//section[@id='findings']/article/p[1]").find("30,000 (\"nearly\") vs 18,000 <council>") !=
+  CHECK(port.One("//section[@id='findings']/article/p[1]").find("30,000 (\"nearly\") vs 18,000 <council>") !=
         std::string::npos);
   Xml layla(PageOf(site, kLayla), true);
-  CHECK(Only(layla, "//h1/text()") == std::string(kLaylaName) + " ");
+  CHECK(layla.One("//h1/text()") == std::string(kLaylaName) + " ");
   CHECK(layla.Count("//article[contains(@class,'s-rejected')]") == 1);
 }
 
@@ -94,14 +88,14 @@ TEST_CASE("html: the document page keeps the text, anchors paragraphs, highlight
   ExportFixture f;
   REQUIRE(f.Export("html", "site").ok());
   Xml doc(f.dir / "site/d/doc_harbour-report.html", true);
-  CHECK(Only(doc, "//h1/text()") == "Harbour \"deal\", <revisited> ");
+  CHECK(doc.One("//h1/text()") == "Harbour \"deal\", <revisited> ");
   CHECK(doc.Count("//p[@class='para']") == 3);
   CHECK(doc.Count("//p[@id='p2']") == 1);
   // Text survives escaping: the second paragraph reads as stored (after its ¶ label).
-  CHECK(Only(doc, "//p[@id='p2']") ==
+  CHECK(doc.One("//p[@id='p2']") ==
         "¶2Mara Ellingsen, who chairs the Northwind Harbour Trust, met Se\xC3\xA1n \"The Fox\" O'Brien, <Jr.> & Co at Port Elsey.");
   CHECK(doc.Count("//a[contains(@class,'m ')]") == 6);
-  CHECK(Only(doc, "//a[contains(@class,'t-person')][.='Mara Ellingsen']/@href") == "../e/person_mara-ellingsen.html");
+  CHECK(doc.One("//a[contains(@class,'t-person')][.='Mara Ellingsen']/@href") == "../e/person_mara-ellingsen.html");
   CHECK(doc.Count("//span[@class='anchor']") == 4);  // where the report's claims start
 }
 
