@@ -313,9 +313,16 @@ void RegisterExport(const Registry& r) {
   struct Opts {
     std::string format, output;
     std::vector<std::string> types;
+    std::string about;
+    int depth = 1;
+    bool svg = false;
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("FORMAT", o->format, "Exporter name (see dossier plugins)")->required();
+  sub->add_option("--about", o->about, "Only this entity (id or name) and what is connected to it");
+  sub->add_option("--depth", o->depth, "With --about: how many steps of relations and co-mentions to follow")
+      ->check(CLI::Range(0, 10));
+  sub->add_flag("--svg", o->svg, "With dot: render the graph to SVG with Graphviz's dot");
   sub->add_option("-o,--output", o->output, "Output file or folder (- for stdout; default: the exporter's)");
   sub->add_option("--type", o->types, "Only this type (repeatable)")
       ->check(CLI::IsMember({"person", "organization", "org", "place", "document", "doc", "claim"}));
@@ -324,6 +331,12 @@ void RegisterExport(const Registry& r) {
     if (!store) return kExitError;
     Selection selection;
     for (const auto& t : o->types) selection.types.push_back(*ParseType(t));
+    selection.about = o->about;
+    selection.depth = o->depth;
+    if (o->svg) {
+      if (o->format != "dot") return ctx->Usage("--svg applies to the dot format only");
+      o->format = "svg";  // the graph plugin's exporter that runs Graphviz
+    }
     Pipeline pipeline(*store, ctx->Plugins(), ctx->actor);
     PluginHost& host = ctx->Plugins();
     Exporter* exporter = host.FindExporter(o->format);

@@ -6,7 +6,7 @@ set -eu
 PACKAGES="build-essential cmake ninja-build pkg-config ca-certificates \
 libsqlite3-dev sqlite3 nlohmann-json3-dev libboost-dev libboost-filesystem-dev \
 catch2 libcli11-dev libgumbo-dev iso-codes wamerican \
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev libxml2-dev chromium graphviz"
 
 missing=""
 for p in $PACKAGES; do

@@ -503,11 +503,13 @@ Status Pipeline::Export(const std::string& name, const Selection& selection, con
   if (exporter->writes_folder() && target_path == "-") {
     return Status::InvalidArgument("exporter " + name + " writes a folder; give -o FOLDER");
   }
+  Selection resolved = selection;
+  if (Status st = ResolveSelection(store_, &resolved); !st.ok()) return st;
   auto target = AtomicOutput::Create(target_path, exporter->writes_folder());
   if (!target.ok()) return target.status();
   Status st;
   try {
-    st = exporter->Export(store_, selection, **target);
+    st = exporter->Export(store_, resolved, **target);
   } catch (const std::exception& e) {
     st = Status::Internal("exporter " + name + " threw: " + What(e));
   } catch (...) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dossier/export.h"
@@ -17,7 +18,32 @@ struct Selection {
   std::vector<EntityType> types;  // empty: all
   std::string about;              // entity id: it and what is connected to it
   int depth = 1;                  // how far from `about` to follow connections
+  // Filled in by ResolveSelection when `about` is set (exporters read it
+  // through the Selects* functions): the sorted ids of what is selected —
+  // the entities within `depth` steps of `about` along relation claims and
+  // co-mentions (with the ids merged into them), the documents that mention
+  // `about`, and the documents that source claims about it.
+  std::vector<std::string> members;
 };
+
+// Resolves selection->about (an id or a name) to its canonical entity and
+// fills selection->members. Nothing to do when about is empty. Errors: the
+// store's (NotFound, Ambiguous), InvalidArgument for a negative depth.
+DOSSIER_API Status ResolveSelection(StoreView& store, Selection* selection);
+
+// Whether the selection includes the entity (person, organization, place or
+// document) with this id and type: its type is wanted, and it is a member
+// when `about` is set.
+DOSSIER_API bool SelectsEntity(const Selection& selection, std::string_view id, EntityType type);
+// Whether it includes the claim: claims are wanted, and with `about` set its
+// subject, and its object if it has one, are members.
+DOSSIER_API bool SelectsClaim(const Selection& selection, const Claim& claim);
+// Whether it includes the mention: its entity is selected, and with `about`
+// set its document is a member too.
+DOSSIER_API bool SelectsMention(const Selection& selection, const Mention& mention);
+// Whether it includes the finding: without `about`, when no --type narrows
+// the export or claims are wanted; with it, when one of its refs is a member.
+DOSSIER_API bool SelectsFinding(const Selection& selection, const Finding& finding);
 
 // Where an exporter writes. Files are written atomically: to a temporary name,
 // renamed into place when the export succeeds, removed when it fails.

@@ -146,6 +146,27 @@ struct Stats {
   int64_t findings = 0, open_findings = 0, audit_entries = 0, merged = 0;
 };
 
+// A connection between two canonical persons, organizations or places, as
+// graph exports draw it.
+struct Edge {
+  enum class Kind { kRelation, kCoMention } kind = Kind::kRelation;
+  std::string source;  // a relation's subject; for co-mentions the smaller id
+  std::string target;  // a relation's object; for co-mentions the larger id
+  EntityType source_type = EntityType::kPerson;
+  EntityType target_type = EntityType::kPerson;
+  std::string label;   // the predicate of a relation; empty for co-mentions
+  // Relations: claims stating it (rejected ones are not counted). Co-mentions:
+  // documents naming both.
+  int64_t weight = 0;
+};
+
+struct EdgeFilter {
+  std::string about;  // canonical id: only edges touching it; empty: all
+  bool relations = true;
+  bool co_mentions = true;
+  int64_t limit = 0;  // 0: no limit
+};
+
 // The read-only face of the store.
 class DOSSIER_API StoreView {
  public:
@@ -195,6 +216,26 @@ class DOSSIER_API StoreView {
 
   // The file with these bytes, if it was imported before.
   virtual Result<std::optional<SourceFile>> FindSource(const std::string& sha256) = 0;
+
+  // Reads for exporters (graphs, pages per entity). Aggregates are computed by
+  // the store, so an exporter's memory does not grow with the store.
+
+  // Canonical entities (filter.type, include_absorbed and limit are honoured;
+  // other fields ignored) with their alias, mention and claim counts, streamed
+  // in id order.
+  virtual Status ForEachEntitySummary(const EntityFilter& filter,
+                                      const std::function<bool(const EntitySummary&)>& each) = 0;
+  // Connections between canonical persons, organizations and places (see
+  // Edge), streamed: relations first, then co-mentions, each in (source,
+  // target) order; with filter.about, the ones touching it, heaviest first.
+  virtual Status ForEachEdge(const EdgeFilter& filter, const std::function<bool(const Edge&)>& each) = 0;
+  // The ids of documents in which the entity (or one merged into it) is
+  // mentioned, in id order, at most limit of them (0: all).
+  virtual Result<std::vector<std::string>> DocumentsMentioning(std::string_view entity, int64_t limit) = 0;
+  // The canonical entities within depth steps of `about` (a canonical id),
+  // following relation claims and co-mentions (ForEachEdge), `about` included;
+  // sorted. NotFound when about is not a canonical entity.
+  virtual Result<std::vector<std::string>> Neighbourhood(std::string_view about, int depth) = 0;
 };
 
 // What WriteDocument did.

@@ -450,13 +450,7 @@ Result<EntityDetails> SqliteStore::Describe(std::string_view id, const DescribeO
 Result<std::vector<EntitySummary>> SqliteStore::ListEntities(const EntityFilter& filter) {
   return Guard(path_, [&]() -> Result<std::vector<EntitySummary>> {
     if (filter.type == EntityType::kClaim) return Status::InvalidArgument("claims are listed with ListClaims");
-    std::string sql =
-        "SELECT e.id, e.type, e.name, m.into_id, "
-        "(SELECT count(*) FROM alias a WHERE a.entity IN (SELECT id FROM entity x WHERE x.canonical = e.id)), "
-        "(SELECT count(*) FROM mention mm WHERE mm.entity IN (SELECT id FROM entity x WHERE x.canonical = e.id)) "
-        "AS mentions, "
-        "(SELECT count(*) FROM claim c WHERE c.subject IN (SELECT id FROM entity x WHERE x.canonical = e.id)) "
-        "FROM entity e LEFT JOIN merge m ON m.absorbed = e.id WHERE 1";
+    std::string sql = kSummarySelect;
     std::vector<std::string> binds;
     if (filter.type) {
       sql += " AND e.type = ?" + std::to_string(binds.size() + 1);
@@ -499,17 +493,7 @@ Result<std::vector<EntitySummary>> SqliteStore::ListEntities(const EntityFilter&
     Stmt s = db_->Prepare(sql);
     for (size_t i = 0; i < binds.size(); ++i) s.Bind(static_cast<int>(i + 1), binds[i]);
     std::vector<EntitySummary> out;
-    while (s.Step()) {
-      EntitySummary e;
-      e.id = s.Text(0);
-      e.type = TypeFromText(s.Text(1));
-      e.name = s.Text(2);
-      e.merged_into = s.Text(3);
-      e.aliases = s.Int(4);
-      e.mentions = s.Int(5);
-      e.claims = s.Int(6);
-      out.push_back(std::move(e));
-    }
+    while (s.Step()) out.push_back(ReadSummaryRow(s));
     return out;
   });
 }

@@ -36,6 +36,12 @@ class SqliteStore final : public Store {
   Status ForEachFinding(const std::function<bool(const Finding&)>& each) override;
   Result<std::vector<Mention>> MentionsIn(std::string_view document) override;
   Result<std::optional<SourceFile>> FindSource(const std::string& sha256) override;
+  // export_reads.cc
+  Status ForEachEntitySummary(const EntityFilter& filter,
+                              const std::function<bool(const EntitySummary&)>& each) override;
+  Status ForEachEdge(const EdgeFilter& filter, const std::function<bool(const Edge&)>& each) override;
+  Result<std::vector<std::string>> DocumentsMentioning(std::string_view entity, int64_t limit) override;
+  Result<std::vector<std::string>> Neighbourhood(std::string_view about, int depth) override;
 
   // Store
   Result<Entity> AddEntity(const NewEntity& entity, const Actor& actor) override;

@@ -180,4 +180,24 @@ Mention ReadMentionRow(Stmt& s) {
   return m;
 }
 
+const char* const kSummarySelect =
+    "SELECT e.id, e.type, e.name, m.into_id, "
+    "(SELECT count(*) FROM alias a WHERE a.entity IN (SELECT id FROM entity x WHERE x.canonical = e.id)), "
+    "(SELECT count(*) FROM mention mm WHERE mm.entity IN (SELECT id FROM entity x WHERE x.canonical = e.id)) "
+    "AS mentions, "
+    "(SELECT count(*) FROM claim c WHERE c.subject IN (SELECT id FROM entity x WHERE x.canonical = e.id)) "
+    "FROM entity e LEFT JOIN merge m ON m.absorbed = e.id WHERE 1";
+
+EntitySummary ReadSummaryRow(Stmt& s) {
+  EntitySummary e;
+  e.id = s.Text(0);
+  e.type = TypeFromText(s.Text(1));
+  e.name = s.Text(2);
+  e.merged_into = s.Text(3);
+  e.aliases = s.Int(4);
+  e.mentions = s.Int(5);
+  e.claims = s.Int(6);
+  return e;
+}
+
 }  // namespace dossier::sqlite

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "dossier/model.h"
+#include "dossier/store.h"
 #include "dossier/status.h"
 #include "sqlite/db.h"
 
@@ -80,5 +81,10 @@ Claim ReadClaimRow(Stmt& s);
 Finding ReadFindingRow(Stmt& s);
 Judgement ReadJudgementRow(Stmt& s);
 Mention ReadMentionRow(Stmt& s);
+// Entity summaries (EntitySummary): a query over "entity e LEFT JOIN merge m"
+// to which filters are appended ("WHERE 1" ends it); the mention count is
+// named "mentions" for ORDER BY.
+extern const char* const kSummarySelect;
+EntitySummary ReadSummaryRow(Stmt& s);
 
 }  // namespace dossier::sqlite

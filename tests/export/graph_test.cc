@@ -1,0 +1,96 @@
+// The graph exporters: GEXF and GraphML parse as XML with the right nodes
+// (typed, sized by mentions) and weighted edges; DOT quotes hostile names;
+// SVG is rendered by Graphviz when it is installed, refused clearly when not.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "export_support.h"
+
+using namespace dossier;
+using namespace dossier::testing;
+namespace fs = std::filesystem;
+
+TEST_CASE("gexf: typed nodes sized by mentions, relation and co-mention edges", "[export][graph]") {
+  ExportFixture f;
+  REQUIRE(f.Export("gexf", "g.gexf").ok());
+  Xml x(f.dir / "g.gexf");
+  x.Namespace("g", "http://www.gexf.net/1.2draft");
+  x.Namespace("viz", "http://www.gexf.net/1.2draft/viz");
+  CHECK(x.Count("//g:node") == 7);  // 4 persons, 2 organizations, 1 place; no documents
+  const std::string fox = "//g:node[@id='" + std::string(kFox) + "']";
+  CHECK(x.One(fox + "/@label") == kFoxName);
+  CHECK(x.One(fox + "/g:attvalues/g:attvalue[@for='type']/@value") == "person");
+  CHECK(x.One("//g:node[@id='place:port-elsey']/g:attvalues/g:attvalue[@for='mentions']/@value") == "3");
+  CHECK(std::stod(x.One("//g:node[@id='place:port-elsey']/viz:size/@value")) >
+        std::stod(x.One(fox + "/viz:size/@value")));
+  CHECK(x.Count("//g:node[@label='Kite & \"Co\" <Ltd>']") == 1);
+  // Relations: directed, labelled with the predicate (the rejected claim is no edge).
+  CHECK(x.One("//g:edge[@source='person:mara-ellingsen'][@target='org:northwind-harbour-trust'][@label='member_of']/@type") ==
+        "directed");
+  CHECK(x.Count("//g:edge[@label='said']") == 0);
+  // Co-mentions: Mara and Port Elsey share both documents.
+  CHECK(x.One("//g:edge[@source='person:mara-ellingsen'][@target='place:port-elsey']/@weight") == "2");
+  CHECK(x.One("//g:edge[@source='person:mara-ellingsen'][@target='place:port-elsey']/@type") == "undirected");
+  // Every edge ends at a node.
+  const auto ids = x.Strings("//g:node/@id");
+  for (const auto& end : x.Strings("//g:edge/@source | //g:edge/@target")) {
+    CHECK(std::find(ids.begin(), ids.end(), end) != ids.end());
+  }
+  CHECK(x.Count("//g:node[@id='person:ivo-lindqvist']") == 1);  // a node without edges is still drawn
+}
+
+TEST_CASE("graphml: the same graph, keys declared, hostile labels intact", "[export][graph]") {
+  ExportFixture f;
+  REQUIRE(f.Export("graphml", "g.graphml").ok());
+  Xml x(f.dir / "g.graphml");
+  x.Namespace("g", "http://graphml.graphdrawing.org/xmlns");
+  CHECK(x.Count("//g:node") == 7);
+  CHECK(x.One("//g:node[@id='person:layla-haddad']/g:data[@key='label']") == kLaylaName);
+  CHECK(x.One("//g:node[g:data[@key='label']='Kite & \"Co\" <Ltd>']/@id") == kKite);
+  CHECK(x.One("//g:edge[@source='person:sean-o-brien'][g:data[@key='edge_label']='employed_by']/@target") == kKite);
+  CHECK(x.One("//g:edge[@source='person:sean-o-brien'][g:data[@key='edge_label']='employed_by']/@directed") == "true");
+  for (const auto& key : x.Strings("//g:data/@key")) CHECK(x.Count("//g:key[@id='" + key + "']") == 1);
+}
+
+TEST_CASE("dot: hostile names are quoted; svg runs Graphviz or says it is missing", "[export][graph]") {
+  ExportFixture f;
+  REQUIRE(f.Export("dot", "g.dot").ok());
+  const std::string dot = ReadFile(f.dir / "g.dot");
+  CHECK(dot.find("\"org:kite&\\\"co\\\"<ltd>\" [label=\"Kite & \\\"Co\\\" <Ltd>\"") != std::string::npos);
+  CHECK(dot.find("-> \"org:northwind-harbour-trust\" [weight=1, penwidth=1, label=\"member_of\"]") != std::string::npos);
+
+  const bool have_dot = std::system("command -v dot >/dev/null 2>&1") == 0;
+  Status st = f.Export("svg", "g.svg");
+  if (have_dot) {
+    REQUIRE(st.ok());
+    Xml svg(f.dir / "g.svg");
+    svg.Namespace("s", "http://www.w3.org/2000/svg");
+    CHECK(svg.Count("//s:g[@class='node']") == 7);
+    CHECK(svg.Count("//s:text[.='Kite & \"Co\" <Ltd>']") == 1);
+  } else {
+    CHECK(st.code() == Status::Code::kUnsupported);
+    CHECK(st.message().find("apt-get install graphviz") != std::string::npos);
+    CHECK_FALSE(fs::exists(f.dir / "g.svg"));
+  }
+}
+
+TEST_CASE("svg: when dot fails halfway, no file is left and an older one is kept", "[export][graph]") {
+  ExportFixture f;
+  const std::string bin = f.dir / "bin";
+  fs::create_directories(bin);
+  WriteFile(bin + "/dot", "#!/bin/sh\necho '<svg>half'\necho 'Error: syntax error in line 3' \nexit 1\n");
+  fs::permissions(bin + "/dot", fs::perms::owner_all);
+  WriteFile(f.dir / "g.svg", "older\n");
+  const std::string old_path = std::getenv("PATH") ? std::getenv("PATH") : "";
+  setenv("PATH", (bin + ":" + old_path).c_str(), 1);
+  Status st = f.Export("svg", "g.svg");
+  setenv("PATH", old_path.c_str(), 1);
+  REQUIRE_FALSE(st.ok());
+  CHECK(st.message().find("dot failed (status 1)") != std::string::npos);
+  CHECK(ReadFile(f.dir / "g.svg") == "older\n");
+  for (const auto& e : fs::directory_iterator(f.dir.path())) {
+    CHECK(e.path().filename().string().find("g.svg.") == std::string::npos);  // no temporary left over
+  }
+}
