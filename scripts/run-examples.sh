@@ -1,7 +1,8 @@
 #!/bin/sh
 # The main job: installs what is missing, builds, imports the bundled example
 # documents (news stories and a cable) into the default store ./dossier.db,
-# runs the checkers and exports the store as JSON Lines (dossier.jsonl).
+# runs the checkers and exports the store as JSON Lines (dossier.jsonl) and
+# as a browsable HTML dossier (dossier-site/index.html).
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -12,4 +13,7 @@ $dossier init
 $dossier import examples/news examples/cables
 $dossier check
 $dossier export jsonl -o dossier.jsonl
+rm -rf dossier-site
+$dossier export html -o dossier-site
+$dossier findings
 $dossier stats
