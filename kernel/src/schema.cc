@@ -130,11 +130,6 @@ Status ValidateClaimRecord(const Json& claim) { return Check("claim.schema.json"
 
 Status ValidateRecord(const Json& record) { return Check("record.schema.json", record, "record"); }
 
-std::string_view SchemaText(std::string_view file_name) {
-  for (size_t i = 0; i < kEmbeddedSchemasCount; ++i) {
-    if (file_name == kEmbeddedSchemas[i].name) return kEmbeddedSchemas[i].text;
-  }
-  return {};
-}
+std::string_view SchemaText(std::string_view file_name) { return DataFile(file_name); }
 
 }  // namespace dossier
