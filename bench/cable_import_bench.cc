@@ -15,7 +15,6 @@
 // import, full-text indexing of the text. It is also timed as one single
 // transaction for reference. Figures only; nothing is asserted.
 #include <sqlite3.h>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -29,20 +28,12 @@
 #include <vector>
 
 #include "dossier/pipeline.h"
+#include "measure.h"
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using namespace dossier::bench;
 
 namespace {
-
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
-
-double CpuSeconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 // The best (wall, cpu) seconds of running `phase` n times.
 template <class F>
@@ -56,12 +47,6 @@ std::pair<double, double> Best(int n, F phase) {
     cpu = std::min(cpu, CpuSeconds() - c0);
   }
   return {wall, cpu};
-}
-
-long PeakRssKib() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;  // KiB on Linux
 }
 
 void Check(int rc, sqlite3* db, const char* what) {
@@ -172,7 +157,7 @@ int main(int argc, char** argv) {
     }
     summary = std::move(result).value();
   });
-  const long import_rss = PeakRssKib();
+  const double import_rss = PeakMiB();
   int64_t by_cable = 0;
   for (const auto& f : summary.files) by_cable += f.importer == "cable";
 
@@ -198,7 +183,7 @@ int main(int argc, char** argv) {
               import_cpu / fts_cpu);
   std::printf("                  %.2fx wall, %.2fx CPU  (import / bare FTS5 with the store's tokenizer and prefix index)\n",
               import_s / fts_store_s, import_cpu / fts_store_cpu);
-  std::printf("peak RSS          %.1f MiB after the import, %.1f MiB at the end\n", import_rss / 1024.0, PeakRssKib() / 1024.0);
+  std::printf("peak RSS          %.1f MiB after the import, %.1f MiB at the end\n", import_rss, PeakMiB());
   if (!keep) fs::remove_all(dir, ec);
   return 0;
 }

@@ -17,7 +17,6 @@
 // few hundred publishers, each with ~20 claims about a pool of subjects;
 // figures under synonymous predicates ("deaths", "people_killed") with
 // hedges, some dated; relations; quotes; a few mentions per document.
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -30,28 +29,12 @@
 
 #include "dossier/pipeline.h"
 #include "dossier/store.h"
+#include "measure.h"
 
 using namespace dossier;
-using Clock = std::chrono::steady_clock;
+using namespace dossier::bench;
 
 namespace {
-
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
-
-// CPU seconds this process used (user + system): on a machine shared with
-// other work, a steadier figure than wall time.
-double CpuSeconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-double PeakMiB() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_maxrss) / 1024.0;
-}
 
 const char* kSyllables[] = {"an", "bel", "chen", "dor", "el", "fan", "gao", "hu", "ir", "jin", "ka", "lin",
                             "mar", "nor", "ol", "pet", "qi", "ros", "sun", "tor", "ul", "van", "wen", "xu"};
