@@ -11,9 +11,11 @@
 // is shared, and the best run is the one least disturbed. CPU time (user +
 // system) is printed next to wall time for the same reason.
 // The bare insert is the floor any import pays: SQLite with the store's own
-// settings (WAL, synchronous=NORMAL), one transaction per document like the
-// import, full-text indexing of the text. It is also timed as one single
-// transaction for reference. Figures only; nothing is asserted.
+// settings (WAL, synchronous=NORMAL) indexing the text for full-text search
+// with the store's tokenizer and prefix index, all texts in one transaction
+// (the import commits in groups of documents). It is also timed with one
+// transaction per text and with the default tokenizer, for reference.
+// Figures only; nothing is asserted.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -161,9 +163,14 @@ int main(int argc, char** argv) {
   int64_t by_cable = 0;
   for (const auto& f : summary.files) by_cable += f.importer == "cable";
 
-  const auto [fts_s, fts_cpu] = Best(repeat, [&] { BareFts(dir + "/bare.db", files, false); });
-  const auto [fts_one_s, fts_one_cpu] = Best(repeat, [&] { BareFts(dir + "/bare-one.db", files, true); });
-  const auto [fts_store_s, fts_store_cpu] = Best(repeat, [&] { BareFts(dir + "/bare-store.db", files, false, kStoreLikeFts); });
+  // The floor: the same texts into a bare FTS5 table with the store's
+  // tokenizer and prefix index, all in one transaction (the import commits
+  // every 256 documents, so this is the stricter baseline); then one
+  // transaction per text, and the default tokenizer, for reference.
+  const auto [fts_s, fts_cpu] = Best(repeat, [&] { BareFts(dir + "/bare-store-one.db", files, true, kStoreLikeFts); });
+  const auto [per_text_s, per_text_cpu] =
+      Best(repeat, [&] { BareFts(dir + "/bare-store.db", files, false, kStoreLikeFts); });
+  const auto [plain_s, plain_cpu] = Best(repeat, [&] { BareFts(dir + "/bare-one.db", files, true); });
 
   std::printf("corpus            %s: %zu files, %.1f MiB\n", corpus.c_str(), files.size(), static_cast<double>(bytes) / (1 << 20));
   std::printf("extractors        %s\n", no_extract        ? "none run (--no-extract)"
@@ -175,14 +182,16 @@ int main(int argc, char** argv) {
               import_s, import_cpu, static_cast<long long>(summary.imported), static_cast<long long>(summary.unchanged),
               static_cast<long long>(summary.failed), static_cast<long long>(by_cable),
               static_cast<long long>(summary.documents));
-  std::printf("bare FTS5 insert  %.2f s wall, %.2f s CPU  (one transaction per text)\n", fts_s, fts_cpu);
-  std::printf("                  %.2f s wall, %.2f s CPU  (one transaction per text, the store's tokenizer and prefix index)\n",
-              fts_store_s, fts_store_cpu);
-  std::printf("                  %.2f s wall, %.2f s CPU  (all texts in one transaction)\n", fts_one_s, fts_one_cpu);
-  std::printf("ratio             %.2fx wall, %.2fx CPU  (import / bare FTS5, one transaction per text)\n", import_s / fts_s,
+  std::printf("bare FTS5 insert  %.2f s wall, %.2f s CPU  (the store's tokenizer and prefix index, one transaction)\n",
+              fts_s, fts_cpu);
+  std::printf("                  %.2f s wall, %.2f s CPU  (the store's tokenizer and prefix index, one transaction per text)\n",
+              per_text_s, per_text_cpu);
+  std::printf("                  %.2f s wall, %.2f s CPU  (default tokenizer, no prefix index, one transaction)\n", plain_s,
+              plain_cpu);
+  std::printf("ratio             %.2fx wall, %.2fx CPU  (import / bare FTS5, one transaction; target 2x)\n", import_s / fts_s,
               import_cpu / fts_cpu);
-  std::printf("                  %.2fx wall, %.2fx CPU  (import / bare FTS5 with the store's tokenizer and prefix index)\n",
-              import_s / fts_store_s, import_cpu / fts_store_cpu);
+  std::printf("                  %.2fx wall, %.2fx CPU  (import / bare FTS5, one transaction per text)\n",
+              import_s / per_text_s, import_cpu / per_text_cpu);
   std::printf("peak RSS          %.1f MiB after the import, %.1f MiB at the end\n", import_rss, PeakMiB());
   if (!keep) fs::remove_all(dir, ec);
   return 0;

@@ -20,6 +20,7 @@ ExportTarget::~ExportTarget() = default;
 Exporter::~Exporter() = default;
 Registrar::~Registrar() = default;
 RecordWriter::~RecordWriter() = default;
+WriteGroup::~WriteGroup() = default;
 
 std::string DocumentBatch::Entity(EntityType type, const std::string& name) {
   const std::string norm = NormalizeName(name);

@@ -15,6 +15,7 @@
 
 #include "atomic_output.h"
 #include "batch_size.h"
+#include "write_grouping.h"
 #include "clock.h"
 #include "dossier/schema.h"
 #include "dossier/text.h"
@@ -74,14 +75,16 @@ class FileInput final : public ImportInput {
 class PipelineSink final : public ImportSink {
  public:
   PipelineSink(Store& store, const Actor& actor, const std::string& importer, const std::string& path,
-               std::vector<Extractor*> extractors, const ImportOptions& options, FileReport& report)
+               std::vector<Extractor*> extractors, const ImportOptions& options, FileReport& report,
+               WriteGrouping& grouping)
       : store_(store),
         actor_(actor),
         importer_(importer),
         path_(path),
         extractors_(std::move(extractors)),
         options_(options),
-        report_(report) {}
+        report_(report),
+        grouping_(grouping) {}
 
   Status Emit(DocumentBatch batch) override {
     if (records_) return Fail("an importer may not mix documents and interchange records in one file");
@@ -130,7 +133,15 @@ class PipelineSink final : public ImportSink {
       return Status::OK();
     }
     auto written = store_.WriteDocument(batch, actor_);
-    if (!written.ok()) return Fail(label + ": " + written.status().message());
+    if (!written.ok()) {
+      // A failed write ends its group: if SQLite rolled the group back with
+      // it, that shows now, before anything else is written.
+      if (Status st = grouping_.Commit(); !st.ok()) return st;
+      if (Status st = grouping_.Open(); !st.ok()) return st;
+      return Fail(label + ": " + written.status().message());
+    }
+    grouping_.Written();
+    if (Status st = grouping_.CommitIfDue(); !st.ok()) return st;
     report_.documents.push_back(written->document);
     if (written->kind == WriteOutcome::Kind::kUnchanged) {
       ++report_.documents_unchanged;
@@ -219,6 +230,7 @@ class PipelineSink final : public ImportSink {
   std::vector<Extractor*> extractors_;
   const ImportOptions& options_;
   FileReport& report_;
+  WriteGrouping& grouping_;
   std::unique_ptr<RecordWriter> records_;
   Status record_error_;
 };
@@ -324,11 +336,27 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
   progress.files_done = summary.files.size();
   if (options.progress) options.progress(progress);
 
+  // Documents commit in groups (write_grouping.h): 256 documents or a
+  // quarter of a second, whichever comes first.
+  WriteGrouping grouping(store_, !options.dry_run, 256, 0.25);
+  // The store failed: keep what can be kept and say what was not.
+  auto stop = [&](const Status& st) -> Status {
+    grouping.Commit();
+    const int64_t lost = grouping.lost_files();
+    if (lost == 0) return st;
+    return st.WithContext("the last " + std::to_string(lost) + (lost == 1 ? " file" : " files") +
+                          " imported before this were not kept (import them again)");
+  };
+
   for (const auto& path : files) {
+    if (Status st = grouping.Open(); !st.ok()) return stop(st);
     FileReport report;
     report.path = path;
     progress.current = path;
     auto finish = [&](FileReport::Outcome outcome, const std::string& reason = "") {
+      grouping.FileDone();
+      // A failed commit is kept by the grouping and stops the loop at its next Open.
+      (void)grouping.CommitIfDue();
       report.outcome = outcome;
       if (!reason.empty()) report.reason = reason;
       summary.files.push_back(std::move(report));
@@ -373,7 +401,7 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
     const std::string digest = sha.HexDigest();
     if (!options.force) {
       auto known = store_.FindSource(digest);
-      if (!known.ok()) return known.status();  // the store itself failed: stop
+      if (!known.ok()) return stop(known.status());  // the store itself failed
       if (known->has_value()) {
         report.importer = (*known)->importer;
         report.documents = (*known)->documents;
@@ -406,7 +434,7 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
     report.importer = importer->name();
 
     FileInput input(path, head, size, options.max_batch_bytes);
-    PipelineSink sink(store_, actor_, importer->name(), path, extractors, options, report);
+    PipelineSink sink(store_, actor_, importer->name(), path, extractors, options, report, grouping);
     Status st;
     try {
       st = importer->Import(input, sink);
@@ -432,11 +460,12 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
     }
     if (!options.dry_run) {
       SourceFile source{digest, path, importer->name(), size, NowIso(), report.documents};
-      if (Status rs = store_.RecordSource(source); !rs.ok()) return rs;
+      if (Status rs = store_.RecordSource(source); !rs.ok()) return stop(rs);
     }
     const bool unchanged = report.documents_new == 0 && report.records == 0 && report.documents_failed == 0;
     finish(unchanged ? FileReport::Outcome::kUnchanged : FileReport::Outcome::kImported);
   }
+  if (Status st = grouping.Commit(); !st.ok()) return stop(st);
   for (const auto& f : summary.files) {
     switch (f.outcome) {
       case FileReport::Outcome::kImported: ++summary.imported; break;

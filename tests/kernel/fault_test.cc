@@ -170,3 +170,78 @@ TEST_CASE("a failed document import, findings run or record batch leaves the sto
   }) >= 3);
   CHECK(s.GetStats()->persons == 5);
 }
+
+namespace {
+
+DocumentBatch Note(const std::string& title, const std::string& person) {
+  DocumentBatch b;
+  b.document.title = title;
+  b.document.text = person + " wrote this note.";
+  const std::string who = b.Entity(EntityType::kPerson, person);
+  b.mentions = {{who, EntityType::kPerson, 0, static_cast<int64_t>(person.size()), 1, "t"}};
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("in a write group a failed document rolls back alone, and nothing shows before the commit",
+          "[fault][group]") {
+  FaultyStore f;
+  Store& s = *f.store;
+  StoreOptions options;
+  auto other = Store::Open(f.path, options);  // another connection, as another process would hold
+  REQUIRE(other.ok());
+  const int64_t docs_before = s.GetStats()->documents;
+
+  auto group = s.BeginGroup();
+  REQUIRE(group.ok());
+  CHECK(s.BeginGroup().status().code() == Status::Code::kInvalidArgument);  // one at a time
+  REQUIRE(s.WriteDocument(Note("First note", "Iota Nine"), kActor).ok());
+  // The second document fails at its third fault point (after its document row).
+  f.calls = 0;
+  f.fail_at = 3;
+  auto failed = s.WriteDocument(Note("Second note", "Kappa Ten"), kActor);
+  f.fail_at = 0;
+  CHECK_FALSE(failed.ok());
+  REQUIRE(s.WriteDocument(Note("Third note", "Lambda Eleven"), kActor).ok());
+  // Not visible to the other connection yet.
+  CHECK((*other)->GetStats()->documents == docs_before);
+  REQUIRE((*group)->Commit().ok());
+  CHECK((*group)->Commit().code() == Status::Code::kInvalidArgument);  // committed once
+
+  CHECK((*other)->GetStats()->documents == docs_before + 2);
+  CHECK((*other)->GetDocument("doc:first-note").ok());
+  CHECK((*other)->GetDocument("doc:second-note").status().code() == Status::Code::kNotFound);
+  CHECK((*other)->GetDocument("doc:third-note").ok());
+  CHECK_FALSE((*other)->Resolve("Kappa Ten", EntityType::kPerson).ok());
+  // The full-text index holds the group's documents.
+  SearchQuery q;
+  q.text = "Lambda";
+  auto hits = (*other)->Search(q);
+  REQUIRE(hits.ok());
+  CHECK(hits->size() >= 2);  // the person and the note
+}
+
+TEST_CASE("a write group not committed leaves the store as it was", "[fault][group]") {
+  FaultyStore f;
+  Store& s = *f.store;
+  const std::string before = DumpStore(f.path, /*include_audit=*/true);
+  {
+    auto group = s.BeginGroup();
+    REQUIRE(group.ok());
+    REQUIRE(s.WriteDocument(Note("Lost note", "Mu Twelve"), kActor).ok());
+    REQUIRE(s.RecordSource({"ab12", "/tmp/lost.txt", "text", 10, "", {"doc:lost-note"}}).ok());
+  }
+  CHECK(DumpStore(f.path, true) == before);
+  // A fault at the group's commit: nothing of it is kept either.
+  auto group = s.BeginGroup();
+  REQUIRE(group.ok());
+  REQUIRE(s.WriteDocument(Note("Lost note", "Mu Twelve"), kActor).ok());
+  f.calls = 0;
+  f.fail_at = 1;
+  Status st = (*group)->Commit();
+  f.fail_at = 0;
+  CHECK_FALSE(st.ok());
+  group->reset();
+  CHECK(DumpStore(f.path, true) == before);
+}

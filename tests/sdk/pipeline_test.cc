@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <regex>
 
 #include "dossier/pipeline.h"
 #include "support/test_support.h"
@@ -202,4 +203,60 @@ TEST_CASE("a component that throws fails only its own work", "[pipeline][fault]"
   for (const auto& e : fs::directory_iterator(f.dir.path())) {
     CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
   }
+}
+
+TEST_CASE("an import commits in groups; a failed group commit stops it and says what was not kept",
+          "[pipeline][group]") {
+  TempDir dir;
+  const std::string in = dir / "in";
+  fs::create_directories(in);
+  // More files than one group holds (256 documents), so the import commits
+  // at least twice.
+  for (int i = 0; i < 300; ++i) {
+    WriteFile(in + "/note" + std::to_string(1000 + i) + ".txt",
+              "Note " + std::to_string(i) + "\n\nAda Quill filed note " + std::to_string(i) + ".\n");
+  }
+  PluginHost host;
+  host.LoadDefault();
+  int commits = 0, fail_at_commit = 0;
+  StoreOptions options;
+  options.create_if_missing = true;
+  options.fault_hook = [&](std::string_view point) {
+    if (point == "group-commit" && ++commits == fail_at_commit) throw std::runtime_error("injected fault at commit");
+  };
+  const std::string db = dir / "store.db";
+  auto store = Store::Open(db, options);
+  REQUIRE(store.ok());
+
+  // The second commit fails: the first group's files are kept, the rest are not.
+  fail_at_commit = 2;
+  Pipeline pipeline(**store, host, kActor);
+  auto failed = pipeline.Import({in}, {});
+  REQUIRE_FALSE(failed.ok());
+  INFO(failed.status().message());
+  CHECK(failed.status().message().find("were not kept (import them again)") != std::string::npos);
+  CHECK(failed.status().message().find("injected fault at commit") != std::string::npos);
+  const int64_t kept = (*store)->GetStats()->documents;
+  CHECK(kept > 0);  // the first group (256 documents, or fewer if it took over 0.25 s)
+  CHECK(kept <= 256);
+
+  // Importing again writes the rest; the store then equals a clean import.
+  fail_at_commit = 0;
+  auto again = pipeline.Import({in}, {});
+  REQUIRE(again.ok());
+  CHECK(again->imported == 300 - kept);
+  CHECK(again->unchanged == kept);
+  CHECK(commits >= 3);
+
+  TempDir clean_dir;
+  const std::string clean_db = clean_dir / "store.db";
+  StoreOptions clean_options;
+  clean_options.create_if_missing = true;
+  auto clean = Store::Open(clean_db, clean_options);
+  REQUIRE(clean.ok());
+  Pipeline clean_pipeline(**clean, host, kActor);
+  REQUIRE(clean_pipeline.Import({in}, {}).ok());
+  // Equal but for the times things were written.
+  const std::regex time(R"(\d{4}-\d\d-\d\dT[0-9:.]+Z)");
+  CHECK(std::regex_replace(DumpStore(db), time, "T") == std::regex_replace(DumpStore(clean_db), time, "T"));
 }

@@ -265,6 +265,18 @@ class DOSSIER_API RecordWriter {
   virtual int64_t count() const = 0;
 };
 
+// Writes grouped into one transaction (Store::BeginGroup). Destroying it
+// without Commit rolls back every write made since it began.
+class DOSSIER_API WriteGroup {
+ public:
+  virtual ~WriteGroup();
+  // Makes the group's writes durable and visible to other connections, and
+  // ends the group. Fails when the group's transaction was lost (SQLite rolls
+  // a transaction back itself after some errors, such as a full disk): then
+  // none of its writes were kept.
+  virtual Status Commit() = 0;
+};
+
 // What to create with Store::AddEntity.
 struct NewEntity {
   EntityType type = EntityType::kPerson;  // not kClaim (use AddClaim) or kDocument (AddDocument)
@@ -344,6 +356,15 @@ class DOSSIER_API Store : public StoreView {
 
   // Remembers that a file was imported (see FindSource).
   virtual Status RecordSource(const SourceFile& source) = 0;
+
+  // Groups the writes that follow on this store (WriteDocument, RecordSource,
+  // BeginRecords, ...) into one transaction until the group commits, so that
+  // importing many small documents pays one commit per group rather than one
+  // per document. Each write inside still succeeds or fails whole. Other
+  // connections wait for the group's commit to write, and do not see its
+  // writes until then: keep groups short. InvalidArgument while a group or
+  // another transaction is open on this store.
+  virtual Result<std::unique_ptr<WriteGroup>> BeginGroup() = 0;
 
   // Starts writing interchange records (the jsonl importer).
   virtual Result<std::unique_ptr<RecordWriter>> BeginRecords(const Actor& actor) = 0;

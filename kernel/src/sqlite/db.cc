@@ -118,18 +118,23 @@ int64_t Db::QueryInt(const std::string& sql, int64_t fallback) {
   return s.Int(0);
 }
 
-Transaction::Transaction(Db* db) : db_(db) { db_->Exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Db* db) : db_(db), nested_(db->InTransaction()) {
+  db_->Exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (!done_) {
     // Never throw from a destructor; a failed rollback leaves SQLite to roll
-    // back when the connection closes.
-    sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    // back when the connection closes. (After some errors SQLite has rolled
+    // back the enclosing transaction itself; then there is no savepoint left
+    // and these fail harmlessly.)
+    sqlite3_exec(db_->handle(), nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK", nullptr, nullptr,
+                 nullptr);
   }
 }
 
 void Transaction::Commit() {
-  db_->Exec("COMMIT");
+  db_->Exec(nested_ ? "RELEASE nested" : "COMMIT");
   done_ = true;
 }
 

@@ -115,7 +115,11 @@ class Db {
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if not committed. Immediate, so a
 // second writer waits on the busy timeout at BEGIN rather than failing with
-// SQLITE_BUSY when it later tries to upgrade a read lock.
+// SQLITE_BUSY when it later tries to upgrade a read lock. Inside a write
+// transaction already open (a write group) it is a savepoint instead: it
+// commits into the enclosing transaction and rolls back only its own writes.
+// Never open one inside a read snapshot: the savepoint would not wait for the
+// write lock.
 class Transaction {
  public:
   explicit Transaction(Db* db);
@@ -126,6 +130,7 @@ class Transaction {
 
  private:
   Db* db_;
+  bool nested_;
   bool done_ = false;
 };
 

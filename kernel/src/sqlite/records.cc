@@ -19,6 +19,13 @@ class SqliteRecordWriter final : public RecordWriter {
     tx_ = std::make_unique<Transaction>(db_);
     db_->Exec("PRAGMA defer_foreign_keys = ON");
   }
+  // SQLite turns deferral off at the outermost COMMIT or ROLLBACK; inside a
+  // write group that comes later, so the writes after these would be
+  // deferred too.
+  ~SqliteRecordWriter() override {
+    tx_.reset();
+    sqlite3_exec(db_->handle(), "PRAGMA defer_foreign_keys = OFF", nullptr, nullptr, nullptr);
+  }
 
   Status Put(const Json& record) override {
     return Guard(store_->path(), [&]() -> Status {

@@ -60,6 +60,7 @@ class SqliteStore final : public Store {
                           const std::string& reason, const Actor& actor) override;
   Result<WriteOutcome> WriteDocument(const DocumentBatch& batch, const Actor& actor) override;
   Status RecordSource(const SourceFile& source) override;
+  Result<std::unique_ptr<WriteGroup>> BeginGroup() override;
   Result<std::unique_ptr<RecordWriter>> BeginRecords(const Actor& actor) override;
   Status ReplaceFindings(const std::string& checker, const std::vector<Finding>& findings,
                          const Actor& actor) override;
@@ -79,6 +80,7 @@ class SqliteStore final : public Store {
   void Audit(const Actor& actor, std::string_view action, std::string_view target, const Json& detail);
 
   friend class SqliteRecordWriter;
+  friend class SqliteWriteGroup;
 
   // Row-level helpers; they throw SqliteError and expect the caller's transaction.
   std::string ResolveOrThrow(std::string_view id_or_name, std::optional<EntityType> type,
