@@ -7,18 +7,20 @@
 namespace dossier {
 namespace {
 
-// The newest audit entry for which `match` holds (its time), scanning
+// The newest audit entry for which `match` holds (seq 0 when none), scanning
 // backwards in growing pages so the common case reads a handful of rows.
-Result<std::string> Newest(StoreView& store, const std::function<bool(const AuditEntry&)>& match) {
+Result<AuditEntry> Newest(StoreView& store, const std::function<bool(const AuditEntry&)>& match) {
   for (int64_t limit = 64;; limit *= 8) {
     auto entries = store.ListAudit(limit);
     if (!entries.ok()) return entries.status();
     for (auto it = entries->rbegin(); it != entries->rend(); ++it) {
-      if (match(*it)) return it->at;
+      if (match(*it)) return *it;
     }
-    if (static_cast<int64_t>(entries->size()) < limit) return std::string();
+    if (static_cast<int64_t>(entries->size()) < limit) return AuditEntry{};
   }
 }
+
+bool IsChange(const AuditEntry& e) { return e.action != "check" && e.action != "finding"; }
 
 std::string Strip(std::string t) {
   if (!t.empty() && (t.back() == 'Z' || t.back() == 'z')) t.pop_back();
@@ -28,11 +30,17 @@ std::string Strip(std::string t) {
 }  // namespace
 
 Result<std::string> LastChangeAt(StoreView& store) {
-  return Newest(store, [](const AuditEntry& e) { return e.action != "check" && e.action != "finding"; });
+  auto e = Newest(store, IsChange);
+  if (!e.ok()) return e.status();
+  return e->at;
 }
 
+Result<AuditEntry> LastChange(StoreView& store) { return Newest(store, IsChange); }
+
 Result<std::string> LastCheckAt(StoreView& store, std::string_view checker) {
-  return Newest(store, [&](const AuditEntry& e) { return e.action == "check" && e.target == checker; });
+  auto e = Newest(store, [&](const AuditEntry& e) { return e.action == "check" && e.target == checker; });
+  if (!e.ok()) return e.status();
+  return e->at;
 }
 
 Result<std::string> ParseSinceTime(std::string_view text) {

@@ -21,6 +21,7 @@ Exporter::~Exporter() = default;
 Registrar::~Registrar() = default;
 RecordWriter::~RecordWriter() = default;
 WriteGroup::~WriteGroup() = default;
+FindingWriter::~FindingWriter() = default;
 
 std::string DocumentBatch::Entity(EntityType type, const std::string& name) {
   const std::string norm = NormalizeName(name);

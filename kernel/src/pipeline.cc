@@ -479,10 +479,20 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
 
 namespace {
 
-class CollectingFindingSink final : public FindingSink {
+// Hands each finding to the store's writer as it is reported, so the
+// checker's evidence trees are freed as they go.
+class WritingFindingSink final : public FindingSink {
  public:
-  void Report(Finding finding) override { findings.push_back(std::move(finding)); }
-  std::vector<Finding> findings;
+  explicit WritingFindingSink(FindingWriter& writer) : writer_(writer) {}
+  void Report(Finding finding) override {
+    ++count;
+    if (status.ok()) status = writer_.Put(finding);
+  }
+  int64_t count = 0;
+  Status status;  // the first Put that failed
+
+ private:
+  FindingWriter& writer_;
 };
 
 }  // namespace
@@ -502,7 +512,9 @@ Result<std::vector<CheckReport>> Pipeline::Check(const std::vector<std::string>&
   for (Checker* c : checkers) {
     CheckReport report;
     report.checker = c->name();
-    CollectingFindingSink sink;
+    auto writer = store_.BeginFindings(report.checker, actor_);
+    if (!writer.ok()) return writer.status();
+    WritingFindingSink sink(**writer);
     try {
       report.status = c->Check(store_, sink);
     } catch (const std::exception& e) {
@@ -510,9 +522,10 @@ Result<std::vector<CheckReport>> Pipeline::Check(const std::vector<std::string>&
     } catch (...) {
       report.status = Status::Internal("checker " + report.checker + " threw an unknown exception");
     }
+    if (report.status.ok()) report.status = sink.status;
     if (report.status.ok()) {
-      report.status = store_.ReplaceFindings(report.checker, sink.findings, actor_);
-      report.findings = static_cast<int64_t>(sink.findings.size());
+      report.status = (*writer)->Commit();
+      report.findings = sink.count;
     } else if (report.status.message().find(report.checker) == std::string::npos) {
       report.status = report.status.WithContext("checker " + report.checker);
     }

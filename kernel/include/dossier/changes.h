@@ -16,6 +16,11 @@ namespace dossier {
 // curator decisions on findings ("finding"). Empty when nothing was audited.
 DOSSIER_API Result<std::string> LastChangeAt(StoreView& store);
 
+// The audit entry of that latest change (seq 0 when none). Its seq and time
+// together stamp the state checkers read: work derived from the store can be
+// kept while they stay the same.
+DOSSIER_API Result<AuditEntry> LastChange(StoreView& store);
+
 // The time of the latest run of this checker whose findings were stored, or
 // empty when it never ran.
 DOSSIER_API Result<std::string> LastCheckAt(StoreView& store, std::string_view checker);

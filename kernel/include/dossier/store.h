@@ -277,6 +277,20 @@ class DOSSIER_API WriteGroup {
   virtual Status Commit() = 0;
 };
 
+// A checker run's findings, given one at a time (Store::BeginFindings).
+// Destroying it without Commit writes nothing.
+class DOSSIER_API FindingWriter {
+ public:
+  virtual ~FindingWriter();
+  // Takes one finding (serialized at once: the caller may free it). A finding
+  // whose fingerprint was given before in this run is ignored. InvalidArgument
+  // for a finding without a fingerprint, code or message.
+  virtual Status Put(const Finding& finding) = 0;
+  // Replaces the checker's previous findings with the ones given, in one
+  // transaction (as Store::ReplaceFindings).
+  virtual Status Commit() = 0;
+};
+
 // What to create with Store::AddEntity.
 struct NewEntity {
   EntityType type = EntityType::kPerson;  // not kClaim (use AddClaim) or kDocument (AddDocument)
@@ -375,6 +389,9 @@ class DOSSIER_API Store : public StoreView {
   // it opens again. Findings not reported again are removed.
   virtual Status ReplaceFindings(const std::string& checker, const std::vector<Finding>& findings,
                                  const Actor& actor) = 0;
+  // ReplaceFindings for findings that come one at a time, so a large run
+  // need not hold them all as they were built.
+  virtual Result<std::unique_ptr<FindingWriter>> BeginFindings(const std::string& checker, const Actor& actor) = 0;
   // Resolves or ignores a finding (or opens it again), with a reason.
   virtual Status SetFindingStatus(std::string_view finding, FindingStatus status, const std::string& reason,
                                   const Actor& actor) = 0;

@@ -62,6 +62,7 @@ class SqliteStore final : public Store {
   Status RecordSource(const SourceFile& source) override;
   Result<std::unique_ptr<WriteGroup>> BeginGroup() override;
   Result<std::unique_ptr<RecordWriter>> BeginRecords(const Actor& actor) override;
+  Result<std::unique_ptr<FindingWriter>> BeginFindings(const std::string& checker, const Actor& actor) override;
   Status ReplaceFindings(const std::string& checker, const std::vector<Finding>& findings,
                          const Actor& actor) override;
   Status SetFindingStatus(std::string_view finding, FindingStatus status, const std::string& reason,
@@ -81,6 +82,7 @@ class SqliteStore final : public Store {
 
   friend class SqliteRecordWriter;
   friend class SqliteWriteGroup;
+  friend class SqliteFindingWriter;
 
   // Row-level helpers; they throw SqliteError and expect the caller's transaction.
   std::string ResolveOrThrow(std::string_view id_or_name, std::optional<EntityType> type,
