@@ -6,6 +6,7 @@
 #include <set>
 
 #include "dossier/text.h"
+#include "checkers.h"
 #include "evidence.h"
 
 namespace dossier::check {
@@ -37,12 +38,27 @@ Json ClaimIndex::Evidence(uint32_t claim, const std::string& subject) const {
   const FactClaim& c = claims[claim];
   Json j = {{"claim", c.id}, {"subject", subject}};
   if (c.predicate < predicates.size()) j["predicate"] = predicates[c.predicate];
-  if (!c.value.empty()) j["value"] = Json::parse(c.value, nullptr, false);
+  if (!c.value.is_null()) j["value"] = c.value;
   if (!c.time.empty()) j["time"] = c.time;
   j["document"] = documents[c.document];
   if (!c.quote.empty()) j["quote"] = c.quote;
   if (!c.attributed_to.empty()) j["attributed_to"] = c.attributed_to;
   return j;
+}
+
+Json ClaimIndex::Citation(uint32_t claim) const {
+  const FactClaim& c = claims[claim];
+  Json j = {{"claim", c.id}, {"document", documents[c.document]}};
+  if (!c.quote.empty()) j["quote"] = c.quote;
+  if (c.numeric) j["figure"] = Figure(c);
+  if (!c.time.empty()) j["time"] = c.time;
+  if (!c.attributed_to.empty()) j["attributed_to"] = c.attributed_to;
+  return j;
+}
+
+std::string ClaimIndex::Figure(const FactClaim& c) const {
+  const std::string& q = qualifiers[c.qualifier];
+  return (q == "exact" ? "" : q + " ") + FormatAmount(c.amount);
 }
 
 int YearOf(const std::string& time) {
@@ -172,7 +188,7 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
     if (keep_details) {
       fc.predicate = Intern(predicate_ids, index.predicates, c.predicate);
       fc.quote = ShortQuote(c.source.quote, 200);
-      if (!c.value.is_null()) fc.value = c.value.dump();
+      fc.value = c.value;
       fc.time = c.time;
       fc.attributed_to = c.attributed_to;
     }

@@ -48,7 +48,7 @@ struct FactClaim {
   // Kept only when Build is asked for details (see ClaimIndex::Evidence):
   uint32_t predicate = 0;     // the claim's own predicate, index into ClaimIndex::predicates
   std::string quote;          // shortened to a few lines
-  std::string value;          // the value as JSON text, or empty
+  Json value;                 // the claim's value, or null
   std::string time;
   std::string attributed_to;
 };
@@ -85,6 +85,12 @@ struct ClaimIndex {
   // A claim's evidence as findings cite it: {"claim", "subject", "predicate",
   // "value", "time", "document", "quote", "attributed_to"} (Build with details).
   Json Evidence(uint32_t claim, const std::string& subject) const;
+  // The short form, for a finding that lists many claims under facts that
+  // already name their subject, predicate and figures: {"claim", "document",
+  // "quote", "figure" (numbers), "time", "attributed_to"}.
+  Json Citation(uint32_t claim) const;
+  // "nearly 30,000,000": a figure with its hedge, without its unit.
+  std::string Figure(const FactClaim& claim) const;
 };
 
 // The year a time string refers to ("2006-12-11" -> 2006), or 0.

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "checkers.h"
+#include "analysis.h"
 #include "claim_index.h"
 #include "evidence.h"
 #include "sources.h"
@@ -22,12 +23,10 @@ class CorroborationChecker final : public Checker {
   }
 
   Status Check(StoreView& store, FindingSink& sink) override {
-    auto canonical = Canonical::Load(store);
-    if (!canonical.ok()) return canonical.status();
-    auto index = ClaimIndex::Build(store, Vocabulary::Get(), *canonical, /*keep_details=*/true);
-    if (!index.ok()) return index.status();
-    auto sources = Sources::Load(store);
-    if (!sources.ok()) return sources.status();
+    auto analysis = AnalyzeClaims(store);  // shared with the other checker (analysis.h)
+    if (!analysis.ok()) return analysis.status();
+    const ClaimIndex* index = &(*analysis)->index;
+    const Sources* sources = &(*analysis)->sources;
 
     struct Fact {
       const FactGroup* group;
@@ -70,11 +69,11 @@ class CorroborationChecker final : public Checker {
       }
       for (uint32_t m : *fact.members) {
         const FactClaim& c = index->claims[m];
-        claims.push_back(index->Evidence(m, g.subject));
+        // The fact names the subject, predicate and figures: each claim is cited short.
+        claims.push_back(index->Citation(m));
         sum.refs.push_back(c.id);
         if (c.numeric) {
-          const std::string& q = index->qualifiers[c.qualifier];
-          const std::string fig = (q == "exact" ? "" : q + " ") + FormatAmount(c.amount);
+          const std::string fig = index->Figure(c);
           if (shown.insert(fig).second) figures += (figures.empty() ? "" : " / ") + fig;
         }
       }

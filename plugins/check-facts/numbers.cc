@@ -7,6 +7,7 @@
 #include <set>
 
 #include "checkers.h"
+#include "analysis.h"
 #include "claim_index.h"
 #include "evidence.h"
 #include "sources.h"
@@ -32,8 +33,7 @@ namespace {
 
 // "nearly 30,000,000 person".
 std::string Figure(const ClaimIndex& index, const FactClaim& c, const std::string& unit) {
-  const std::string& q = index.qualifiers[c.qualifier];
-  return (q == "exact" ? "" : q + " ") + FormatAmount(c.amount) + (unit.empty() ? "" : " " + unit);
+  return index.Figure(c) + (unit.empty() ? "" : " " + unit);
 }
 
 class NumbersChecker final : public Checker {
@@ -44,13 +44,10 @@ class NumbersChecker final : public Checker {
   }
 
   Status Check(StoreView& store, FindingSink& sink) override {
-    const Vocabulary& vocabulary = Vocabulary::Get();
-    auto canonical = Canonical::Load(store);
-    if (!canonical.ok()) return canonical.status();
-    auto index = ClaimIndex::Build(store, vocabulary, *canonical, /*keep_details=*/true);
-    if (!index.ok()) return index.status();
-    auto sources = Sources::Load(store);
-    if (!sources.ok()) return sources.status();
+    auto analysis = AnalyzeClaims(store);  // shared with the other checker (analysis.h)
+    if (!analysis.ok()) return analysis.status();
+    const ClaimIndex* index = &(*analysis)->index;
+    const Sources* sources = &(*analysis)->sources;
 
     std::vector<const FactGroup*> reported;
     for (const FactGroup& g : index->groups) {

@@ -103,6 +103,35 @@ TEST_CASE("numbers: hedges decide agreement and conflicts show the values side b
   CHECK(conflict[0].evidence["groups"].size() == 2);
 }
 
+TEST_CASE("numbers and corroboration share one claim analysis, rebuilt after any change") {
+  CheckStore cs;
+  cs.Write(FigureDoc("doc:mill-a", "Ridge Gazette", "Orla Town", "population",
+                     "Orla Town is home to 400,000 people.", "400,000 people", "2030", EntityType::kPlace));
+  cs.Write(FigureDoc("doc:mill-b", "Coastline Post", "Orla Town", "population",
+                     "Orla Town has 900,000 people.", "900,000 people", "2030", EntityType::kPlace));
+  auto numbers = MakeNumbersChecker();
+  auto corroboration = MakeCorroborationChecker();
+  REQUIRE(WithCode(cs.Run(*numbers), "value-conflict").size() == 1);
+  // Built by numbers, used by corroboration: the same two facts, one source each.
+  auto single = WithCode(cs.Run(*corroboration), "single-source");
+  REQUIRE(single.size() == 1);
+  CHECK(single[0].evidence["facts"].size() == 2);
+
+  // A curator rejects the 900,000: no conflict and one fact left, though
+  // nothing but a claim's status changed.
+  std::string rejected;
+  REQUIRE(cs.store->ForEachClaim({}, [&](const Claim& c) {
+    if (c.source.document == "doc:mill-b" && c.subject != c.source.document) rejected = c.id;
+    return true;
+  }).ok());
+  REQUIRE(!rejected.empty());
+  REQUIRE(cs.store->SetClaimStatus(rejected, ClaimStatus::kRejected, "misread", Actor{"test"}).ok());
+  CHECK(WithCode(cs.Run(*numbers), "value-conflict").empty());
+  single = WithCode(cs.Run(*corroboration), "single-source");
+  REQUIRE(single.size() == 1);
+  CHECK(single[0].evidence["facts"].size() == 1);
+}
+
 TEST_CASE("numbers: figures about different times never meet; undated ones meet a single year") {
   CheckStore cs;
   cs.Write(FigureDoc("doc:trade-2006", "Velmora Ledger", "Port Caskel", "trade", "Port Caskel trade was $2 billion.",
