@@ -15,10 +15,10 @@
 
 #include "atomic_output.h"
 #include "batch_size.h"
-#include "write_grouping.h"
 #include "clock.h"
 #include "dossier/schema.h"
 #include "dossier/text.h"
+#include "write_grouping.h"
 
 namespace dossier {
 namespace fs = std::filesystem;
@@ -341,7 +341,7 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
   WriteGrouping grouping(store_, !options.dry_run, 256, 0.25);
   // The store failed: keep what can be kept and say what was not.
   auto stop = [&](const Status& st) -> Status {
-    grouping.Commit();
+    (void)grouping.Commit();  // a failure is counted in lost_files()
     const int64_t lost = grouping.lost_files();
     if (lost == 0) return st;
     return st.WithContext("the last " + std::to_string(lost) + (lost == 1 ? " file" : " files") +
