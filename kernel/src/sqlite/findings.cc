@@ -63,10 +63,14 @@ class SqliteFindingWriter final : public FindingWriter {
     r.refs = f.refs;
     std::sort(r.refs.begin(), r.refs.end());
     r.refs.erase(std::unique(r.refs.begin(), r.refs.end()), r.refs.end());
-    r.refs_json = Json(f.refs).dump();
-    r.evidence = f.evidence.is_object() ? f.evidence.dump() : std::string("{}");
-    rows_.push_back(std::move(r));
-    return Status::OK();
+    // dump() throws on text that is not UTF-8: Guard makes that a Status, as
+    // for every other store call.
+    return Guard(store_->path(), [&]() -> Status {
+      r.refs_json = Json(f.refs).dump();
+      r.evidence = f.evidence.is_object() ? f.evidence.dump() : std::string("{}");
+      rows_.push_back(std::move(r));
+      return Status::OK();
+    });
   }
 
   Status Commit() override {
