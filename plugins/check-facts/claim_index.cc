@@ -232,6 +232,7 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
     return true;
   });
   if (!st.ok()) return st;
+  index.groups.reserve(keys.size());  // at least one group per key
   for (size_t k = 0; k < keys.size(); ++k) Emit(keys[k], members[k], index.claims, &index.groups);
   return index;
 }

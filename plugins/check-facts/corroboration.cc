@@ -3,7 +3,7 @@
 // cluster of agreeing figures); sources that count once are described in
 // sources.h. Findings summarise per subject: its facts on one source, and
 // its facts with several.
-#include <map>
+#include <algorithm>
 #include <set>
 
 #include "checkers.h"
@@ -15,6 +15,76 @@
 namespace dossier::check {
 namespace {
 
+struct Fact {
+  const FactGroup* group;
+  const std::vector<uint32_t>* members;
+};
+
+// One subject's facts with one outcome, as they go into its finding.
+struct Summary {
+  Json facts = Json::array();
+  std::vector<std::string> refs;
+  std::vector<std::string> whats;
+};
+
+void AddFact(const ClaimIndex& index, const Fact& fact, const Sources::Count& count, EntityNames& names,
+             Summary& sum) {
+  const FactGroup& g = *fact.group;
+  const bool single = count.independent <= 1;
+  Json claims = Json::array();
+  std::string figures;
+  std::set<std::string> shown;
+  std::string what = g.predicate;
+  if (g.numeric) {
+  } else if (!g.object.empty() && g.object.rfind("text:", 0) != 0 && g.object.rfind("date:", 0) != 0 &&
+             g.object.rfind("value:", 0) != 0) {
+    what += " " + names.Of(g.object);
+  } else if (const std::string& quote = index.claims[fact.members->front()].quote; !quote.empty()) {
+    what += ": \"" + ShortQuote(quote, 80) + "\"";
+  }
+  for (uint32_t m : *fact.members) {
+    const FactClaim& c = index.claims[m];
+    // The fact names the subject, predicate and figures: each claim is cited short.
+    claims.push_back(index.Citation(m));
+    sum.refs.push_back(c.id);
+    if (c.numeric) {
+      const std::string fig = index.Figure(c);
+      if (shown.insert(fig).second) figures += (figures.empty() ? "" : " / ") + fig;
+    }
+  }
+  if (g.numeric) what += " = " + figures + (g.unit.empty() ? "" : " " + g.unit);
+  if (g.year) what += " (" + std::to_string(g.year) + ")";
+  Json j = {{"fact", what}, {"independent_sources", count.independent}, {"origins", count.origins}};
+  j["claims"] = std::move(claims);  // by assignment: an initializer list would copy
+  if (!count.why.empty()) j["counted_once"] = count.why;
+  sum.facts.push_back(std::move(j));
+  sum.whats.push_back(single ? what : what + " [" + std::to_string(count.independent) + " sources]");
+}
+
+void Report(const std::string& subject, bool single, Summary& sum, EntityNames& names, FindingSink& sink) {
+  Finding f;
+  f.code = single ? "single-source" : "corroborated";
+  f.severity = Severity::kInfo;
+  const size_t n = sum.facts.size();
+  std::string list;
+  for (size_t i = 0; i < sum.whats.size() && i < 3; ++i) list += (i ? "; " : "") + sum.whats[i];
+  if (sum.whats.size() > 3) list += "; …";
+  f.message = names.Of(subject) + ": " + std::to_string(n) + (n == 1 ? " fact " : " facts ") +
+              (single ? (n == 1 ? "rests on one source: " : "rest on one source each: ")
+                      : (n == 1 ? "is reported by independent sources: " : "are reported by independent sources: ")) +
+              list;
+  f.refs = std::move(sum.refs);
+  f.refs.insert(f.refs.begin(), subject);
+  f.evidence = {{"why", std::string(single ? "each fact below rests on one source"
+                                           : "each fact below is reported by two or more independent sources") +
+                            " (documents of one publisher, cables linked by REF, and claims quoting the same "
+                            "words count once)"},
+                {"subject", subject}};
+  f.evidence["facts"] = std::move(sum.facts);
+  f.fingerprint = Fingerprint({"corroboration", f.code, subject});
+  sink.Report(std::move(f));
+}
+
 class CorroborationChecker final : public Checker {
  public:
   std::string name() const override { return "corroboration"; }
@@ -25,92 +95,36 @@ class CorroborationChecker final : public Checker {
   Status Check(StoreView& store, FindingSink& sink) override {
     auto analysis = AnalyzeClaims(store);  // shared with the other checker (analysis.h)
     if (!analysis.ok()) return analysis.status();
-    const ClaimIndex* index = &(*analysis)->index;
-    const Sources* sources = &(*analysis)->sources;
+    const ClaimIndex& index = (*analysis)->index;
+    const Sources& sources = (*analysis)->sources;
 
-    struct Fact {
-      const FactGroup* group;
-      const std::vector<uint32_t>* members;
-      Sources::Count count;
-    };
     std::vector<Fact> facts;
-    for (const FactGroup& g : index->groups) {
+    for (const FactGroup& g : index.groups) {
       if (g.numeric) {
-        for (const auto& cluster : g.clusters) facts.push_back({&g, &cluster, sources->CountSources(*index, cluster)});
+        for (const auto& cluster : g.clusters) facts.push_back({&g, &cluster});
       } else {
-        facts.push_back({&g, &g.members, sources->CountSources(*index, g.members)});
+        facts.push_back({&g, &g.members});
       }
     }
     // One finding per subject and outcome (facts on one source; facts with
     // several), listing each fact: a store of a million claims yields
     // findings per subject, not per claim, and `show` still puts each
-    // finding beside every claim it lists.
-    struct Summary {
-      Json facts = Json::array();
-      std::vector<std::string> refs;
-      std::vector<std::string> whats;
-    };
-    std::map<std::string, std::map<bool, Summary>> by_subject;  // subject -> single? -> summary
+    // finding beside every claim it lists. Subject by subject, so that only
+    // one subject's evidence is held at a time (all of them at once took
+    // gigabytes at a million claims, and the allocator's time with them).
+    std::stable_sort(facts.begin(), facts.end(),
+                     [](const Fact& a, const Fact& b) { return a.group->subject < b.group->subject; });
     EntityNames names(store);
-    for (const Fact& fact : facts) {
-      const FactGroup& g = *fact.group;
-      const bool single = fact.count.independent <= 1;
-      Json claims = Json::array();
-      std::string figures;
-      std::set<std::string> shown;
-      Summary& sum = by_subject[g.subject][single];
-      std::string what = g.predicate;
-      if (g.numeric) {
-      } else if (!g.object.empty() && g.object.rfind("text:", 0) != 0 && g.object.rfind("date:", 0) != 0 &&
-                 g.object.rfind("value:", 0) != 0) {
-        what += " " + names.Of(g.object);
-      } else if (const std::string& quote = index->claims[fact.members->front()].quote; !quote.empty()) {
-        what += ": \"" + ShortQuote(quote, 80) + "\"";
+    for (size_t begin = 0, end; begin < facts.size(); begin = end) {
+      const std::string& subject = facts[begin].group->subject;
+      for (end = begin + 1; end < facts.size() && facts[end].group->subject == subject;) ++end;
+      Summary several, single;
+      for (size_t i = begin; i < end; ++i) {
+        const Sources::Count count = sources.CountSources(index, *facts[i].members);
+        AddFact(index, facts[i], count, names, count.independent <= 1 ? single : several);
       }
-      for (uint32_t m : *fact.members) {
-        const FactClaim& c = index->claims[m];
-        // The fact names the subject, predicate and figures: each claim is cited short.
-        claims.push_back(index->Citation(m));
-        sum.refs.push_back(c.id);
-        if (c.numeric) {
-          const std::string fig = index->Figure(c);
-          if (shown.insert(fig).second) figures += (figures.empty() ? "" : " / ") + fig;
-        }
-      }
-      if (g.numeric) what += " = " + figures + (g.unit.empty() ? "" : " " + g.unit);
-      if (g.year) what += " (" + std::to_string(g.year) + ")";
-      Json j = {{"fact", what},
-                {"independent_sources", fact.count.independent},
-                {"origins", fact.count.origins}};
-      j["claims"] = std::move(claims);  // by assignment: an initializer list would copy
-      if (!fact.count.why.empty()) j["counted_once"] = fact.count.why;
-      sum.facts.push_back(std::move(j));
-      sum.whats.push_back(single ? what : what + " [" + std::to_string(fact.count.independent) + " sources]");
-    }
-    for (auto& [subject, outcomes] : by_subject) {
-      for (auto& [single, sum] : outcomes) {
-        Finding f;
-        f.code = single ? "single-source" : "corroborated";
-        f.severity = Severity::kInfo;
-        const size_t n = sum.facts.size();
-        std::string list;
-        for (size_t i = 0; i < sum.whats.size() && i < 3; ++i) list += (i ? "; " : "") + sum.whats[i];
-        if (sum.whats.size() > 3) list += "; …";
-        f.message = names.Of(subject) + ": " + std::to_string(n) + (n == 1 ? " fact " : " facts ") +
-                    (single ? (n == 1 ? "rests on one source: " : "rest on one source each: ")
-                            : (n == 1 ? "is reported by independent sources: " : "are reported by independent sources: ")) +
-                    list;
-        f.refs = std::move(sum.refs);
-        f.refs.insert(f.refs.begin(), subject);
-        f.evidence = {{"why", std::string(single ? "each fact below rests on one source"
-                                                 : "each fact below is reported by two or more independent sources") +
-                                  " (documents of one publisher, cables linked by REF, and claims quoting the same "
-                                  "words count once)"},
-                      {"subject", subject}};
-        f.evidence["facts"] = std::move(sum.facts);
-        f.fingerprint = Fingerprint({"corroboration", f.code, subject});
-        sink.Report(std::move(f));
-      }
+      if (!several.whats.empty()) Report(subject, false, several, names, sink);
+      if (!single.whats.empty()) Report(subject, true, single, names, sink);
     }
     return Status::OK();
   }
