@@ -54,11 +54,14 @@ void RegisterImport(const Registry& r) {
   sub->add_flag("--force", o->force, "Import files even if the same bytes were imported before");
   sub->add_option("--extractor", o->extractors, "Run only this extractor (repeatable)");
   sub->add_flag("--no-extract", o->no_extract, "Run no extractor");
+  // Bounded so that the size in bytes (MB << 20) fits an int64_t with room to
+  // spare: a petabyte is more than any limit means.
+  const auto megabytes = CLI::Range(int64_t{1}, int64_t{1} << 30);
   sub->add_option("--max-document-mb", o->max_document_mb, "Refuse documents larger than this (default 64)")
-      ->check(CLI::PositiveNumber);
+      ->check(megabytes);
   sub->add_option("--max-batch-mb", o->max_batch_mb,
                   "Memory one file read whole or one document with its facts may take (default 128)")
-      ->check(CLI::PositiveNumber);
+      ->check(megabytes);
   sub->add_flag("-v,--verbose", o->verbose, "One line per file");
   r.Add(sub, [ctx = r.ctx, o]() {
     Store* store = ctx->OpenStore(/*create_if_missing=*/true);

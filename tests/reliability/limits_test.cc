@@ -103,3 +103,19 @@ TEST_CASE("a JSONL file that is one endless line is refused at 256 MB, not read 
   CHECK(TableCounts(db).at("document") == 1);
   CHECK(IntegrityCheck(db) == "ok");
 }
+
+TEST_CASE("a limit out of range is a usage error naming the option, not an overflow", "[limits]") {
+  TempDir dir;
+  const std::string db = dir / "store.db";
+  WriteFile(dir / "note.txt", rel::Note(1));
+  for (const char* option : {"--max-document-mb", "--max-batch-mb"}) {
+    for (const char* value : {"0", "-3", "9223372036854775807", "8796093022208"}) {
+      const RunResult r = Dossier(db, {"import", option, value, dir / "note.txt"});
+      INFO(option << " " << value << ": " << r.err);
+      CHECK(r.exit_code == 2);
+      CHECK(r.err.find(std::string(option) + ": Value " + value + " not in range 1 to 1073741824") != std::string::npos);
+      CHECK(Lines(r.err).size() == 1);
+    }
+  }
+  CHECK_FALSE(fs::exists(db));  // nothing was opened, let alone written
+}
