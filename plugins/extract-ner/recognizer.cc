@@ -15,6 +15,12 @@ namespace {
 
 // Lower-case words that may join capitalised words inside one name:
 // "Trade Development Alliance of Greater Seattle", "Lula da Silva".
+// "1998", "2020": four digits from 1900 to 2099.
+bool IsModernYear(std::string_view t) {
+  return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
+         std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool IsConnector(std::string_view w) {
   static const std::set<std::string, std::less<>> kConnectors = {
       "of", "for", "the", "and", "on", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
@@ -361,9 +367,12 @@ class Recognizer {
           last = j;
           continue;
         }
-        // "Columbus 2020": a year-like number right after a name.
-        if (w[j + 1].kind == Token::Kind::kNumber && w[j + 1].text.size() == 4 && !g_.NeverEntity(w[j].text) &&
-            (j + 2 >= w.size() || !IsCap(w, j + 2))) {
+        // "Columbus 2020": a year right after a name. Not a cable's serial
+        // ("see Ref 05 New Delhi 3846") nor a resolution number ("UNSCR
+        // 1762"), so years of this century and the last only; and not after
+        // a lone ordinary word ("Since 2005, ..." after a paragraph marker).
+        if (w[j + 1].kind == Token::Kind::kNumber && IsModernYear(w[j + 1].text) && !g_.NeverEntity(w[j].text) &&
+            !(j == i && g_.IsCommonWord(w[j].text)) && (j + 2 >= w.size() || !IsCap(w, j + 2))) {
           last = ++j;
           break;
         }
