@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 
@@ -12,11 +13,18 @@
 #include "fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static std::string path;
   static std::unique_ptr<dossier::Store> store = [] {
     dossier::StoreOptions o;
     o.create_if_missing = true;
-    const std::string path = "/tmp/dossier-jsonl-fuzz-" + std::to_string(getpid()) + ".db";
+    const char* tmp = std::getenv("TMPDIR");
+    path = std::string(tmp && *tmp ? tmp : "/tmp") + "/dossier-jsonl-fuzz-" + std::to_string(getpid()) + ".db";
     unlink(path.c_str());
+    // Registered before the store exists, so it runs after the store is
+    // closed at exit: a run leaves no store files behind (every run used to).
+    std::atexit([] {
+      for (const char* suffix : {"", "-wal", "-shm"}) unlink((path + suffix).c_str());
+    });
     auto s = dossier::Store::Open(path, o);
     FUZZ_CHECK(s.ok());
     return std::move(s).value();
