@@ -13,14 +13,14 @@
 namespace dossier::ner {
 namespace {
 
-// Lower-case words that may join capitalised words inside one name:
-// "Trade Development Alliance of Greater Seattle", "Lula da Silva".
 // "1998", "2020": four digits from 1900 to 2099.
 bool IsModernYear(std::string_view t) {
   return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
          std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Lower-case words that may join capitalised words inside one name:
+// "Trade Development Alliance of Greater Seattle", "Lula da Silva".
 bool IsConnector(std::string_view w) {
   static const std::set<std::string, std::less<>> kConnectors = {
       "of", "for", "the", "and", "on", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
