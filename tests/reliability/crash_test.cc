@@ -2,10 +2,13 @@
 // random points, twenty times. After every kill the store opens, passes
 // SQLite's and FTS5's integrity checks and holds only whole documents (each
 // exactly as a clean run writes it); re-running the import then completes the
-// batch with no duplicates: the same rows as one clean run.
+// batch with no duplicates: the same rows as one clean run. A kill before the
+// schema's first commit leaves an empty database file: it must open as a new
+// store.
 //
 // The seed is printed; DOSSIER_CRASH_SEED=N replays a run's kill points.
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <cstdio>
@@ -73,7 +76,7 @@ TEST_CASE("an import killed twenty times at random points loses nothing and dupl
   std::uniform_real_distribution<double> delay(0.0, std::max(0.2, seconds / 5));
 
   const std::string db = dir / "killed.db";
-  int killed_midway = 0, left_partial = 0;
+  int killed_midway = 0, left_partial = 0, left_empty = 0;
   for (int round = 0; round < kKills; ++round) {
     std::vector<std::string> args = {"import", batch};
     if (round % 2 == 1) args.push_back("--force");
@@ -86,6 +89,15 @@ TEST_CASE("an import killed twenty times at random points loses nothing and dupl
     REQUIRE((status == -9 || status == 0));
     if (status == -9) ++killed_midway;
     if (!fs::exists(db)) continue;  // killed before the store was created
+    if (QueryText(db, "SELECT count(*) FROM sqlite_schema") == "0") {
+      // Killed after SQLite created the file but before the schema's first
+      // commit: an empty database, which the next open makes a store.
+      CHECK(QueryText(db, "PRAGMA user_version") == "0");
+      REQUIRE(Dossier(db, {"stats"}).exit_code == 0);
+      CHECK(QueryText(db, "PRAGMA user_version") != "0");
+      ++left_empty;
+      continue;
+    }
 
     REQUIRE(IntegrityCheck(db) == "ok");
     // Whole documents only: each one present is exactly as the clean run wrote it.
@@ -100,8 +112,8 @@ TEST_CASE("an import killed twenty times at random points loses nothing and dupl
     const RunResult stats = Dossier(db, {"stats"});
     REQUIRE(stats.exit_code == 0);
   }
-  std::printf("crash test: %d of %d runs were killed, %d of them leaving the batch part-imported\n", killed_midway,
-              kKills, left_partial);
+  std::printf("crash test: %d of %d runs were killed, %d of them leaving the batch part-imported, %d an empty file\n",
+              killed_midway, kKills, left_partial, left_empty);
   // Not vacuous: kills did land while documents were being written.
   CHECK(left_partial >= 3);
 
@@ -113,4 +125,31 @@ TEST_CASE("an import killed twenty times at random points loses nothing and dupl
   CHECK(IntegrityCheck(db) == "ok");
   CHECK(TableCounts(db) == want_counts);
   CHECK(DocumentShapes(db) == want_shapes);
+}
+
+TEST_CASE("a store file killed before its schema was written opens as a new store", "[crash]") {
+  TempDir dir;
+  const std::string batch = dir / "batch";
+  WriteBatch(batch, 3);
+  // What a kill leaves at that point: the file SQLite created on open, empty
+  // or holding only the header of a database switched to WAL.
+  const std::string empty = dir / "empty.db";
+  WriteFile(empty, "");
+  const std::string header_only = dir / "header.db";
+  {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(header_only.c_str(), &raw) == SQLITE_OK);
+    CHECK(sqlite3_exec(raw, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  REQUIRE(QueryText(header_only, "SELECT count(*) FROM sqlite_schema") == "0");
+  REQUIRE(fs::file_size(header_only) > 0);
+  for (const std::string& db : {empty, header_only}) {
+    INFO(db);
+    const RunResult r = Dossier(db, {"import", batch});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(IntegrityCheck(db) == "ok");
+    CHECK(TableCounts(db).at("document") == 3);
+  }
 }
