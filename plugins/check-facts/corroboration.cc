@@ -27,10 +27,10 @@ struct Summary {
   std::vector<std::string> whats;
 };
 
-void AddFact(const ClaimIndex& index, const Fact& fact, const Sources::Count& count, EntityNames& names,
+// single: the fact rests on one source (sum is the subject's single-source summary).
+void AddFact(const ClaimIndex& index, const Fact& fact, const Sources::Count& count, bool single, EntityNames& names,
              Summary& sum) {
   const FactGroup& g = *fact.group;
-  const bool single = count.independent <= 1;
   Json claims = Json::array();
   std::string figures;
   std::set<std::string> shown;
@@ -121,7 +121,8 @@ class CorroborationChecker final : public Checker {
       Summary several, single;
       for (size_t i = begin; i < end; ++i) {
         const Sources::Count count = sources.CountSources(index, *facts[i].members);
-        AddFact(index, facts[i], count, names, count.independent <= 1 ? single : several);
+        const bool one = count.independent <= 1;
+        AddFact(index, facts[i], count, one, names, one ? single : several);
       }
       if (!several.whats.empty()) Report(subject, false, several, names, sink);
       if (!single.whats.empty()) Report(subject, true, single, names, sink);

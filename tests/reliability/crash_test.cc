@@ -8,7 +8,6 @@
 //
 // The seed is printed; DOSSIER_CRASH_SEED=N replays a run's kill points.
 #include <catch2/catch.hpp>
-#include <sqlite3.h>
 
 #include <chrono>
 #include <cstdio>
@@ -16,6 +15,8 @@
 #include <filesystem>
 #include <random>
 #include <thread>
+
+#include <sqlite3.h>
 
 #include "reliability/fixtures.h"
 #include "reliability/process.h"
