@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "dossier/store.h"
+#include "sqlite/db.h"
 #include "sqlite/migrations.h"
 #include "support/test_support.h"
 
@@ -111,4 +112,51 @@ TEST_CASE("a store from a newer dossier is refused", "[migration]") {
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Status::Code::kUnsupported);
   CHECK(r.status().message().find("newer") != std::string::npos);
+}
+
+TEST_CASE("a version 1 store keeps its search index when it moves to indexing at commit", "[migration][search]") {
+  TempDir dir;
+  const std::string path = dir / "v1.db";
+  {
+    sqlite::Db db(path, true);
+    sqlite::MigrateTo(&db, 1);
+    // Version 1 indexed each row from its insert trigger.
+    db.Exec(
+        "INSERT INTO entity(id, type, name, norm, canonical, created_at, updated_at, created_by) VALUES "
+        "('person:old', 'person', 'Olde Walnutson', 'olde walnutson', 'person:old', 't', 't', 'test'), "
+        "('doc:old', 'document', 'Old Report', 'old report', 'doc:old', 't', 't', 'test');"
+        "INSERT INTO document(id, kind, title, text, sha256) VALUES ('doc:old', 'text', 'Old Report', "
+        "'the harvest of walnuts was poor', 'x');"
+        "INSERT INTO claim(id, subject, predicate, value, doc, start, \"end\", quote, extractor, created_at, updated_at, "
+        "created_by) VALUES ('claim:old', 'person:old', 'said', '\"poor\"', 'doc:old', 0, 11, 'the harvest', 'test', "
+        "'t', 't', 'test');");
+  }
+  REQUIRE(Pragma(path, "user_version") == 1);
+
+  auto store = Store::Open(path, {});
+  REQUIRE(store.ok());
+  CHECK(Pragma(path, "user_version") == sqlite::CurrentSchemaVersion());
+  NewEntity e;
+  e.name = "Nova Walnutson";
+  REQUIRE((*store)->AddEntity(e, Actor{"test"}).ok());
+
+  SearchQuery q;
+  q.text = "walnutson";
+  CHECK((*store)->Search(q)->size() == 2);  // the old name and the new one
+  q.text = "walnuts";
+  CHECK((*store)->Search(q)->size() == 1);
+  q.text = "harvest";
+  q.type = EntityType::kClaim;
+  CHECK((*store)->Search(q)->size() == 1);
+  store->reset();
+
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  for (const char* table : {"entity_fts", "document_fts", "claim_fts"}) {
+    const std::string sql = std::string("INSERT INTO ") + table + "(" + table + ", rank) VALUES ('integrity-check', 1)";
+    INFO(table << ": " << sqlite3_errmsg(db));
+    CHECK(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  }
+  sqlite3_close(db);
+  CHECK(Pragma(path, "user_version") == sqlite::CurrentSchemaVersion());
 }

@@ -134,6 +134,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::Commit() {
+  if (!nested_) db_->BeforeCommit();
   db_->Exec(nested_ ? "RELEASE nested" : "COMMIT");
   done_ = true;
 }

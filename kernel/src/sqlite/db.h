@@ -104,8 +104,16 @@ class Db {
   // Throws SqliteError for rc (with SQLite's message) unless rc is OK/ROW/DONE.
   void Check(int rc) const;
 
+  // Work every write transaction does last, inside it, before its COMMIT (a
+  // Transaction that is not a savepoint). If it throws, the transaction rolls back.
+  void set_before_commit(void (*fn)(Db*)) { before_commit_ = fn; }
+  void BeforeCommit() {
+    if (before_commit_) before_commit_(this);
+  }
+
  private:
   sqlite3* db_ = nullptr;
+  void (*before_commit_)(Db*) = nullptr;
   struct Cached {
     sqlite3_stmt* stmt = nullptr;
     bool in_use = false;

@@ -247,8 +247,73 @@ CREATE TRIGGER claim_fts_update AFTER UPDATE OF quote ON claim BEGIN
 END;
 )sql";
 
+// Version 2: full-text indexing deferred to commit. FTS5 writes the terms it
+// holds in memory out to a new index segment at every savepoint, and SQLite
+// opens one for every statement that may need undoing inside a transaction,
+// so indexing a row from an insert trigger made one tiny segment per row
+// (an import of 1,044 cables wrote 45,000 index blocks for 14,500 names) and
+// then merged them. Inserts now queue the row here instead, and every
+// top-level commit indexes the queue in one statement per table
+// (IndexPendingText, fts_pending.h) before the COMMIT itself, so committed
+// state is always fully indexed. Updates and deletes of a row still in the
+// queue leave its index alone: indexing at commit reads the row as it is then.
+constexpr const char* kV2 = R"sql(
+CREATE TABLE fts_pending(
+  tbl  TEXT NOT NULL CHECK (tbl IN ('entity','document','claim')),
+  rid  INTEGER NOT NULL,
+  PRIMARY KEY (tbl, rid)
+) WITHOUT ROWID;
+
+DROP TRIGGER entity_fts_insert;
+DROP TRIGGER entity_fts_delete;
+CREATE TRIGGER entity_fts_insert AFTER INSERT ON entity BEGIN
+  INSERT OR IGNORE INTO fts_pending(tbl, rid) VALUES ('entity', new.rid);
+END;
+CREATE TRIGGER entity_fts_delete AFTER DELETE ON entity BEGIN
+  DELETE FROM entity_fts WHERE rowid = old.rid;
+  DELETE FROM fts_pending WHERE tbl = 'entity' AND rid = old.rid;
+END;
+
+DROP TRIGGER document_fts_insert;
+DROP TRIGGER document_fts_delete;
+DROP TRIGGER document_fts_update;
+CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN
+  INSERT OR IGNORE INTO fts_pending(tbl, rid) VALUES ('document', new.rid);
+END;
+CREATE TRIGGER document_fts_delete AFTER DELETE ON document BEGIN
+  INSERT INTO document_fts(document_fts, rowid, title, text)
+    SELECT 'delete', old.rid, old.title, old.text
+    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'document' AND rid = old.rid);
+  DELETE FROM fts_pending WHERE tbl = 'document' AND rid = old.rid;
+END;
+CREATE TRIGGER document_fts_update AFTER UPDATE OF title, text ON document
+WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'document' AND rid = old.rid) BEGIN
+  INSERT INTO document_fts(document_fts, rowid, title, text)
+    VALUES ('delete', old.rid, old.title, old.text);
+  INSERT INTO document_fts(rowid, title, text) VALUES (new.rid, new.title, new.text);
+END;
+
+DROP TRIGGER claim_fts_insert;
+DROP TRIGGER claim_fts_delete;
+DROP TRIGGER claim_fts_update;
+CREATE TRIGGER claim_fts_insert AFTER INSERT ON claim BEGIN
+  INSERT OR IGNORE INTO fts_pending(tbl, rid) VALUES ('claim', new.rid);
+END;
+CREATE TRIGGER claim_fts_delete AFTER DELETE ON claim BEGIN
+  INSERT INTO claim_fts(claim_fts, rowid, quote)
+    SELECT 'delete', old.rid, coalesce(old.quote, '')
+    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'claim' AND rid = old.rid);
+  DELETE FROM fts_pending WHERE tbl = 'claim' AND rid = old.rid;
+END;
+CREATE TRIGGER claim_fts_update AFTER UPDATE OF quote ON claim
+WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'claim' AND rid = old.rid) BEGIN
+  INSERT INTO claim_fts(claim_fts, rowid, quote) VALUES ('delete', old.rid, coalesce(old.quote, ''));
+  INSERT INTO claim_fts(rowid, quote) VALUES (new.rid, coalesce(new.quote, ''));
+END;
+)sql";
+
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> kAll = {kV1};
+  static const std::vector<const char*> kAll = {kV1, kV2};
   return kAll;
 }
 
@@ -256,10 +321,12 @@ const std::vector<const char*>& Migrations() {
 
 int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
-void Migrate(Db* db) {
+void Migrate(Db* db) { MigrateTo(db, CurrentSchemaVersion()); }
+
+void MigrateTo(Db* db, int up_to) {
   const auto& migrations = Migrations();
   // Fast path without the write lock: an up-to-date store is only read.
-  if (db->QueryInt("PRAGMA user_version") == CurrentSchemaVersion() &&
+  if (db->QueryInt("PRAGMA user_version") == up_to &&
       db->QueryInt("PRAGMA application_id") == kApplicationId) {
     return;
   }
@@ -282,7 +349,7 @@ void Migrate(Db* db) {
     } else if (app != kApplicationId) {
       throw std::runtime_error("not a dossier store (another application's database)");
     }
-    if (version == CurrentSchemaVersion()) return;  // tx rolls back: nothing written
+    if (version >= up_to) return;  // tx rolls back: nothing written
     db->Exec(migrations[static_cast<size_t>(version)]);
     db->Exec("PRAGMA user_version = " + std::to_string(version + 1));
     db->Exec("PRAGMA application_id = " + std::to_string(kApplicationId));

@@ -17,4 +17,7 @@ int CurrentSchemaVersion();
 // newer than this build or is some other application's database.
 void Migrate(Db* db);
 
+// As Migrate, but stops at version up_to (tests build older stores with it).
+void MigrateTo(Db* db, int up_to);
+
 }  // namespace dossier::sqlite

@@ -19,6 +19,7 @@
 #include "dossier/schema.h"
 #include "dossier/text.h"
 #include "snippet.h"
+#include "sqlite/fts_pending.h"
 #include "sqlite/fts_query.h"
 #include "sqlite/migrations.h"
 #include "sqlite/store_util.h"
@@ -58,6 +59,7 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, const 
     } catch (const std::runtime_error& e) {
       return Status::Unsupported(path + ": " + e.what());
     }
+    db->set_before_commit(IndexPendingText);
     return std::unique_ptr<Store>(new SqliteStore(path, options, std::move(db)));
   });
 }
