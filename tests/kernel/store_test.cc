@@ -551,3 +551,53 @@ TEST_CASE("the full-text indexes stay consistent through every kind of write", "
   q.text = "\"R. P.\"";
   CHECK(f.store->Search(q)->empty());  // the alias went with the replaced record
 }
+
+TEST_CASE("a document's many mentions and claims are all written, the later of two on one span winning",
+          "[store]") {
+  Fixture f;
+  // 70 words: more mentions than one insert statement takes, with a second
+  // mention of word 31 (from another extractor) as the 33rd row, in the
+  // next statement, and the same claim twice.
+  DocumentBatch b;
+  b.document.title = "Roll call";
+  std::string text;
+  for (int i = 0; i < 70; ++i) text += "Name" + std::to_string(100 + i) + " ";
+  b.document.text = text;
+  const std::string who = b.Entity(EntityType::kPerson, "Name100");
+  for (int i = 0; i < 70; ++i) {
+    b.mentions.push_back({i == 0 ? who : "", EntityType::kPerson, i * 8, i * 8 + 7, 0.5, "first"});
+    if (i == 31) b.mentions.push_back({who, EntityType::kPerson, i * 8, i * 8 + 7, 0.9, "second"});
+  }
+  for (int i = 0; i < 40; ++i) {
+    ProposedClaim c;
+    c.subject = who;
+    c.predicate = "said";
+    c.value = {{"text", "word " + std::to_string(i % 35)}};  // claims 35-39 repeat 0-4
+    c.start = (i % 35) * 8;
+    c.end = c.start + 7;
+    b.claims.push_back(c);
+  }
+  auto written = f.store->WriteDocument(b, kCurator);
+  REQUIRE(written.ok());
+  CHECK(written->mentions == 71);
+
+  std::vector<Mention> mentions;
+  REQUIRE(f.store->ForEachMention([&](const Mention& m) {
+    mentions.push_back(m);
+    return true;
+  }).ok());
+  REQUIRE(mentions.size() == 70);
+  int second = 0;
+  for (const auto& m : mentions) {
+    CHECK(m.text == b.document.text.substr(static_cast<size_t>(m.start), 7));
+    if (m.extractor == "second") {
+      ++second;
+      CHECK(m.start == 31 * 8);
+      CHECK(m.confidence == 0.9);
+      CHECK_FALSE(m.entity.empty());
+    }
+  }
+  CHECK(second == 1);
+  ClaimFilter all;
+  CHECK(f.store->ListClaims(all)->size() == 35);
+}
