@@ -1,15 +1,19 @@
 // The import pipeline (files -> importer -> extractors -> store), checks and exports.
+// An import reads, parses and extracts on the calling thread and writes on a
+// writer thread (serial_worker.h), one file behind.
 #include "dossier/pipeline.h"
 
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -18,6 +22,7 @@
 #include "clock.h"
 #include "dossier/schema.h"
 #include "dossier/text.h"
+#include "serial_worker.h"
 #include "write_grouping.h"
 
 namespace dossier {
@@ -71,20 +76,114 @@ class FileInput final : public ImportInput {
   std::unique_ptr<std::ifstream> stream_;
 };
 
-// Runs the extractors on each emitted document and writes it.
+// What the import's writer thread owns: the store's writes, the write
+// groups, and every file's report once the file's first write is queued.
+// The calling thread reads these only after SerialWorker::Drain.
+struct Writing {
+  Writing(Store& s, const Actor& a, const ImportOptions& o, ImportSummary& sum)
+      : store(s), actor(a), options(o), summary(sum), grouping(s, !o.dry_run, 256, 0.25) {}
+
+  // The store failed: the import stops, keeping what was committed before.
+  void Stop(const Status& st) {
+    if (failed.load(std::memory_order_relaxed)) return;
+    fatal = st;
+    failed.store(true, std::memory_order_release);
+  }
+
+  Store& store;
+  const Actor& actor;
+  const ImportOptions& options;
+  ImportSummary& summary;
+  // Documents commit in groups (write_grouping.h): 256 documents or a
+  // quarter of a second, whichever comes first.
+  WriteGrouping grouping;
+  Status fatal;
+  std::atomic<bool> failed{false};
+  std::atomic<int64_t> documents{0};  // written so far, for progress
+};
+
+// One file's tasks for the writer, held back until the next file has been
+// looked up in the store: the lookup waits for the task running, so it goes
+// while the writer is still on the file before. A file's tasks are posted
+// early only when they hold more than the memory limit (a big CSV of cables).
+class Outbox {
+ public:
+  Outbox(SerialWorker& writer, int64_t max_bytes) : writer_(writer), max_bytes_(max_bytes) {}
+  void Add(std::function<void()> task, int64_t bytes = 0) {
+    tasks_.push_back({std::move(task), bytes});
+    bytes_ += bytes;
+    if (bytes_ > max_bytes_) Flush();
+  }
+  void Flush() {
+    for (auto& [task, bytes] : tasks_) writer_.Post(std::move(task), bytes);
+    tasks_.clear();
+    bytes_ = 0;
+  }
+
+ private:
+  SerialWorker& writer_;
+  const int64_t max_bytes_;
+  std::vector<std::pair<std::function<void()>, int64_t>> tasks_;
+  int64_t bytes_ = 0;
+};
+
+// Counts a document that could not be written in its file's report.
+Status FailDocument(FileReport& report, const std::string& reason) {
+  ++report.documents_failed;
+  report.warnings.push_back(reason);
+  return Status::InvalidArgument(reason);
+}
+
+// On the writer thread: writes one document the extractors have run on.
+void WriteBatch(Writing& w, FileReport& report, const DocumentBatch& batch, const std::string& label) {
+  if (w.failed.load(std::memory_order_acquire)) return;
+  const Document& d = batch.document;
+  if (w.options.dry_run) {
+    report.documents.push_back(d.id.empty() ? label : d.id);
+    ++report.documents_new;
+    report.mentions += static_cast<int64_t>(batch.mentions.size());
+    report.claims += static_cast<int64_t>(batch.claims.size());
+    return;
+  }
+  auto written = w.store.WriteDocument(batch, w.actor);
+  if (!written.ok()) {
+    // A failed write ends its group: if SQLite rolled the group back with
+    // it, that shows now, before anything else is written.
+    if (Status st = w.grouping.Commit(); !st.ok()) return w.Stop(st);
+    if (Status st = w.grouping.Open(); !st.ok()) return w.Stop(st);
+    FailDocument(report, label + ": " + written.status().message());
+    return;
+  }
+  w.grouping.Written();
+  if (Status st = w.grouping.CommitIfDue(); !st.ok()) return w.Stop(st);
+  report.documents.push_back(written->document);
+  if (written->kind == WriteOutcome::Kind::kUnchanged) {
+    ++report.documents_unchanged;
+  } else {
+    ++report.documents_new;
+  }
+  report.entities_created += written->entities_created;
+  report.mentions += written->mentions;
+  report.claims += written->claims;
+}
+
+// Runs the extractors on each emitted document, on the calling thread, and
+// queues it for the writer. Emit's status says whether the document was
+// accepted; a document the store then refuses is counted in the file's
+// report (documents_failed and a warning), which decides the file's outcome
+// as a refused Emit did.
 class PipelineSink final : public ImportSink {
  public:
-  PipelineSink(Store& store, const Actor& actor, const std::string& importer, const std::string& path,
-               std::vector<Extractor*> extractors, const ImportOptions& options, FileReport& report,
-               WriteGrouping& grouping)
-      : store_(store),
-        actor_(actor),
+  PipelineSink(Writing& writing, SerialWorker& writer, Outbox& outbox, const std::string& importer, const std::string& path,
+               std::vector<Extractor*> extractors, std::shared_ptr<FileReport> report)
+      : w_(writing),
+        writer_(writer),
+        outbox_(outbox),
         importer_(importer),
         path_(path),
         extractors_(std::move(extractors)),
-        options_(options),
-        report_(report),
-        grouping_(grouping) {}
+        options_(writing.options),
+        report_(std::move(report)) {}
 
   Status Emit(DocumentBatch batch) override {
     if (records_) return Fail("an importer may not mix documents and interchange records in one file");
@@ -124,55 +223,44 @@ class PipelineSink final : public ImportSink {
       }
     }
     // Extractors may multiply what a document holds (a mention per word).
-    if (Status st = CheckMemory(label, batch); !st.ok()) return st;
-    if (options_.dry_run) {
-      report_.documents.push_back(d.id.empty() ? label : d.id);
-      ++report_.documents_new;
-      report_.mentions += static_cast<int64_t>(batch.mentions.size());
-      report_.claims += static_cast<int64_t>(batch.claims.size());
-      return Status::OK();
-    }
-    auto written = store_.WriteDocument(batch, actor_);
-    if (!written.ok()) {
-      // A failed write ends its group: if SQLite rolled the group back with
-      // it, that shows now, before anything else is written.
-      if (Status st = grouping_.Commit(); !st.ok()) return st;
-      if (Status st = grouping_.Open(); !st.ok()) return st;
-      return Fail(label + ": " + written.status().message());
-    }
-    grouping_.Written();
-    if (Status st = grouping_.CommitIfDue(); !st.ok()) return st;
-    report_.documents.push_back(written->document);
-    if (written->kind == WriteOutcome::Kind::kUnchanged) {
-      ++report_.documents_unchanged;
-    } else {
-      ++report_.documents_new;
-    }
-    report_.entities_created += written->entities_created;
-    report_.mentions += written->mentions;
-    report_.claims += written->claims;
+    const int64_t bytes = BatchBytes(batch);
+    if (Status st = CheckMemory(label, bytes); !st.ok()) return st;
+    ++emitted_;
+    auto queued = std::make_shared<DocumentBatch>(std::move(batch));
+    Writing& w = w_;
+    outbox_.Add([&w, report = report_, queued, label] { WriteBatch(w, *report, *queued, label); }, bytes);
     return Status::OK();
   }
 
-  void Warn(const std::string& message) override { report_.warnings.push_back(message); }
+  void Warn(const std::string& message) override {
+    outbox_.Add([report = report_, message] { report->warnings.push_back(message); });
+  }
 
   Status EmitRecord(const Json& record) override {
     if (!record_error_.ok()) return record_error_;
     if (Status st = CheckRecordSize(record); !st.ok()) return record_error_ = st;
-    if (report_.documents_new + report_.documents_unchanged > 0) {
+    if (emitted_ > 0) {
       return record_error_ = Status::InvalidArgument("an importer may not mix documents and interchange records");
     }
+    if (!drained_) {
+      // Records are written from this thread: the writer must be idle, with
+      // every earlier file's documents written, so the order stays the files'.
+      outbox_.Flush();
+      writer_.Drain();
+      drained_ = true;
+    }
+    if (w_.failed.load(std::memory_order_acquire)) return record_error_ = w_.fatal;
     if (!records_) {
       if (options_.dry_run) {
-        ++report_.records;
+        ++report_->records;
         return ValidateOnly(record);
       }
-      auto begun = store_.BeginRecords(actor_);
+      auto begun = w_.store.BeginRecords(w_.actor);
       if (!begun.ok()) return record_error_ = begun.status();
       records_ = std::move(begun).value();
     }
     if (Status st = records_->Put(record); !st.ok()) return record_error_ = st;
-    ++report_.records;
+    ++report_->records;
     return Status::OK();
   }
 
@@ -189,16 +277,18 @@ class PipelineSink final : public ImportSink {
   }
 
  private:
+  // A document refused before it reached the writer.
   Status Fail(const std::string& reason) {
-    ++report_.documents_failed;
-    report_.warnings.push_back(reason);
+    outbox_.Add([report = report_, reason] { FailDocument(*report, reason); });
     return Status::InvalidArgument(reason);
   }
 
   static Status ValidateOnly(const Json& record) { return ValidateRecord(record); }
 
   Status CheckMemory(const std::string& label, const DocumentBatch& batch) {
-    const int64_t bytes = BatchBytes(batch);
+    return CheckMemory(label, BatchBytes(batch));
+  }
+  Status CheckMemory(const std::string& label, int64_t bytes) {
     if (bytes <= options_.max_batch_bytes) return Status::OK();
     return Fail(label + " holds about " + std::to_string(bytes) + " bytes with its facts, over the per-batch memory limit of " +
                 std::to_string(options_.max_batch_bytes));
@@ -223,14 +313,16 @@ class PipelineSink final : public ImportSink {
     return Status::OK();
   }
 
-  Store& store_;
-  const Actor& actor_;
+  Writing& w_;
+  SerialWorker& writer_;
+  Outbox& outbox_;
   std::string importer_;
   std::string path_;
   std::vector<Extractor*> extractors_;
   const ImportOptions& options_;
-  FileReport& report_;
-  WriteGrouping& grouping_;
+  std::shared_ptr<FileReport> report_;
+  int64_t emitted_ = 0;   // documents accepted
+  bool drained_ = false;  // the writer is idle for this file's records
   std::unique_ptr<RecordWriter> records_;
   Status record_error_;
 };
@@ -336,79 +428,120 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
   progress.files_done = summary.files.size();
   if (options.progress) options.progress(progress);
 
-  // Documents commit in groups (write_grouping.h): 256 documents or a
-  // quarter of a second, whichever comes first.
-  WriteGrouping grouping(store_, !options.dry_run, 256, 0.25);
+  // This thread reads, parses and extracts; the writer thread writes, one
+  // file behind. Declared after what their tasks use, so the writer finishes
+  // its tasks before any of it goes.
+  Writing w(store_, actor_, options, summary);
+  SerialWorker writer(options.max_batch_bytes);
+  Outbox outbox(writer, options.max_batch_bytes);
+  // Digests of files whose tasks are queued and may not have run: a second
+  // copy of one waits for the first to be recorded before it is looked up.
+  std::set<std::string> queued;
+  auto drain = [&] {
+    outbox.Flush();
+    writer.Drain();
+    queued.clear();
+  };
   // The store failed: keep what can be kept and say what was not.
   auto stop = [&](const Status& st) -> Status {
-    (void)grouping.Commit();  // a failure is counted in lost_files()
-    const int64_t lost = grouping.lost_files();
+    drain();
+    (void)w.grouping.Commit();  // a failure is counted in lost_files()
+    const int64_t lost = w.grouping.lost_files();
     if (lost == 0) return st;
     return st.WithContext("the last " + std::to_string(lost) + (lost == 1 ? " file" : " files") +
                           " imported before this were not kept (import them again)");
   };
+  // Ends a file on the writer thread, after its documents; `decide` runs
+  // there, on the file's report, and returns the outcome and reason.
+  using Decision = std::pair<FileReport::Outcome, std::string>;
+  auto finish = [&](std::shared_ptr<FileReport> report, std::function<Decision(FileReport&)> decide) {
+    outbox.Add([&w, report, decide = std::move(decide)] {
+      if (w.failed.load(std::memory_order_acquire)) return;
+      try {
+        auto [outcome, reason] = decide(*report);
+        if (w.failed.load(std::memory_order_acquire)) return;
+        w.grouping.FileDone();
+        // A failed commit is kept by the grouping and stops the import at its next Open.
+        (void)w.grouping.CommitIfDue();
+        report->outcome = outcome;
+        if (!reason.empty()) report->reason = reason;
+        w.summary.files.push_back(std::move(*report));
+        w.documents.store(w.summary.documents, std::memory_order_relaxed);
+      } catch (const std::exception& e) {
+        w.Stop(Status::Internal("import bookkeeping failed: " + What(e)));
+      }
+    });
+    ++progress.files_done;
+    progress.documents = w.documents.load(std::memory_order_relaxed);
+    progress.elapsed_seconds = elapsed();
+    if (options.progress) options.progress(progress);
+  };
+  auto fail = [&](std::shared_ptr<FileReport> report, std::string reason) {
+    finish(std::move(report),
+           [reason = std::move(reason)](FileReport&) { return Decision{FileReport::Outcome::kFailed, reason}; });
+  };
 
   for (const auto& path : files) {
-    if (Status st = grouping.Open(); !st.ok()) return stop(st);
-    FileReport report;
-    report.path = path;
+    if (w.failed.load(std::memory_order_acquire)) return stop(w.fatal);
+    auto report = std::make_shared<FileReport>();
+    report->path = path;
     progress.current = path;
-    auto finish = [&](FileReport::Outcome outcome, const std::string& reason = "") {
-      grouping.FileDone();
-      // A failed commit is kept by the grouping and stops the loop at its next Open.
-      (void)grouping.CommitIfDue();
-      report.outcome = outcome;
-      if (!reason.empty()) report.reason = reason;
-      summary.files.push_back(std::move(report));
-      ++progress.files_done;
-      progress.elapsed_seconds = elapsed();
-      if (options.progress) options.progress(progress);
-    };
 
+    // Reading and looking up the file queues nothing, so that the previous
+    // file's tasks (still in the outbox) reach the writer only after the lookup.
+    std::string failure;
+    std::string head;
+    int64_t size = 0;
+    std::string digest;
+    std::optional<SourceFile> known;
     // Checked again at read time: the walk listed it, but it may have been
     // replaced since, and opening a FIFO would wait for a writer forever.
     struct stat st_now {};
+    std::ifstream in;
     if (::stat(path.c_str(), &st_now) != 0) {
-      finish(FileReport::Outcome::kFailed, std::string("cannot read: ") + std::strerror(errno));
-      continue;
-    }
-    if (!S_ISREG(st_now.st_mode)) {
-      finish(FileReport::Outcome::kFailed, "not a regular file");
-      continue;
-    }
-    // One pass for the hash and the head.
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      finish(FileReport::Outcome::kFailed, std::string("cannot read: ") + std::strerror(errno));
-      continue;
-    }
-    Sha256 sha;
-    std::string head;
-    int64_t size = 0;
-    std::vector<char> buf(1 << 16);
-    while (in) {
-      in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-      const auto n = static_cast<size_t>(in.gcount());
-      if (n == 0) break;
-      if (head.size() < kHeadBytes) head.append(buf.data(), std::min(n, kHeadBytes - head.size()));
-      sha.Update(std::string_view(buf.data(), n));
-      size += static_cast<int64_t>(n);
-    }
-    if (in.bad()) {
-      finish(FileReport::Outcome::kFailed, "read error");
-      continue;
-    }
-    const std::string digest = sha.HexDigest();
-    if (!options.force) {
-      auto known = store_.FindSource(digest);
-      if (!known.ok()) return stop(known.status());  // the store itself failed
-      if (known->has_value()) {
-        report.importer = (*known)->importer;
-        report.documents = (*known)->documents;
-        report.documents_unchanged = static_cast<int64_t>(report.documents.size());
-        finish(FileReport::Outcome::kUnchanged);
-        continue;
+      failure = std::string("cannot read: ") + std::strerror(errno);
+    } else if (!S_ISREG(st_now.st_mode)) {
+      failure = "not a regular file";
+    } else if (in.open(path, std::ios::binary); !in) {
+      failure = std::string("cannot read: ") + std::strerror(errno);
+    } else {
+      // One pass for the hash and the head.
+      Sha256 sha;
+      std::vector<char> buf(1 << 16);
+      while (in) {
+        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+        const auto n = static_cast<size_t>(in.gcount());
+        if (n == 0) break;
+        if (head.size() < kHeadBytes) head.append(buf.data(), std::min(n, kHeadBytes - head.size()));
+        sha.Update(std::string_view(buf.data(), n));
+        size += static_cast<int64_t>(n);
       }
+      if (in.bad()) failure = "read error";
+      digest = sha.HexDigest();
+    }
+    in.close();
+    if (failure.empty() && !options.force) {
+      if (queued.count(digest)) drain();
+      // Between two tasks: the lookup sees every earlier file's documents
+      // that are written, and `queued` holds those that may not be.
+      auto found = writer.Exclusive([&] { return store_.FindSource(digest); });
+      if (!found.ok()) return stop(found.status());  // the store itself failed
+      known = std::move(found).value();
+    }
+    outbox.Flush();
+    outbox.Add([&w] {
+      if (Status st = w.grouping.Open(); !st.ok()) w.Stop(st);
+    });
+    if (!failure.empty()) {
+      fail(report, failure);
+      continue;
+    }
+    if (known) {
+      report->importer = known->importer;
+      report->documents = known->documents;
+      report->documents_unchanged = static_cast<int64_t>(report->documents.size());
+      finish(report, [](FileReport&) { return Decision{FileReport::Outcome::kUnchanged, ""}; });
+      continue;
     }
 
     Importer* importer = forced;
@@ -419,7 +552,7 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
         try {
           score = i->Sniff(head, path);
         } catch (const std::exception& e) {
-          report.warnings.push_back("importer " + i->name() + " failed to sniff: " + What(e));
+          report->warnings.push_back("importer " + i->name() + " failed to sniff: " + What(e));
         }
         if (score > best) {
           best = score;
@@ -427,45 +560,47 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
         }
       }
       if (!importer) {
-        finish(FileReport::Outcome::kFailed, size == 0 ? "empty file" : "no importer recognizes this file");
+        fail(report, size == 0 ? "empty file" : "no importer recognizes this file");
         continue;
       }
     }
-    report.importer = importer->name();
+    report->importer = importer->name();
 
     FileInput input(path, head, size, options.max_batch_bytes);
-    PipelineSink sink(store_, actor_, importer->name(), path, extractors, options, report, grouping);
     Status st;
-    try {
-      st = importer->Import(input, sink);
-    } catch (const std::exception& e) {
-      st = Status::Internal("importer " + importer->name() + " threw: " + What(e));
-    } catch (...) {
-      st = Status::Internal("importer " + importer->name() + " threw an unknown exception");
+    Status records;
+    {
+      PipelineSink sink(w, writer, outbox, importer->name(), path, extractors, report);
+      try {
+        st = importer->Import(input, sink);
+      } catch (const std::exception& e) {
+        st = Status::Internal("importer " + importer->name() + " threw: " + What(e));
+      } catch (...) {
+        st = Status::Internal("importer " + importer->name() + " threw an unknown exception");
+      }
+      records = sink.Finish(st.ok());
     }
-    Status records = sink.Finish(st.ok());
     if (st.ok() && !records.ok()) st = records;
-    summary.documents += report.documents_new;
-    progress.documents = summary.documents;
-
-    const int64_t written = report.documents_new + report.documents_unchanged + report.records;
-    if (!st.ok()) {
-      finish(FileReport::Outcome::kFailed, st.message());
-      continue;
-    }
-    if (written == 0) {
-      const std::string why = report.documents_failed > 0 ? report.warnings.back() : "the importer found no documents in it";
-      finish(FileReport::Outcome::kFailed, why);
-      continue;
-    }
-    if (!options.dry_run) {
-      SourceFile source{digest, path, importer->name(), size, NowIso(), report.documents};
-      if (Status rs = store_.RecordSource(source); !rs.ok()) return stop(rs);
-    }
-    const bool unchanged = report.documents_new == 0 && report.records == 0 && report.documents_failed == 0;
-    finish(unchanged ? FileReport::Outcome::kUnchanged : FileReport::Outcome::kImported);
+    queued.insert(digest);
+    finish(report, [&w, &options, st, digest, path, size](FileReport& r) -> Decision {
+      w.summary.documents += r.documents_new;
+      const int64_t written = r.documents_new + r.documents_unchanged + r.records;
+      if (!st.ok()) return {FileReport::Outcome::kFailed, st.message()};
+      if (written == 0) {
+        return {FileReport::Outcome::kFailed,
+                r.documents_failed > 0 ? r.warnings.back() : "the importer found no documents in it"};
+      }
+      if (!options.dry_run) {
+        SourceFile source{digest, path, r.importer, size, NowIso(), r.documents};
+        if (Status rs = w.store.RecordSource(source); !rs.ok()) w.Stop(rs);
+      }
+      const bool unchanged = r.documents_new == 0 && r.records == 0 && r.documents_failed == 0;
+      return {unchanged ? FileReport::Outcome::kUnchanged : FileReport::Outcome::kImported, ""};
+    });
   }
-  if (Status st = grouping.Commit(); !st.ok()) return stop(st);
+  drain();
+  if (w.failed.load(std::memory_order_acquire)) return stop(w.fatal);
+  if (Status st = w.grouping.Commit(); !st.ok()) return stop(st);
   for (const auto& f : summary.files) {
     switch (f.outcome) {
       case FileReport::Outcome::kImported: ++summary.imported; break;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <regex>
+#include <thread>
 
 #include "dossier/pipeline.h"
 #include "support/test_support.h"
@@ -103,6 +104,39 @@ TEST_CASE("importing the same bytes again changes nothing", "[pipeline]") {
   ImportSummary forced = f.Import({in}, force);
   CHECK(forced.unchanged == 2);
   CHECK(DumpStore(f.db) == data);
+}
+
+TEST_CASE("copies of one file in one import: the first is imported, the rest are unchanged", "[pipeline]") {
+  // The writer thread runs behind the reading thread; a copy must still find
+  // the first one recorded, whether it comes right after it or later.
+  Fixture f;
+  const std::string in = f.dir / "in";
+  fs::create_directories(in);
+  const std::string note = "A note\n\nbody\n";
+  WriteFile(in + "/a.txt", note);
+  WriteFile(in + "/b.txt", note);
+  WriteFile(in + "/c.txt", "Another note\n\nbody\n");
+  WriteFile(in + "/d.txt", note);
+  ImportOptions options;
+  const auto caller = std::this_thread::get_id();
+  int calls = 0, elsewhere = 0;
+  options.progress = [&](const ImportProgress&) {
+    ++calls;
+    elsewhere += std::this_thread::get_id() != caller;
+  };
+  ImportSummary s = f.Import({in}, options);
+  CHECK(s.imported == 2);
+  CHECK(s.unchanged == 2);
+  CHECK(s.documents == 2);
+  for (const char* copy : {"b.txt", "d.txt"}) {
+    const FileReport& r = f.Report(s, copy);
+    INFO(copy);
+    CHECK(r.outcome == FileReport::Outcome::kUnchanged);
+    CHECK(r.documents == std::vector<std::string>{"doc:a"});
+  }
+  CHECK(f.store->GetStats()->documents == 2);
+  CHECK(calls == 5);  // at the start and after each file
+  CHECK(elsewhere == 0);
 }
 
 TEST_CASE("a changed file at the same path replaces its document", "[pipeline]") {

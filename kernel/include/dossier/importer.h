@@ -30,13 +30,16 @@ class DOSSIER_API ImportInput {
 };
 
 // Where an importer hands its documents. Each Emit runs the extractors on the
-// document, resolves its entities and writes it in one transaction.
+// document; the store then resolves its entities and writes it in one
+// transaction, on the pipeline's writer thread, while the importer goes on.
 class DOSSIER_API ImportSink {
  public:
   virtual ~ImportSink();
-  // Emits one document. A non-ok status means the document was not written
-  // (the reason is in the status); an importer of many documents per file
-  // may carry on with the next one.
+  // Emits one document. A non-ok status means the document was refused
+  // before writing (a size limit, an extractor failed; the reason is in the
+  // status); an importer of many documents per file may carry on with the
+  // next one. A document the store refuses later is counted in the file's
+  // report and, if the file wrote nothing, fails the file with its reason.
   virtual Status Emit(DocumentBatch batch) = 0;
   // Notes something the importer tolerated or skipped in part of the file
   // (a malformed CSV row). Shown in the import summary, never silent.

@@ -45,8 +45,11 @@ struct ImportOptions {
   // proposed for it (before and after the extractors), one interchange record.
   // Over it, that file or document is refused with both sizes in the reason;
   // streamed files (cables.csv, JSONL) are bounded per row, not per file.
+  // Documents read and extracted but not yet written hold up to twice this
+  // much more (the next file is read while the writer thread writes).
   int64_t max_batch_bytes = 128 << 20;
-  // Called after each file (and at the start).
+  // Called on the calling thread after each file is read and extracted (its
+  // writes may still be queued; `documents` counts those done) and at the start.
   std::function<void(const ImportProgress&)> progress;
 };
 
