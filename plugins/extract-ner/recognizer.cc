@@ -230,6 +230,7 @@ class Recognizer {
     e.name = name;
     e.properties = properties;
     out_.entities.push_back(std::move(e));
+    norms_.push_back(key);
     const int id = static_cast<int>(out_.entities.size() - 1);
     index_[{type, key}] = id;
     return id;
@@ -237,7 +238,7 @@ class Recognizer {
 
   void AddAlias(int entity, const std::string& alias) {
     auto& e = out_.entities[static_cast<size_t>(entity)];
-    if (NormalizeName(alias) == NormalizeName(e.name)) return;
+    if (NormalizeName(alias) == norms_[static_cast<size_t>(entity)]) return;
     for (const auto& a : e.aliases) {
       if (NormalizeName(a) == NormalizeName(alias)) return;
     }
@@ -804,9 +805,10 @@ class Recognizer {
     for (size_t i = 0; i < out_.entities.size(); ++i) {
       const auto& e = out_.entities[i];
       if (e.type != EntityType::kPerson) continue;
+      const std::string& full = norms_[i];
       std::vector<std::string> parts;
       std::string part;
-      for (char c : NormalizeName(e.name) + " ") {
+      for (char c : full + " ") {
         if (c == ' ') {
           if (!part.empty()) parts.push_back(part);
           part.clear();
@@ -824,7 +826,6 @@ class Recognizer {
       }
       bool match = parts.back() == key;
       // A multi-word surname ("Moreau-Lindqvist", "Reyes Matta") ends the name.
-      const std::string full = NormalizeName(e.name);
       if (key.find(' ') != std::string::npos && full.size() > key.size() + 1 &&
           full.compare(full.size() - key.size(), key.size(), key) == 0 && full[full.size() - key.size() - 1] == ' ') {
         match = true;
@@ -848,8 +849,7 @@ class Recognizer {
     for (size_t i = 0; i < out_.entities.size(); ++i) {
       const auto& e = out_.entities[i];
       if (e.type != EntityType::kOrganization) continue;
-      const std::string name = NormalizeName(e.name);
-      if (name.rfind(key + " ", 0) == 0) return static_cast<int>(i);  // "Brookings" of "Brookings Institution"
+      if (norms_[i].rfind(key + " ", 0) == 0) return static_cast<int>(i);  // "Brookings" of "Brookings Institution"
     }
     return -1;
   }
@@ -947,12 +947,12 @@ class Recognizer {
     for (size_t i = 0; i < out_.entities.size(); ++i) {
       const auto& e = out_.entities[i];
       if (e.type != EntityType::kPerson) continue;
-      const std::string key = NormalizeName(e.name);
+      const std::string& key = norms_[i];
       int target = -1;
       for (size_t j = 0; j < out_.entities.size(); ++j) {
         const auto& f = out_.entities[j];
         if (j == i || f.type != EntityType::kPerson) continue;
-        const std::string full = NormalizeName(f.name);
+        const std::string& full = norms_[j];
         if (full.size() > key.size() && full.compare(full.size() - key.size(), key.size(), key) == 0 &&
             full[full.size() - key.size() - 1] == ' ') {
           if (target >= 0 && target != static_cast<int>(j)) {
@@ -974,12 +974,15 @@ class Recognizer {
     }
     std::vector<int> remap(out_.entities.size(), -1);
     std::vector<RecognizedEntity> kept;
+    std::vector<std::string> kept_norms;
     for (size_t i = 0; i < out_.entities.size(); ++i) {
       if (!used[i]) continue;
       remap[i] = static_cast<int>(kept.size());
       kept.push_back(std::move(out_.entities[i]));
+      kept_norms.push_back(std::move(norms_[i]));
     }
     out_.entities = std::move(kept);
+    norms_ = std::move(kept_norms);
     for (auto& m : out_.mentions) {
       if (m.entity >= 0) m.entity = remap[static_cast<size_t>(m.entity)];
     }
@@ -990,6 +993,7 @@ class Recognizer {
   const Gazetteer& g_;
   Recognition out_;
   std::map<std::pair<EntityType, std::string>, int> index_;
+  std::vector<std::string> norms_;  // NormalizeName of each entity's name, by index
   std::map<std::string, int> acronyms_;
   std::vector<Single> singles_;
   std::set<int64_t> claimed_;  // starts of spans already taken as another entity's alias
