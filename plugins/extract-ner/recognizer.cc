@@ -231,6 +231,12 @@ class Recognizer {
     e.properties = properties;
     out_.entities.push_back(std::move(e));
     norms_.push_back(key);
+    std::vector<std::string>& parts = parts_.emplace_back();
+    for (size_t at = 0; at < key.size();) {
+      const size_t space = std::min(key.find(' ', at), key.size());
+      if (space > at) parts.push_back(key.substr(at, space - at));
+      at = space + 1;
+    }
     const int id = static_cast<int>(out_.entities.size() - 1);
     index_[{type, key}] = id;
     return id;
@@ -806,16 +812,7 @@ class Recognizer {
       const auto& e = out_.entities[i];
       if (e.type != EntityType::kPerson) continue;
       const std::string& full = norms_[i];
-      std::vector<std::string> parts;
-      std::string part;
-      for (char c : full + " ") {
-        if (c == ' ') {
-          if (!part.empty()) parts.push_back(part);
-          part.clear();
-        } else {
-          part += c;
-        }
-      }
+      const std::vector<std::string>& parts = parts_[i];
       if (parts.empty()) continue;
       if (parts.size() == 1) {
         if (parts[0] == key) {
@@ -975,14 +972,17 @@ class Recognizer {
     std::vector<int> remap(out_.entities.size(), -1);
     std::vector<RecognizedEntity> kept;
     std::vector<std::string> kept_norms;
+    std::vector<std::vector<std::string>> kept_parts;
     for (size_t i = 0; i < out_.entities.size(); ++i) {
       if (!used[i]) continue;
       remap[i] = static_cast<int>(kept.size());
       kept.push_back(std::move(out_.entities[i]));
       kept_norms.push_back(std::move(norms_[i]));
+      kept_parts.push_back(std::move(parts_[i]));
     }
     out_.entities = std::move(kept);
     norms_ = std::move(kept_norms);
+    parts_ = std::move(kept_parts);
     for (auto& m : out_.mentions) {
       if (m.entity >= 0) m.entity = remap[static_cast<size_t>(m.entity)];
     }
@@ -994,6 +994,7 @@ class Recognizer {
   Recognition out_;
   std::map<std::pair<EntityType, std::string>, int> index_;
   std::vector<std::string> norms_;  // NormalizeName of each entity's name, by index
+  std::vector<std::vector<std::string>> parts_;  // its words
   std::map<std::string, int> acronyms_;
   std::vector<Single> singles_;
   std::set<int64_t> claimed_;  // starts of spans already taken as another entity's alias
