@@ -529,6 +529,20 @@ TEST_CASE("the full-text indexes stay consistent through every kind of write", "
   REQUIRE(records.ok());
   REQUIRE((*records)->Put({{"id", "person:rec"}, {"type", "person"}, {"name", "Record Person"}, {"aliases", {"R. P."}}}).ok());
   REQUIRE((*records)->Put({{"id", "person:rec"}, {"type", "person"}, {"name", "Record Person II"}}).ok());
+  // A claim record written again with another quote (a JSONL file imported twice, edited).
+  Json quoted = {{"id", "claim:rec"},      {"type", "claim"},      {"subject", "person:rec"},
+                 {"predicate", "said"},    {"value", {{"text", "pistachios"}}}, {"document", "doc:versioned"},
+                 {"status", "unreviewed"}, {"quote", "about pistachios"}};
+  {
+    Status put = (*records)->Put(quoted);
+    INFO(put.message());
+    REQUIRE(put.ok());
+  }
+  REQUIRE((*records)->Commit().ok());
+  records = f.store->BeginRecords(kCurator);
+  REQUIRE(records.ok());
+  quoted["quote"] = "about almonds";
+  REQUIRE((*records)->Put(quoted).ok());
   REQUIRE((*records)->Commit().ok());
   if (group) REQUIRE(group->Commit().ok());
 
@@ -550,6 +564,11 @@ TEST_CASE("the full-text indexes stay consistent through every kind of write", "
   CHECK(f.store->Search(q)->size() == 1);
   q.text = "\"R. P.\"";
   CHECK(f.store->Search(q)->empty());  // the alias went with the replaced record
+  q.text = "pistachios";
+  q.type = EntityType::kClaim;
+  CHECK(f.store->Search(q)->empty());
+  q.text = "almonds";
+  CHECK(f.store->Search(q)->size() == 1);
 }
 
 TEST_CASE("a document's many mentions and claims are all written, the later of two on one span winning",

@@ -163,8 +163,11 @@ class SqliteRecordWriter final : public RecordWriter {
     }
     const std::string now = NowIso();
     const std::string created = Str(r, "created_at").empty() ? now : Str(r, "created_at");
+    // A DELETE, not INSERT OR REPLACE: REPLACE removes the old row without
+    // its delete trigger, which left the old quote in the full-text index.
+    db_->Prepare("DELETE FROM claim WHERE id = ?").Bind(1, Str(r, "id")).Run();
     db_->Prepare(
-           "INSERT OR REPLACE INTO claim(id, subject, predicate, object, value, time, doc, start, \"end\", quote, "
+           "INSERT INTO claim(id, subject, predicate, object, value, time, doc, start, \"end\", quote, "
            "source_note, attributed_to, kind, extractor, confidence, status, status_reason, properties, created_at, "
            "updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .Bind(1, Str(r, "id"))
