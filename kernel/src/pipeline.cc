@@ -106,11 +106,21 @@ struct Writing {
 // looked up in the store: the lookup waits for the task running, so it goes
 // while the writer is still on the file before. A file's tasks are posted
 // early only when they hold more than the memory limit (a big CSV of cables).
+// A task that throws (out of memory) stops the import instead of the program.
 class Outbox {
  public:
-  Outbox(SerialWorker& writer, int64_t max_bytes) : writer_(writer), max_bytes_(max_bytes) {}
+  Outbox(Writing& w, SerialWorker& writer, int64_t max_bytes) : w_(w), writer_(writer), max_bytes_(max_bytes) {}
   void Add(std::function<void()> task, int64_t bytes = 0) {
-    tasks_.push_back({std::move(task), bytes});
+    auto guarded = [&w = w_, task = std::move(task)] {
+      try {
+        task();
+      } catch (const std::exception& e) {
+        w.Stop(Status::Internal("writing the import failed: " + What(e)));
+      } catch (...) {
+        w.Stop(Status::Internal("writing the import failed: an unknown exception"));
+      }
+    };
+    tasks_.push_back({std::move(guarded), bytes});
     bytes_ += bytes;
     if (bytes_ > max_bytes_) Flush();
   }
@@ -121,21 +131,28 @@ class Outbox {
   }
 
  private:
+  Writing& w_;
   SerialWorker& writer_;
   const int64_t max_bytes_;
   std::vector<std::pair<std::function<void()>, int64_t>> tasks_;
   int64_t bytes_ = 0;
 };
 
+// A file's report while the file is imported.
+struct FileState : FileReport {
+  std::string refusal;  // why its last refused document was refused
+};
+
 // Counts a document that could not be written in its file's report.
-Status FailDocument(FileReport& report, const std::string& reason) {
+Status FailDocument(FileState& report, const std::string& reason) {
   ++report.documents_failed;
   report.warnings.push_back(reason);
+  report.refusal = reason;
   return Status::InvalidArgument(reason);
 }
 
 // On the writer thread: writes one document the extractors have run on.
-void WriteBatch(Writing& w, FileReport& report, const DocumentBatch& batch, const std::string& label) {
+void WriteBatch(Writing& w, FileState& report, const DocumentBatch& batch, const std::string& label) {
   if (w.failed.load(std::memory_order_acquire)) return;
   const Document& d = batch.document;
   if (w.options.dry_run) {
@@ -175,7 +192,7 @@ void WriteBatch(Writing& w, FileReport& report, const DocumentBatch& batch, cons
 class PipelineSink final : public ImportSink {
  public:
   PipelineSink(Writing& writing, SerialWorker& writer, Outbox& outbox, const std::string& importer, const std::string& path,
-               std::vector<Extractor*> extractors, std::shared_ptr<FileReport> report)
+               std::vector<Extractor*> extractors, std::shared_ptr<FileState> report)
       : w_(writing),
         writer_(writer),
         outbox_(outbox),
@@ -320,7 +337,7 @@ class PipelineSink final : public ImportSink {
   std::string path_;
   std::vector<Extractor*> extractors_;
   const ImportOptions& options_;
-  std::shared_ptr<FileReport> report_;
+  std::shared_ptr<FileState> report_;
   int64_t emitted_ = 0;   // documents accepted
   bool drained_ = false;  // the writer is idle for this file's records
   std::unique_ptr<RecordWriter> records_;
@@ -433,7 +450,7 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
   // its tasks before any of it goes.
   Writing w(store_, actor_, options, summary);
   SerialWorker writer(options.max_batch_bytes);
-  Outbox outbox(writer, options.max_batch_bytes);
+  Outbox outbox(w, writer, options.max_batch_bytes);
   // Digests of files whose tasks are queued and may not have run: a second
   // copy of one waits for the first to be recorded before it is looked up.
   std::set<std::string> queued;
@@ -454,36 +471,32 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
   // Ends a file on the writer thread, after its documents; `decide` runs
   // there, on the file's report, and returns the outcome and reason.
   using Decision = std::pair<FileReport::Outcome, std::string>;
-  auto finish = [&](std::shared_ptr<FileReport> report, std::function<Decision(FileReport&)> decide) {
+  auto finish = [&](std::shared_ptr<FileState> report, std::function<Decision(FileState&)> decide) {
     outbox.Add([&w, report, decide = std::move(decide)] {
       if (w.failed.load(std::memory_order_acquire)) return;
-      try {
-        auto [outcome, reason] = decide(*report);
-        if (w.failed.load(std::memory_order_acquire)) return;
-        w.grouping.FileDone();
-        // A failed commit is kept by the grouping and stops the import at its next Open.
-        (void)w.grouping.CommitIfDue();
-        report->outcome = outcome;
-        if (!reason.empty()) report->reason = reason;
-        w.summary.files.push_back(std::move(*report));
-        w.documents.store(w.summary.documents, std::memory_order_relaxed);
-      } catch (const std::exception& e) {
-        w.Stop(Status::Internal("import bookkeeping failed: " + What(e)));
-      }
+      auto [outcome, reason] = decide(*report);
+      if (w.failed.load(std::memory_order_acquire)) return;
+      w.grouping.FileDone();
+      // A failed commit is kept by the grouping and stops the import at its next Open.
+      (void)w.grouping.CommitIfDue();
+      report->outcome = outcome;
+      if (!reason.empty()) report->reason = reason;
+      w.summary.files.push_back(std::move(static_cast<FileReport&>(*report)));
+      w.documents.store(w.summary.documents, std::memory_order_relaxed);
     });
     ++progress.files_done;
     progress.documents = w.documents.load(std::memory_order_relaxed);
     progress.elapsed_seconds = elapsed();
     if (options.progress) options.progress(progress);
   };
-  auto fail = [&](std::shared_ptr<FileReport> report, std::string reason) {
+  auto fail = [&](std::shared_ptr<FileState> report, std::string reason) {
     finish(std::move(report),
-           [reason = std::move(reason)](FileReport&) { return Decision{FileReport::Outcome::kFailed, reason}; });
+           [reason = std::move(reason)](FileState&) { return Decision{FileReport::Outcome::kFailed, reason}; });
   };
 
   for (const auto& path : files) {
     if (w.failed.load(std::memory_order_acquire)) return stop(w.fatal);
-    auto report = std::make_shared<FileReport>();
+    auto report = std::make_shared<FileState>();
     report->path = path;
     progress.current = path;
 
@@ -540,7 +553,7 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
       report->importer = known->importer;
       report->documents = known->documents;
       report->documents_unchanged = static_cast<int64_t>(report->documents.size());
-      finish(report, [](FileReport&) { return Decision{FileReport::Outcome::kUnchanged, ""}; });
+      finish(report, [](FileState&) { return Decision{FileReport::Outcome::kUnchanged, ""}; });
       continue;
     }
 
@@ -582,13 +595,13 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
     }
     if (st.ok() && !records.ok()) st = records;
     queued.insert(digest);
-    finish(report, [&w, &options, st, digest, path, size](FileReport& r) -> Decision {
+    finish(report, [&w, &options, st, digest, path, size](FileState& r) -> Decision {
       w.summary.documents += r.documents_new;
       const int64_t written = r.documents_new + r.documents_unchanged + r.records;
       if (!st.ok()) return {FileReport::Outcome::kFailed, st.message()};
       if (written == 0) {
         return {FileReport::Outcome::kFailed,
-                r.documents_failed > 0 ? r.warnings.back() : "the importer found no documents in it"};
+                r.documents_failed > 0 ? r.refusal : "the importer found no documents in it"};
       }
       if (!options.dry_run) {
         SourceFile source{digest, path, r.importer, size, NowIso(), r.documents};

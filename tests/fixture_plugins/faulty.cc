@@ -1,6 +1,8 @@
 // Test fixture: components that fail while running, to show that a failing
 // component fails only its own unit of work and leaves the store as it was.
 //   importer "boom"      takes *.boom files, emits one document, then throws
+//   importer "refused"   takes *.refused files, emits a document the store
+//                        refuses (a mention past the text's end), then warns
 //   extractor "tripwire" throws on a document containing TRIPWIRE
 //   checker "broken"     reports a finding, then throws
 //   exporter "broken"    writes a line, then fails
@@ -25,6 +27,24 @@ class Boom final : public Importer {
     b.document.text = "This document is emitted before the importer throws.";
     if (Status st = sink.Emit(b); !st.ok()) return st;
     throw std::runtime_error("malformed frobnitz in " + input.path());
+  }
+};
+
+class Refused final : public Importer {
+ public:
+  std::string name() const override { return "refused"; }
+  std::string description() const override { return "test fixture: a document the store refuses"; }
+  double Sniff(std::string_view, std::string_view path) const override {
+    return path.size() > 8 && path.substr(path.size() - 8) == ".refused" ? 0.99 : 0;
+  }
+  Status Import(ImportInput&, ImportSink& sink) override {
+    DocumentBatch b;
+    b.document.title = "out of bounds";
+    b.document.text = "Short text.";
+    b.mentions.push_back({"", EntityType::kPerson, 0, 400, 1.0, "fixture"});
+    (void)sink.Emit(b);  // refused by the store, whenever it writes it
+    sink.Warn("a note after the refused document");
+    return Status::OK();
   }
 };
 
@@ -68,6 +88,7 @@ class BrokenExporter final : public Exporter {
 
 void Register(Registrar& r) {
   r.AddImporter(std::make_unique<Boom>());
+  r.AddImporter(std::make_unique<Refused>());
   r.AddExtractor(std::make_unique<Tripwire>());
   r.AddChecker(std::make_unique<BrokenChecker>());
   r.AddExporter(std::make_unique<BrokenExporter>());

@@ -139,6 +139,23 @@ TEST_CASE("copies of one file in one import: the first is imported, the rest are
   CHECK(elsewhere == 0);
 }
 
+TEST_CASE("a file whose only document the store refuses fails with the store's reason", "[pipeline][fault]") {
+  // The store writes on the writer thread after the importer has moved on
+  // (here, to a warning): the file's reason is still the refusal.
+  Fixture f;
+  const std::string path = f.dir / "x.refused";
+  WriteFile(path, "anything\n");
+  ImportSummary s = f.Import({path});
+  REQUIRE(s.files.size() == 1);
+  const FileReport& r = s.files[0];
+  CHECK(r.outcome == FileReport::Outcome::kFailed);
+  CHECK(r.reason.find("is not a span of the document text") != std::string::npos);
+  CHECK(r.documents_failed == 1);
+  REQUIRE(r.warnings.size() == 2);
+  CHECK(r.warnings[1] == "a note after the refused document");
+  CHECK(f.store->GetStats()->documents == 0);
+}
+
 TEST_CASE("a changed file at the same path replaces its document", "[pipeline]") {
   Fixture f;
   const std::string path = f.dir / "memo.txt";

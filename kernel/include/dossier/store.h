@@ -376,8 +376,9 @@ class DOSSIER_API Store : public StoreView {
   // importing many small documents pays one commit per group rather than one
   // per document. Each write inside still succeeds or fails whole. Other
   // connections wait for the group's commit to write, and do not see its
-  // writes until then: keep groups short. InvalidArgument while a group or
-  // another transaction is open on this store.
+  // writes until then: keep groups short. Search finds the group's writes
+  // once it commits (they are indexed then), not before, even on this store.
+  // InvalidArgument while a group or another transaction is open on this store.
   virtual Result<std::unique_ptr<WriteGroup>> BeginGroup() = 0;
 
   // Starts writing interchange records (the jsonl importer).
