@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "dossier/tokens.h"
 
@@ -246,9 +249,20 @@ class Finder {
         {{"above"}, "more than"},              {{"under"}, "less than"},
         {{"below"}, "less than"},              {{"between"}, "exact"},
     };
-    for (const auto& h : kHedges) {
+    // Asked at every token: only the hedges starting with this token's word
+    // are tried, longest first as in the list.
+    static const auto kByFirstWord = [] {
+      std::unordered_map<std::string, std::vector<const Hedge*>> by;
+      for (const auto& h : kHedges) by[h.words[0]].push_back(&h);
+      return by;
+    }();
+    if (i >= t_.size()) return 0;
+    const auto found = kByFirstWord.find(t_[i].low);
+    if (found == kByFirstWord.end()) return 0;
+    for (const Hedge* hp : found->second) {
+      const Hedge& h = *hp;
       bool match = true;
-      for (size_t k = 0; k < h.words.size() && match; ++k) match = Is(i + k, h.words[k]);
+      for (size_t k = 1; k < h.words.size() && match; ++k) match = Is(i + k, h.words[k]);
       if (!match) continue;
       *qualifier = h.qualifier;
       *between = h.words.size() == 1 && h.words[0] == "between";
