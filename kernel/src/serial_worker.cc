@@ -48,7 +48,10 @@ void SerialWorker::Release() {
 void SerialWorker::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
-    changed_.wait(lock, [&] { return (!queue_.empty() && !busy_ && exclusive_waiting_ == 0) || (stopping_ && queue_.empty() && !busy_); });
+    changed_.wait(lock, [&] {
+      if (busy_) return false;
+      return queue_.empty() ? stopping_ : exclusive_waiting_ == 0;  // Exclusive callers go first
+    });
     if (queue_.empty()) return;  // stopping, and nothing left to run
     Item item = std::move(queue_.front());
     queue_.pop_front();
