@@ -21,6 +21,14 @@ bool IsModernYear(std::string_view t) {
 
 // Lower-case words that may join capitalised words inside one name:
 // "Trade Development Alliance of Greater Seattle", "Lula da Silva".
+// Distribution markers that cables carry inside their sentences, wherever the
+// sending software put them ("Assistant Secretary Richard SIPDIS Boucher"):
+// skipped, so the words on either side still make one name.
+bool IsCableMarker(std::string_view w) {
+  static const std::set<std::string, std::less<>> kMarkers = {"sipdis", "noforn", "nodis", "exdis", "limdis"};
+  return w.size() >= 5 && w.size() <= 6 && kMarkers.count(LowerAscii(w)) > 0;
+}
+
 bool IsConnector(std::string_view w) {
   static const std::set<std::string, std::less<>> kConnectors = {
       "of", "for", "the", "and", "on", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
@@ -330,6 +338,7 @@ class Recognizer {
     std::vector<Word> w;
     const std::string_view sentence(view_.data() + s.start, static_cast<size_t>(s.end - s.start));
     for (const Token& t : Tokenize(sentence)) {
+      if (t.kind == Token::Kind::kWord && IsCableMarker(t.in(sentence))) continue;
       w.push_back({s.start + t.start, s.start + t.end, std::string(t.in(sentence)), t.kind});
     }
     size_t first_word = 0;
@@ -569,15 +578,18 @@ class Recognizer {
     if (getenv("NER_DEBUG")) fprintf(stderr, "classify [%s]\n", DisplayName(w, a, b, true).c_str());
     // Drop trailing connectors and periods the chunk may end with.
     while (b > a && (w[b].kind != Token::Kind::kWord || !StartsUpper(w[b].text)) && w[b].kind != Token::Kind::kNumber) --b;
-    // "Tomas Ferreira and Wen Lihua": without an organization cue, "and" joins two names.
-    if (!HasOrgCue(w, a, b)) {
-      for (size_t i = a + 1; i < b; ++i) {
-        const std::string lw = LowerAscii(w[i].text);
-        if (lw == "and" || lw == "&") {
-          Classify(w, a, i - 1, first_word);
-          Classify(w, i + 1, b, first_word);
-          return;
-        }
+    // "Tomas Ferreira and Wen Lihua": without an organization cue, "and" joins
+    // two names. With one, "and the" still does ("Froman and the Administration"):
+    // an organization's own name does not put "the" after its "and".
+    const bool cue = HasOrgCue(w, a, b);
+    for (size_t i = a + 1; i < b; ++i) {
+      const std::string lw = LowerAscii(w[i].text);
+      if ((!cue && (lw == "and" || lw == "&")) || (lw == "and" && LowerAscii(w[i + 1].text) == "the")) {
+        size_t next = i + 1;
+        while (next < b && LowerAscii(w[next].text) == "the") ++next;
+        Classify(w, a, i - 1, first_word);
+        Classify(w, next, b, first_word);
+        return;
       }
     }
     // "Dan Okafor of the Washington Hay Growers Association", "Li Wen-po of
@@ -627,22 +639,37 @@ class Recognizer {
                           g_.Title(w[p].text) != TitleKind::kNone)) {
           ++p;
         }
-        const bool of_title = p <= b && t + 1 <= b && LowerAscii(w[t + 1].text) == "of";  // "Secretary of State X"
+        // "Secretary of State X", "Advisor for African Affairs X".
+        const bool of_title = p <= b && t + 1 <= b && (LowerAscii(w[t + 1].text) == "of" || LowerAscii(w[t + 1].text) == "for");
         if (of_title) {
-          // Skip the "of <Office>" part: the person is the trailing name.
+          // Skip the "of <Office>" part: the person is the trailing name, and
+          // only its last word may be an ordinary word ("Condoleezza Rice").
           size_t q = b;
           while (q > p && w[q - 1].kind == Token::Kind::kWord && StartsUpper(w[q - 1].text) &&
                  !g_.IsOrgCue(w[q - 1].text) && g_.Title(w[q - 1].text) == TitleKind::kNone &&
-                 LowerAscii(w[q - 1].text) != "state") {
+                 LowerAscii(w[q - 1].text) != "state" && !g_.FindPlace(w[q - 1].text) && !g_.IsDemonym(w[q - 1].text) &&
+                 !(g_.IsCommonWord(w[q - 1].text) && !g_.IsFirstName(w[q - 1].text))) {
             --q;
           }
+          // A title and its office with no name after them ("Secretary of State") name nobody.
+          if (q == p) return;
           p = q;
         }
         if (p <= b && !HasOrgCue(w, p, b) && !g_.FindPlace(DisplayName(w, p, b, false))) {
           // Walk the title run back to its start ("Vice President", "Commerce Secretary" stays split).
           size_t title_start = t;
           while (title_start > a && g_.Title(w[title_start - 1].text) != TitleKind::kNone) --title_start;
-          if (title_start > a) Classify(w, a, title_start - 1, first_word);
+          // What comes before is an affiliation ("Oregon Senate"), unless it is
+          // only ordinary words and titles: then it is part of the title
+          // ("Deputy National Security Advisor", "Political Counselor").
+          bool part_of_title = true;
+          for (size_t i = a; i < title_start && part_of_title; ++i) {
+            if (w[i].kind != Token::Kind::kWord) continue;
+            part_of_title = g_.Title(w[i].text) != TitleKind::kNone ||
+                            (g_.IsCommonWord(w[i].text) && !g_.IsOrgCue(w[i].text) && !g_.FindPlace(w[i].text) &&
+                             !g_.IsDemonym(w[i].text));
+          }
+          if (title_start > a && !part_of_title) Classify(w, a, title_start - 1, first_word);
           Person(w, p, b, g_.Title(w[t].text), first_word);
           return;
         }

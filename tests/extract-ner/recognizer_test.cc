@@ -164,3 +164,50 @@ TEST_CASE("a name with a year is an organization; a name with a serial or after 
   CHECK_FALSE(f.Get("Since 2005"));
   for (const auto& e : f.r.entities) CHECK(e.name.find("3846") == std::string::npos);
 }
+
+TEST_CASE("advisers and counselors are titles, not part of the person's name", "[ner]") {
+  Found f = Run(
+      "Deputy National Security Advisor Talia Brennick met the Commission on Tuesday. Political Counselor "
+      "Oren Valdis took notes. Brennick and the Administration want a deal, and Valdis agreed.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kPerson, "Talia Brennick"));
+  CHECK(f.Has(EntityType::kPerson, "Oren Valdis"));
+  CHECK(f.Mentions("Talia Brennick") == 2);
+  CHECK(f.Mentions("Oren Valdis") == 2);
+  CHECK_FALSE(f.Get("Brennick and the Administration"));
+}
+
+TEST_CASE("the West Bank and the Gaza Strip are places, not banks", "[ner]") {
+  Found f = Run("Raids continued in the northern West Bank on Monday, and aid reached the Gaza Strip.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kPlace, "West Bank"));
+  CHECK(f.Has(EntityType::kPlace, "Gaza Strip"));
+}
+
+TEST_CASE("\"and the\" ends an organization's name, and a title's \"for\" phrase is not the person", "[ner]") {
+  Found f = Run(
+      "The Harbour Authority and the Farmers Union signed. Special Advisor for Coastal Affairs Ines Varga and "
+      "Secretary of State Malik Oduya watched.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kOrganization, "Harbour Authority"));
+  CHECK(f.Has(EntityType::kOrganization, "Farmers Union"));
+  CHECK_FALSE(f.Get("Harbour Authority and the Farmers Union"));
+  CHECK(f.Has(EntityType::kPerson, "Ines Varga"));
+  CHECK(f.Has(EntityType::kPerson, "Malik Oduya"));
+}
+
+TEST_CASE("distribution markers inside a cable's sentence do not split or join names", "[ner]") {
+  Found f = Run("ASSISTANT SECRETARY RICHARD SIPDIS HOLMBERG MET THE MINISTER. HOLMBERG SAID LITTLE.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kPerson, "Richard Holmberg"));
+  CHECK(f.Mentions("Richard Holmberg") == 2);
+  for (const auto& e : f.r.entities) CHECK(e.name.find("Sipdis") == std::string::npos);
+}
+
+TEST_CASE("a title's office ends at a place, and an office alone names nobody", "[ner]") {
+  Found f = Run("Special Envoy for Northern Ireland Corin Maddox met the Secretary of State on Monday.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kPerson, "Corin Maddox"));
+  CHECK_FALSE(f.Get("Ireland Corin Maddox"));
+  CHECK_FALSE(f.Get("State"));
+}
