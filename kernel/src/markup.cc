@@ -34,8 +34,40 @@ std::string XmlEscape(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// A plain decimal number ("-12", "+3.5", "1e6"): a spreadsheet reads it as
+// a number, never as a formula.
+bool IsPlainNumber(std::string_view s) {
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  size_t digits = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    size_t exp = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++exp;
+    if (exp == 0) return false;
+  }
+  return i == s.size();
+}
+
+}  // namespace
+
 std::string CsvField(std::string_view text) {
-  const std::string valid = IsValidUtf8(text) ? std::string(text) : RepairUtf8(text);
+  std::string valid = IsValidUtf8(text) ? std::string(text) : RepairUtf8(text);
+  // Imported text is untrusted, and a spreadsheet runs a cell that starts
+  // like a formula ("=HYPERLINK(...)", "@SUM(...)"): the apostrophe makes it text.
+  if (!valid.empty() && std::string_view("=+-@\t\r").find(valid.front()) != std::string_view::npos &&
+      !IsPlainNumber(valid)) {
+    valid.insert(valid.begin(), '\'');
+  }
   const bool quote = valid.find_first_of(",\"\r\n") != std::string::npos ||
                      (!valid.empty() && (valid.front() == ' ' || valid.back() == ' '));
   if (!quote) return valid;

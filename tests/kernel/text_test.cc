@@ -1,6 +1,7 @@
 // The text toolkit: normalisation, slugs, UTF-8, SHA-256.
 #include <catch2/catch.hpp>
 
+#include "dossier/markup.h"
 #include "dossier/text.h"
 
 using namespace dossier;
@@ -89,4 +90,23 @@ TEST_CASE("Sha256Hex matches the FIPS 180-4 test vectors", "[text]") {
   for (size_t len : {55, 56, 63, 64, 65}) CHECK(Sha256Hex(std::string(len, 'x')).size() == 64);
   CHECK(Sha256Hex(std::string(55, 'a')) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
   CHECK(Sha256Hex(std::string(56, 'a')) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+}
+
+TEST_CASE("CsvField quotes what RFC 4180 needs and defuses spreadsheet formulas", "[text][csv]") {
+  CHECK(CsvField("plain") == "plain");
+  CHECK(CsvField("a,b") == "\"a,b\"");
+  CHECK(CsvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(CsvField(" padded") == "\" padded\"");
+  // A cell a spreadsheet would run is made text.
+  CHECK(CsvField("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  CHECK(CsvField("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(CsvField("+1 555 0100 call") == "'+1 555 0100 call");
+  CHECK(CsvField("-2+3") == "'-2+3");
+  CHECK(CsvField("\tTAB") == "'\tTAB");
+  // Numbers stay numbers.
+  CHECK(CsvField("-12") == "-12");
+  CHECK(CsvField("+3.5") == "+3.5");
+  CHECK(CsvField("-1.5e6") == "-1.5e6");
+  CHECK(CsvField("-") == "'-");
+  CHECK(CsvField("") == "");
 }
