@@ -109,18 +109,24 @@ class Builder {
     return {a.span.start + static_cast<int64_t>(at), a.span.start + static_cast<int64_t>(at + a.name.size())};
   }
 
+  // The sending post, from the FM line or else the classification line's post.
+  OrgRef SendingPost(std::string* written, Span* span) const {
+    if (!cable_.from.empty()) {
+      *written = cable_.from.value;
+      *span = cable_.from.span;
+      return OrganizationForAddress(cable_.from.value);
+    }
+    if (!cable_.post.empty()) {
+      *span = cable_.post.span;
+      return OrganizationForPost(cable_.post.value);
+    }
+    return {};
+  }
+
   void Sender() {
-    OrgRef org;
     std::string written;
     Span span;
-    if (!cable_.from.empty()) {
-      org = OrganizationForAddress(cable_.from.value);
-      written = cable_.from.value;
-      span = cable_.from.span;
-    } else if (!cable_.post.empty()) {
-      org = OrganizationForPost(cable_.post.value);
-      span = cable_.post.span;
-    }
+    const OrgRef org = SendingPost(&written, &span);
     if (org.name.empty()) return;
     const std::string key = Organization(org, written, cable_.from_routing);
     Mention(key, EntityType::kOrganization, span);
@@ -153,6 +159,17 @@ class Builder {
       notes->push_back("the signer " + signed_as + " is taken to be " + name + ", who classified the cable");
     }
     ProposedEntity& e = Entity(EntityType::kPerson, name);
+    std::string written;
+    Span span;
+    const OrgRef post = SendingPost(&written, &span);
+    if (!post.name.empty()) {
+      // A signature is a surname, and many posts have a signer of the same
+      // surname: the signer is one person within a post, not across posts.
+      // The id is the signature's and the post's, so that the post's cables
+      // signed with the surname alone find the person its other cables name
+      // in full.
+      e.id = "person:" + Slugify(TitleCase(signed_as) + " " + post.name);
+    }
     // Both forms as aliases: when the store already knows the person by the
     // other one, the resolver links them and keeps this one too.
     for (const std::string& alias : {signed_as, name}) {

@@ -159,3 +159,34 @@ TEST_CASE("a cable without a year keeps its file name as id and says why", "[cab
   const auto& notes = b.document.properties["notes"];
   CHECK(std::find(notes.begin(), notes.end(), "the cable states no year, so its reference id is unknown") != notes.end());
 }
+
+TEST_CASE("a signer known only by surname is one person within a post, not across posts", "[cable][batch]") {
+  auto signer_of = [](const DocumentBatch& b) {
+    for (const auto& c : b.claims) {
+      if (c.predicate == "signed_by") return EntityOf(b, c.object);
+    }
+    FAIL("no signed_by claim");
+    return b.entities.front();
+  };
+  auto replace = [](std::string text, const std::string& from, const std::string& to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      text.replace(at, from.size(), to);
+    }
+    return text;
+  };
+  // Classified by someone else, so WHITCOMB is only a surname.
+  const std::string chengdu = replace(fx::kTelegram, "Consul General Harold T. Whitcomb", "Deputy Mara Lindqvist");
+  const std::string beijing = replace(replace(chengdu, "FM AMCONSUL CHENGDU", "FM AMEMBASSY BEIJING"), "CHENGDU 000412",
+                                      "BEIJING 000412");
+  const ProposedEntity a = signer_of(Build(chengdu));
+  const ProposedEntity b = signer_of(Build(beijing));
+  CHECK(a.name == "Whitcomb");
+  CHECK(a.id == "person:whitcomb-us-consulate-general-chengdu");
+  CHECK(b.id == "person:whitcomb-us-embassy-beijing");
+  CHECK(signer_of(Build(chengdu, "another")).id == a.id);
+  // Named in full by the classified-by line: the same person as the post's
+  // cables signed with the surname alone.
+  const ProposedEntity full = signer_of(Build(fx::kTelegram));
+  CHECK(full.name == "Harold T. Whitcomb");
+  CHECK(full.id == a.id);
+}
