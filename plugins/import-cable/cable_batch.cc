@@ -147,10 +147,20 @@ class Builder {
 
   // The signer, by the full name the classified-by line gives when the
   // surname matches ("GOLDBERG" signs what "Robert Goldberg" classified).
+  // A signature alone is a surname, and many posts have a signer of the same
+  // surname, so it stands for a person only within its post: "Goldberg (US
+  // Consulate General Guangzhou)". A full name also carries that form as an
+  // alias, so the post's cables signed with the surname alone find the
+  // person; the bare surname is never looked up, as it would find any
+  // Goldberg in the store.
   void Signer(std::vector<std::string>* notes) {
     if (cable_.signer.empty()) return;
     const std::string& signed_as = cable_.signer.value;
-    std::string name = TitleCase(signed_as);
+    std::string written;
+    Span post_span;
+    const OrgRef post = SendingPost(&written, &post_span);
+    const std::string at_post = TitleCase(signed_as) + (post.name.empty() ? "" : " (" + post.name + ")");
+    std::string name = at_post;
     const std::string& full = cable_.classified_by.name;
     const size_t sp = full.find_last_of(' ');
     if (sp != std::string::npos && NormalizeName(full.substr(sp + 1)) == NormalizeName(signed_as) &&
@@ -159,20 +169,8 @@ class Builder {
       notes->push_back("the signer " + signed_as + " is taken to be " + name + ", who classified the cable");
     }
     ProposedEntity& e = Entity(EntityType::kPerson, name);
-    std::string written;
-    Span span;
-    const OrgRef post = SendingPost(&written, &span);
-    if (!post.name.empty()) {
-      // A signature is a surname, and many posts have a signer of the same
-      // surname: the signer is one person within a post, not across posts.
-      // The id is the signature's and the post's, so that the post's cables
-      // signed with the surname alone find the person its other cables name
-      // in full.
-      e.id = "person:" + Slugify(TitleCase(signed_as) + " " + post.name);
-    }
-    // Both forms as aliases: when the store already knows the person by the
-    // other one, the resolver links them and keeps this one too.
-    for (const std::string& alias : {signed_as, name}) {
+    // Both names as aliases: whichever the store met first, the other finds it.
+    for (const std::string& alias : {at_post, name}) {
       if (std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) e.aliases.push_back(alias);
     }
     Mention(e.key, EntityType::kPerson, cable_.signer.span);

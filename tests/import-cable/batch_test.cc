@@ -8,6 +8,7 @@
 #include "cable_parser.h"
 #include "dossier/record.h"
 #include "dossier/schema.h"
+#include "dossier/text.h"
 #include "import-cable/fixtures.h"
 
 using namespace dossier;
@@ -123,10 +124,10 @@ TEST_CASE("the entities: posts in their cities, countries, stubs for referenced 
   CHECK(ref.type == EntityType::kDocument);
   CHECK(ref.id == "doc:07CHENGDU577");
   // The signer is the consul general who classified it: his full name, with
-  // the signature as an alias.
+  // the signature at his post as an alias.
   const ProposedEntity& signer = *by_name.at("Harold T. Whitcomb");
   CHECK(signer.type == EntityType::kPerson);
-  CHECK(std::count(signer.aliases.begin(), signer.aliases.end(), "WHITCOMB") == 1);
+  CHECK(std::count(signer.aliases.begin(), signer.aliases.end(), "Whitcomb (US Consulate General Chengdu)") == 1);
 }
 
 TEST_CASE("mentions mark the names in the header", "[cable][batch]") {
@@ -179,14 +180,13 @@ TEST_CASE("a signer known only by surname is one person within a post, not acros
   const std::string beijing = replace(replace(chengdu, "FM AMCONSUL CHENGDU", "FM AMEMBASSY BEIJING"), "CHENGDU 000412",
                                       "BEIJING 000412");
   const ProposedEntity a = signer_of(Build(chengdu));
-  const ProposedEntity b = signer_of(Build(beijing));
-  CHECK(a.name == "Whitcomb");
-  CHECK(a.id == "person:whitcomb-us-consulate-general-chengdu");
-  CHECK(b.id == "person:whitcomb-us-embassy-beijing");
-  CHECK(signer_of(Build(chengdu, "another")).id == a.id);
-  // Named in full by the classified-by line: the same person as the post's
-  // cables signed with the surname alone.
+  CHECK(a.name == "Whitcomb (US Consulate General Chengdu)");
+  CHECK(a.aliases == std::vector<std::string>{"Whitcomb (US Consulate General Chengdu)"});
+  CHECK(signer_of(Build(beijing)).name == "Whitcomb (US Embassy Beijing)");
+  // Named in full by the classified-by line: the full name, with the
+  // post's form as an alias to find (or be found by) the surname-only one.
   const ProposedEntity full = signer_of(Build(fx::kTelegram));
   CHECK(full.name == "Harold T. Whitcomb");
-  CHECK(full.id == a.id);
+  CHECK(full.aliases == std::vector<std::string>{"Whitcomb (US Consulate General Chengdu)", "Harold T. Whitcomb"});
+  for (const auto& alias : full.aliases) CHECK(NormalizeName(alias) != "whitcomb");
 }
