@@ -109,7 +109,9 @@ const std::set<std::string>& NounStops() {
       "they", "he", "she", "we", "you", "i", "do", "did", "does", "there", "here", "then", "now", "also",
       "still", "just", "only", "up", "down", "out", "off", "across", "through", "between", "among", "against",
       "including", "such", "other", "another", "times", "percent", "plus", "minus", "compared", "versus", "and",
-      "whose", "many", "much", "several", "few", "most", "what", "how", "why", "odd", "only", "even", "very"};
+      "whose", "many", "much", "several", "few", "most", "what", "how", "why", "odd", "only", "even", "very",
+      // A telegram's serial numbers run into its INFO line ("WASHDC 2211 INFO").
+      "info", "above", "below"};
   return kStops;
 }
 
@@ -336,6 +338,8 @@ class Finder {
       const Tok& w = t_[k];
       if (w.kind != Token::Kind::kWord) break;
       if (NounStops().count(w.low) || Months().count(w.low)) break;
+      // A letter alone is a list label or an initial, not a noun ("STATE 33127 B. ...").
+      if (w.low.size() == 1) break;
       if (LooksLikeVerb(w.low) && words > 0) break;
       // Proper names end the phrase; short all-caps modifiers do not ("US jobs").
       const std::string_view raw = text_.substr(static_cast<size_t>(w.start), static_cast<size_t>(w.end - w.start));

@@ -65,6 +65,9 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
   const RecognizedMention* last_person = nullptr;
   auto place_kind = [](const RecognizedEntity* e) { return e->properties.value("kind", std::string()); };
 
+  // Quantities are read in ordinary case: in an ALL-CAPS cable every noun
+  // after a number would look like a name ("1,200 HOUSEHOLDS").
+  const std::string cased = CasedView(text, paragraphs);
   for (const Span& para : paragraphs) {
     const std::string_view ptext = text.substr(static_cast<size_t>(para.start), static_cast<size_t>(para.end - para.start));
     for (const Span& rel : SplitSentences(ptext)) {
@@ -74,7 +77,8 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
       for (const auto& ea : mentions) {
         if (ea.m->start >= s.start && ea.m->end <= s.end) in.push_back(ea);
       }
-      const auto quantities = FindQuantities(sentence);
+      const auto quantities =
+          FindQuantities(std::string_view(cased).substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start)));
       struct Track {
         const std::vector<EntityAt>& in;
         const RecognizedMention*& last_person;

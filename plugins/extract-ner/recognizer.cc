@@ -92,12 +92,7 @@ class Recognizer {
   explicit Recognizer(std::string_view text) : text_(text), view_(text), g_(Gazetteer::Get()) {}
 
   Recognition Run(std::vector<Span> paragraphs) {
-    if (paragraphs.empty()) paragraphs = BlankLineParagraphs();
-    std::vector<Span> sentences;
-    for (const Span& p : paragraphs) {
-      const std::string_view para = text_.substr(static_cast<size_t>(p.start), static_cast<size_t>(p.end - p.start));
-      for (Span s : SplitSentences(para)) sentences.push_back({s.start + p.start, s.end + p.start});
-    }
+    const std::vector<Span> sentences = Sentences(std::move(paragraphs));
     for (const Span& s : sentences) GiveCase(s);
     for (const Span& s : sentences) Sentence(s);
     ResolveSingles();
@@ -107,7 +102,22 @@ class Recognizer {
     return std::move(out_);
   }
 
+  std::string Cased(std::vector<Span> paragraphs) {
+    for (const Span& s : Sentences(std::move(paragraphs))) GiveCase(s);
+    return std::move(view_);
+  }
+
  private:
+  std::vector<Span> Sentences(std::vector<Span> paragraphs) const {
+    if (paragraphs.empty()) paragraphs = BlankLineParagraphs();
+    std::vector<Span> sentences;
+    for (const Span& p : paragraphs) {
+      const std::string_view para = text_.substr(static_cast<size_t>(p.start), static_cast<size_t>(p.end - p.start));
+      for (Span s : SplitSentences(para)) sentences.push_back({s.start + p.start, s.end + p.start});
+    }
+    return sentences;
+  }
+
   std::vector<Span> BlankLineParagraphs() const {
     std::vector<Span> out;
     size_t pos = 0;
@@ -1031,6 +1041,10 @@ class Recognizer {
 
 Recognition Recognize(std::string_view text, const std::vector<Span>& paragraphs) {
   return Recognizer(text).Run(paragraphs);
+}
+
+std::string CasedView(std::string_view text, const std::vector<Span>& paragraphs) {
+  return Recognizer(text).Cased(paragraphs);
 }
 
 }  // namespace dossier::ner

@@ -43,4 +43,9 @@ struct Recognition {
 // (paragraphs); with none, blank lines separate paragraphs.
 Recognition Recognize(std::string_view text, const std::vector<Span>& paragraphs = {});
 
+// The text as Recognize reads it: in ALL-CAPS and headline-case sentences,
+// ordinary words in lower case and names capitalised. Same length and
+// offsets as text, so spans found in it hold for text.
+std::string CasedView(std::string_view text, const std::vector<Span>& paragraphs = {});
+
 }  // namespace dossier::ner

@@ -107,3 +107,20 @@ TEST_CASE("deal figures are named by how the deal is worded", "[figures]") {
   CHECK(std::find(predicates.begin(), predicates.end(), "deal_value") != predicates.end());
   CHECK(std::find(predicates.begin(), predicates.end(), "value") != predicates.end());
 }
+
+TEST_CASE("ALL-CAPS cable text: figures are read as in ordinary case, and reference lines give none", "[figures]") {
+  const std::string text =
+      "COUNTY OFFICIALS IN MEISHAN SAID 1,200 HOUSEHOLDS HAD SIGNED LEASES BY MARCH.\n"
+      "REF: A. CHENGDU 398 B. CHENGDU 1560 C. STATE 33127\n"
+      "ACTION EAP-00 INFO LOG-00 NP-00 AID-00 /009W 071013Z MAR 08 FM AMCONSUL CHENGDU TO SECSTATE WASHDC 2211 INFO "
+      "AMEMBASSY BEIJING 1187";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto figures = FindFigures(text, r, paras, "2008");
+  std::string all;
+  for (const auto& f : figures) all += f.predicate + "=" + f.quantity.unit + " ";
+  INFO(all);
+  REQUIRE(figures.size() == 1);
+  CHECK(figures[0].quantity.amount == 1200);
+  CHECK(figures[0].quantity.unit == "household");
+}
