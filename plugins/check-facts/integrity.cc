@@ -86,6 +86,8 @@ class IntegrityChecker final : public Checker {
         when = c.value["date"].get<std::string>();
       }
       if (!After(when, d->second)) return true;
+      // A plan or forecast the extractor recognized ("by 2012") is meant to be later.
+      if (c.properties.is_object() && c.properties.value("prospective", false) == true) return true;
       Finding f;
       f.code = "date-after-document";
       f.severity = Severity::kWarning;

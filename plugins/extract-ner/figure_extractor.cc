@@ -39,6 +39,7 @@ class FigureExtractor final : public Extractor {
       c.kind = std::string(KindName(f.quantity.kind));
       c.confidence = f.confidence;
       if (!f.quantity.per.empty()) c.properties["per"] = f.quantity.per;
+      if (f.prospective) c.properties["prospective"] = true;
       batch.claims.push_back(std::move(c));
     }
     return Status::OK();

@@ -242,16 +242,50 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
             f.predicate = "age";
             break;
         }
-        // The year it refers to: "in 2012", or "last year" from the document's date.
-        for (const Token& t : Tokenize(sentence)) {
-          const std::string_view w = t.in(sentence);
-          if (t.kind == Token::Kind::kNumber && w.size() == 4 && (w[0] == '1' || w[0] == '2')) {
-            const int y = std::stoi(std::string(w));
-            if (y >= 1900 && y <= 2100) {
-              f.time = std::string(w);
-              break;
-            }
+        // The year it refers to: "in 2012", a range ("from 1973 to 1990" is
+        // 1973/1990), or "last year" from the document's date.
+        const std::vector<Token> tokens = Tokenize(sentence);
+        auto year_at = [&](size_t k) -> int {
+          if (k >= tokens.size() || tokens[k].kind != Token::Kind::kNumber) return 0;
+          const std::string_view w = tokens[k].in(sentence);
+          if (w.size() != 4 || !(w[0] == '1' || w[0] == '2')) return 0;
+          const int y = std::stoi(std::string(w));
+          return y >= 1900 && y <= 2100 ? y : 0;
+        };
+        int last_year = 0;
+        for (size_t k = 0; k < tokens.size(); ++k) {
+          const int y = year_at(k);
+          if (y == 0) continue;
+          f.time = std::to_string(y);
+          last_year = y;
+          size_t j = k + 1;
+          bool joined = false;
+          for (; j < tokens.size() && j <= k + 2; ++j) {
+            const std::string w = LowerAscii(tokens[j].in(sentence));
+            if (w != "to" && w != "through" && w != "until" && w != "till" && w != "-" && w != "\u2013" && w != "and") break;
+            joined = true;
           }
+          if (joined && year_at(j) > y) {
+            last_year = year_at(j);
+            f.time += "/" + std::to_string(last_year);
+          }
+          // "by 2012", "beyond 2010": a year looked forward to.
+          const std::string before_year = k > 0 ? LowerAscii(tokens[k - 1].in(sentence)) : "";
+          f.prospective = before_year == "by" || before_year == "until" || before_year == "beyond";
+          break;
+        }
+        // A year after the document's own is a plan or a forecast when the
+        // sentence says so; without such words it may be a misread date.
+        if (last_year > 0 && document_year.size() == 4 && last_year > std::stoi(document_year)) {
+          static const std::set<std::string> kFuture = {"will",     "would",     "plan",    "plans",    "planned",
+                                                        "expect",   "expects",   "expected", "forecast", "forecasts",
+                                                        "projected", "projection", "aim",     "aims",     "target",
+                                                        "targets",  "intend",    "intends",  "goal",     "could"};
+          for (const Token& t : tokens) {
+            if (t.kind == Token::Kind::kWord && kFuture.count(LowerAscii(t.in(sentence)))) f.prospective = true;
+          }
+        } else {
+          f.prospective = false;
         }
         if (f.time.empty() && document_year.size() == 4) {
           const std::string lower = LowerAscii(sentence);

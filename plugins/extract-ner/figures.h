@@ -18,7 +18,8 @@ struct Figure {
   Quantity quantity;
   int subject = -1;       // entity index in the Recognition
   std::string predicate;  // snake_case
-  std::string time;       // "2012", or empty
+  std::string time;       // "2012", "1973/1990", or empty
+  bool prospective = false;  // time is after the document's year: a plan or forecast ("by 2012", "will")
   int64_t start = 0;      // the sentence that states it
   int64_t end = 0;
   double confidence = 0.7;

@@ -367,6 +367,12 @@ TEST_CASE("integrity: repeated paragraphs, numbering, late dates and missing REF
   ok.time = "2031-05";
   ok.predicate = "met";
   d.batch.claims.push_back(ok);
+  // A plan the extractor marked as looking forward is meant to be later.
+  ProposedClaim plan = late;
+  plan.time = "2033";
+  plan.predicate = "dredging_phases";
+  plan.properties = {{"prospective", true}};
+  d.batch.claims.push_back(plan);
   cs.Write(d);
   auto checker = MakeIntegrityChecker();
   const auto findings = cs.Run(*checker);

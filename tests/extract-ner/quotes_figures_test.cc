@@ -124,3 +124,32 @@ TEST_CASE("ALL-CAPS cable text: figures are read as in ordinary case, and refere
   CHECK(figures[0].quantity.amount == 1200);
   CHECK(figures[0].quantity.unit == "household");
 }
+
+TEST_CASE("a figure's years: a range, and a later year that is a plan or a misread", "[figures]") {
+  const std::string text =
+      "Under Ada Whitlock, from 1973 to 1990, some 3,000 people disappeared.\n"
+      "Brightwater Corp plans to open 50 depots in the north by 2012.\n"
+      "Orrin Ferries Corp sold 40 ferries in 2013.\n"
+      "Tessaline Corp opened 12 depots in 2009.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto figures = FindFigures(text, r, paras, "2010");
+  auto by_amount = [&](double amount) -> const Figure* {
+    for (const auto& f : figures) {
+      if (f.quantity.amount == amount) return &f;
+    }
+    return nullptr;
+  };
+  REQUIRE(by_amount(3000));
+  CHECK(by_amount(3000)->time == "1973/1990");
+  CHECK_FALSE(by_amount(3000)->prospective);
+  REQUIRE(by_amount(50));
+  CHECK(by_amount(50)->time == "2012");
+  CHECK(by_amount(50)->prospective);
+  REQUIRE(by_amount(40));
+  CHECK(by_amount(40)->time == "2013");
+  CHECK_FALSE(by_amount(40)->prospective);  // later than the document, and nothing says it is a plan
+  REQUIRE(by_amount(12));
+  CHECK(by_amount(12)->time == "2009");
+  CHECK_FALSE(by_amount(12)->prospective);
+}
