@@ -65,9 +65,16 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
   const RecognizedMention* last_person = nullptr;
   auto place_kind = [](const RecognizedEntity* e) { return e->properties.value("kind", std::string()); };
 
-  // Quantities are read in ordinary case: in an ALL-CAPS cable every noun
-  // after a number would look like a name ("1,200 HOUSEHOLDS").
-  const std::string cased = CasedView(text, paragraphs);
+  // Quantities are read in ordinary case: in an ALL-CAPS sentence every noun
+  // after a number would look like a name ("1,200 HOUSEHOLDS"). The cased
+  // view costs a third of the recognizer, so it is made only for such text.
+  std::string cased;
+  auto in_case = [&](const Span& s) {
+    const std::string_view raw = text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
+    if (UpperRatio(raw) <= 0.8) return raw;
+    if (cased.empty()) cased = CasedView(text, paragraphs);
+    return std::string_view(cased).substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
+  };
   for (const Span& para : paragraphs) {
     const std::string_view ptext = text.substr(static_cast<size_t>(para.start), static_cast<size_t>(para.end - para.start));
     for (const Span& rel : SplitSentences(ptext)) {
@@ -77,8 +84,7 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
       for (const auto& ea : mentions) {
         if (ea.m->start >= s.start && ea.m->end <= s.end) in.push_back(ea);
       }
-      const auto quantities =
-          FindQuantities(std::string_view(cased).substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start)));
+      const auto quantities = FindQuantities(in_case(s));
       struct Track {
         const std::vector<EntityAt>& in;
         const RecognizedMention*& last_person;
