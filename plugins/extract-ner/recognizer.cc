@@ -19,8 +19,6 @@ bool IsModernYear(std::string_view t) {
          std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Lower-case words that may join capitalised words inside one name:
-// "Trade Development Alliance of Greater Seattle", "Lula da Silva".
 // Distribution markers that cables carry inside their sentences, wherever the
 // sending software put them ("Assistant Secretary Richard SIPDIS Boucher"):
 // skipped, so the words on either side still make one name.
@@ -29,6 +27,8 @@ bool IsCableMarker(std::string_view w) {
   return w.size() >= 5 && w.size() <= 6 && kMarkers.count(LowerAscii(w)) > 0;
 }
 
+// Lower-case words that may join capitalised words inside one name:
+// "Trade Development Alliance of Greater Seattle", "Lula da Silva".
 bool IsConnector(std::string_view w) {
   static const std::set<std::string, std::less<>> kConnectors = {
       "of", "for", "the", "and", "on", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
@@ -661,6 +661,14 @@ class Recognizer {
                  !(g_.IsCommonWord(w[q - 1].text) && !g_.IsFirstName(w[q - 1].text))) {
             --q;
           }
+          // The office may name a known place or organization: "President of
+          // Brazil", "Prime Minister of Israel Ehud Olmert". (An organization
+          // only its cue word marks is left out: the walk back from the name
+          // may have cut it short.)
+          const size_t office_end = q == p ? b : q - 1;
+          if (g_.FindPlace(DisplayName(w, p, office_end, false)) || g_.FindOrg(DisplayName(w, p, office_end, true))) {
+            Classify(w, p, office_end, first_word);
+          }
           // A title and its office with no name after them ("Secretary of State") name nobody.
           if (q == p) return;
           p = q;
@@ -672,7 +680,9 @@ class Recognizer {
           // What comes before is an affiliation ("Oregon Senate"), unless it is
           // only ordinary words and titles: then it is part of the title
           // ("Deputy National Security Advisor", "Political Counselor").
-          bool part_of_title = true;
+          bool part_of_title =
+              title_start > a && !g_.FindOrg(DisplayName(w, a, title_start - 1, true)) &&
+              !g_.FindPlace(DisplayName(w, a, title_start - 1, false));  // "White House Spokesman X"
           for (size_t i = a; i < title_start && part_of_title; ++i) {
             if (w[i].kind != Token::Kind::kWord) continue;
             part_of_title = g_.Title(w[i].text) != TitleKind::kNone ||

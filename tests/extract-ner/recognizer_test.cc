@@ -211,3 +211,15 @@ TEST_CASE("a title's office ends at a place, and an office alone names nobody", 
   CHECK_FALSE(f.Get("Ireland Corin Maddox"));
   CHECK_FALSE(f.Get("State"));
 }
+
+TEST_CASE("an office keeps the place or organization it names, and a known affiliation stays one", "[ner]") {
+  Found f = Run(
+      "The President of Brazil arrived. Prime Minister of Israel Dov Halperin spoke, and White House Spokesman "
+      "Nell Carver agreed.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kPlace, "Brazil"));
+  CHECK(f.Has(EntityType::kPlace, "Israel"));
+  CHECK(f.Has(EntityType::kPerson, "Dov Halperin"));
+  CHECK(f.Has(EntityType::kOrganization, "White House"));
+  CHECK(f.Has(EntityType::kPerson, "Nell Carver"));
+}
