@@ -13,13 +13,16 @@
 namespace dossier::check {
 namespace {
 
-// Whether a time ("2007", "2007-01", "2007-01-05...") lies after the date,
-// compared at the time's own precision.
+// Whether a time ("2007", "2007-01", "2007-01-05...", or a range
+// "1973/1990") lies after the date, compared at the time's own precision; a
+// range does when its end does.
 bool After(const std::string& time, const std::string& date) {
-  if (YearOf(time) == 0 || date.empty()) return false;
-  size_t n = time.size() >= 10 ? 10 : time.size() >= 7 ? 7 : 4;
+  const size_t slash = time.find('/');
+  const std::string end = slash == std::string::npos ? time : time.substr(slash + 1);
+  if (YearOf(end) == 0 || date.empty()) return false;
+  size_t n = end.size() >= 10 ? 10 : end.size() >= 7 ? 7 : 4;
   n = std::min(n, date.size());
-  return time.substr(0, n) > date.substr(0, n);
+  return end.substr(0, n) > date.substr(0, n);
 }
 
 std::string Digits(const std::string& s) {

@@ -21,7 +21,7 @@ class FigureExtractor final : public Extractor {
     const Recognition r = FromBatch(batch, &keys);
     const Document& d = batch.document;
     const std::string published = d.properties.value("published", std::string());
-    const std::string year = published.size() >= 4 ? published.substr(0, 4) : "";
+    const std::string year = published.substr(0, std::min<size_t>(4, published.size()));
     for (const Figure& f : FindFigures(d.text, r, ParagraphsOf(d), year)) {
       ProposedClaim c;
       c.subject = keys[static_cast<size_t>(f.subject)];

@@ -1,6 +1,7 @@
 #include "figures.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "dossier/text.h"
@@ -55,6 +56,10 @@ struct EntityAt {
 
 std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, const std::vector<Span>& paragraphs,
                                 const std::string& document_year) {
+  // Anything but four digits ("June 2009" from another importer) is no year.
+  const bool has_year = document_year.size() == 4 && std::all_of(document_year.begin(), document_year.end(),
+                                                                 [](char c) { return c >= '0' && c <= '9'; });
+  const int doc_year = has_year ? std::stoi(document_year) : 0;
   std::vector<Figure> out;
   std::vector<EntityAt> mentions;
   for (const auto& m : r.mentions) {
@@ -264,15 +269,29 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
           if (y == 0) continue;
           f.time = std::to_string(y);
           last_year = y;
+          // "1973 to 1990", "1973-1990", "1973-90", "between 1973 and 1990"; "in 2005
+          // and 2008" is two years, not a range.
+          const bool between = k > 0 && LowerAscii(tokens[k - 1].in(sentence)) == "between";
           size_t j = k + 1;
           bool joined = false;
           for (; j < tokens.size() && j <= k + 2; ++j) {
             const std::string w = LowerAscii(tokens[j].in(sentence));
-            if (w != "to" && w != "through" && w != "until" && w != "till" && w != "-" && w != "\u2013" && w != "and") break;
+            if (w != "to" && w != "through" && w != "until" && w != "till" && w != "-" && w != "\u2013" &&
+                !(w == "and" && between)) {
+              break;
+            }
             joined = true;
           }
-          if (joined && year_at(j) > y) {
-            last_year = year_at(j);
+          int end_year = year_at(j);
+          if (end_year == 0 && joined && j < tokens.size() && tokens[j].kind == Token::Kind::kNumber) {
+            const std::string_view two = tokens[j].in(sentence);  // "1973-90"
+            if (two.size() == 2 && std::isdigit(static_cast<unsigned char>(two[0])) &&
+                std::isdigit(static_cast<unsigned char>(two[1]))) {
+              end_year = y / 100 * 100 + (two[0] - '0') * 10 + (two[1] - '0');
+            }
+          }
+          if (joined && end_year > y) {
+            last_year = end_year;
             f.time += "/" + std::to_string(last_year);
           }
           // "by 2012", "beyond 2010": a year looked forward to.
@@ -282,7 +301,7 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
         }
         // A year after the document's own is a plan or a forecast when the
         // sentence says so; without such words it may be a misread date.
-        if (last_year > 0 && document_year.size() == 4 && last_year > std::stoi(document_year)) {
+        if (last_year > 0 && has_year && last_year > doc_year) {
           static const std::set<std::string> kFuture = {"will",     "would",     "plan",    "plans",    "planned",
                                                         "expect",   "expects",   "expected", "forecast", "forecasts",
                                                         "projected", "projection", "aim",     "aims",     "target",
@@ -293,9 +312,9 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
         } else {
           f.prospective = false;
         }
-        if (f.time.empty() && document_year.size() == 4) {
+        if (f.time.empty() && has_year) {
           const std::string lower = LowerAscii(sentence);
-          if (lower.find("last year") != std::string::npos) f.time = std::to_string(std::stoi(document_year) - 1);
+          if (lower.find("last year") != std::string::npos) f.time = std::to_string(doc_year - 1);
           else if (lower.find("this year") != std::string::npos) f.time = document_year;
         }
         f.quantity = q;

@@ -373,6 +373,15 @@ TEST_CASE("integrity: repeated paragraphs, numbering, late dates and missing REF
   plan.predicate = "dredging_phases";
   plan.properties = {{"prospective", true}};
   d.batch.claims.push_back(plan);
+  // A range is late when its end is; one that ended before is not.
+  ProposedClaim running = late;
+  running.time = "2030/2032";
+  running.predicate = "dredging_years";
+  d.batch.claims.push_back(running);
+  ProposedClaim past = late;
+  past.time = "2020/2030";
+  past.predicate = "survey_years";
+  d.batch.claims.push_back(past);
   cs.Write(d);
   auto checker = MakeIntegrityChecker();
   const auto findings = cs.Run(*checker);
@@ -389,8 +398,11 @@ TEST_CASE("integrity: repeated paragraphs, numbering, late dates and missing REF
   CHECK(typed);
   CHECK(sequence);
   const auto late_findings = WithCode(findings, "date-after-document");
-  REQUIRE(late_findings.size() == 1);
-  CHECK(late_findings[0].message.find("2031-06-02") != std::string::npos);
+  REQUIRE(late_findings.size() == 2);
+  std::string late_messages;
+  for (const Finding& f : late_findings) late_messages += f.message + "\n";
+  CHECK(late_messages.find("2031-06-02") != std::string::npos);
+  CHECK(late_messages.find("2030/2032") != std::string::npos);
   const auto missing = WithCode(findings, "missing-reference");
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].message.find("31VELMORA7") != std::string::npos);

@@ -153,3 +153,38 @@ TEST_CASE("a figure's years: a range, and a later year that is a plan or a misre
   CHECK(by_amount(12)->time == "2009");
   CHECK_FALSE(by_amount(12)->prospective);
 }
+
+TEST_CASE("a year looked forward to, two years that are no range, and no document year", "[figures]") {
+  const std::string text =
+      "Tessaline Corp will run 30 ferries by 2014.\n"
+      "Brightwater Corp sold 50 depots in 2005 and 2008.\n"
+      "Orrin Ferries Corp ran 16 routes in 1973-90.\n"
+      "Brightwater Corp opened 9 depots last year.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  auto by_amount = [](const std::vector<Figure>& figures, double amount) -> const Figure* {
+    for (const auto& f : figures) {
+      if (f.quantity.amount == amount) return &f;
+    }
+    return nullptr;
+  };
+  const auto figures = FindFigures(text, r, paras, "2012");
+  REQUIRE(by_amount(figures, 30));
+  CHECK(by_amount(figures, 30)->prospective);
+  REQUIRE(by_amount(figures, 50));
+  CHECK(by_amount(figures, 50)->time == "2005");
+  REQUIRE(by_amount(figures, 16));
+  CHECK(by_amount(figures, 16)->time == "1973/1990");
+  REQUIRE(by_amount(figures, 9));
+  CHECK(by_amount(figures, 9)->time == "2011");
+  // Without a usable document year nothing is prospective or "last year", and nothing throws.
+  for (const std::string year : {"", "June", "20x1"}) {
+    INFO(year);
+    std::vector<Figure> undated;
+    REQUIRE_NOTHROW(undated = FindFigures(text, r, paras, year));
+    REQUIRE(by_amount(undated, 30));
+    CHECK_FALSE(by_amount(undated, 30)->prospective);
+    REQUIRE(by_amount(undated, 9));
+    CHECK(by_amount(undated, 9)->time.empty());
+  }
+}
