@@ -170,6 +170,7 @@ class Builder {
     }
     ProposedEntity& e = Entity(EntityType::kPerson, name);
     // Both names as aliases: whichever the store met first, the other finds it.
+    // (With no post known, the signature is all there is to go by.)
     for (const std::string& alias : {at_post, name}) {
       if (std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) e.aliases.push_back(alias);
     }

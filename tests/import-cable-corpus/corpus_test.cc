@@ -83,9 +83,8 @@ std::vector<std::string> RefIds(const Json& refs) {
   return out;
 }
 
-// The document was signed by the person the store knows under this name
-// (as its name or an alias: which one came first depends on import order).
-// The one signed_by claim names a person known by `name`, as its name or an alias.
+// The document's one signed_by claim names a person the store knows under
+// this name, as its name or an alias (which came first depends on import order).
 bool SignedBy(const std::string& doc, const std::string& name) {
   ClaimFilter f;
   f.document = doc;

@@ -17,10 +17,10 @@ namespace dossier {
 DOSSIER_API std::string XmlEscape(std::string_view text);
 
 // text as one RFC 4180 field: quoted (with " doubled) when it holds a comma,
-// a quote, CR or LF, or begins or ends with a space; unchanged otherwise.
-// Ill-formed UTF-8 becomes U+FFFD. Text a spreadsheet would run as a formula
-// (it begins with =, +, -, @, a tab or CR, and is not a plain number such as
-// "-12") gets a leading apostrophe, the spreadsheets' mark for text.
+// a quote, CR or LF, or begins or ends with a space. Ill-formed UTF-8 becomes
+// U+FFFD. Text a spreadsheet would run as a formula (it begins with =, +, -,
+// @, a tab or CR, and is not a plain number such as "-12") gets a leading
+// apostrophe, the spreadsheets' mark for text. Otherwise unchanged.
 DOSSIER_API std::string CsvField(std::string_view text);
 
 }  // namespace dossier

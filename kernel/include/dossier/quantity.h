@@ -33,7 +33,7 @@ struct Quantity {
   // How the text hedged it: "exact", "approximately", "nearly", "more than",
   // "less than", "at least", "at most" (the values of schemas/claim.schema.json).
   std::string qualifier = "exact";
-  std::string noun;  // what it counts or describes, as written: "cars and motorcycles"
+  std::string noun;  // what it counts or describes, as in the text given: "cars and motorcycles"
   int64_t noun_start = -1;
   int64_t noun_end = -1;
   std::string per;  // "year" for "$100,000 a year", "annually", "per year"
