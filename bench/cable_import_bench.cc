@@ -30,6 +30,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -99,20 +100,24 @@ void BareFts(const std::string& path, const std::vector<std::string>& files, boo
   sqlite3_close(db);
 }
 
+// A new, empty store at path (any old one removed first).
+std::unique_ptr<dossier::Store> FreshStore(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
+  dossier::StoreOptions options;
+  options.create_if_missing = true;
+  auto store = dossier::Store::Open(path, options);
+  if (!store.ok()) {
+    std::fprintf(stderr, "cable_import_bench: %s\n", store.status().message().c_str());
+    std::exit(1);
+  }
+  return std::move(store).value();
+}
+
 // Copies every table of the store at `from` into a fresh store at `path`
 // (created by the store itself, so the schema is the store's) in one
 // transaction, then builds its full-text indexes as a commit does.
 void StoreFloor(const std::string& path, const std::string& from) {
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
-  {
-    dossier::StoreOptions options;
-    options.create_if_missing = true;
-    auto store = dossier::Store::Open(path, options);
-    if (!store.ok()) {
-      std::fprintf(stderr, "cable_import_bench: %s\n", store.status().message().c_str());
-      std::exit(1);
-    }
-  }
+  FreshStore(path);  // closed again at once: the copy runs on a connection of its own
   sqlite3* db = nullptr;
   Check(sqlite3_open(path.c_str(), &db), db, "open");
   // The store's own connection settings (kernel/src/sqlite/sqlite_store.cc).
@@ -196,15 +201,8 @@ int main(int argc, char** argv) {
   // The import: a fresh store, the whole folder, every loaded extractor.
   dossier::ImportSummary summary;
   const auto [import_s, import_cpu] = Best(repeat, [&] {
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store_path + suffix);
-    dossier::StoreOptions options;
-    options.create_if_missing = true;
-    auto store = dossier::Store::Open(store_path, options);
-    if (!store.ok()) {
-      std::fprintf(stderr, "cable_import_bench: %s\n", store.status().message().c_str());
-      std::exit(1);
-    }
-    dossier::Pipeline pipeline(**store, host, dossier::Actor{"bench"});
+    auto store = FreshStore(store_path);
+    dossier::Pipeline pipeline(*store, host, dossier::Actor{"bench"});
     dossier::ImportOptions import_options;
     import_options.no_extract = no_extract;
     auto result = pipeline.Import({corpus}, import_options);

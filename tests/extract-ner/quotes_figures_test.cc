@@ -27,6 +27,14 @@ std::string Of(const std::string& text, int64_t a, int64_t b) {
   return text.substr(static_cast<size_t>(a), static_cast<size_t>(b - a));
 }
 
+// The figure of this amount, or nullptr.
+const Figure* ByAmount(const std::vector<Figure>& figures, double amount) {
+  for (const auto& f : figures) {
+    if (f.quantity.amount == amount) return &f;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 TEST_CASE("quotes are attributed to the speaker named or meant", "[quotes]") {
@@ -134,24 +142,18 @@ TEST_CASE("a figure's years: a range, and a later year that is a plan or a misre
   const auto paras = Lines(text);
   const Recognition r = Recognize(text, paras);
   const auto figures = FindFigures(text, r, paras, "2010");
-  auto by_amount = [&](double amount) -> const Figure* {
-    for (const auto& f : figures) {
-      if (f.quantity.amount == amount) return &f;
-    }
-    return nullptr;
-  };
-  REQUIRE(by_amount(3000));
-  CHECK(by_amount(3000)->time == "1973/1990");
-  CHECK_FALSE(by_amount(3000)->prospective);
-  REQUIRE(by_amount(50));
-  CHECK(by_amount(50)->time == "2012");
-  CHECK(by_amount(50)->prospective);
-  REQUIRE(by_amount(40));
-  CHECK(by_amount(40)->time == "2013");
-  CHECK_FALSE(by_amount(40)->prospective);  // later than the document, and nothing says it is a plan
-  REQUIRE(by_amount(12));
-  CHECK(by_amount(12)->time == "2009");
-  CHECK_FALSE(by_amount(12)->prospective);
+  REQUIRE(ByAmount(figures, 3000));
+  CHECK(ByAmount(figures, 3000)->time == "1973/1990");
+  CHECK_FALSE(ByAmount(figures, 3000)->prospective);
+  REQUIRE(ByAmount(figures, 50));
+  CHECK(ByAmount(figures, 50)->time == "2012");
+  CHECK(ByAmount(figures, 50)->prospective);
+  REQUIRE(ByAmount(figures, 40));
+  CHECK(ByAmount(figures, 40)->time == "2013");
+  CHECK_FALSE(ByAmount(figures, 40)->prospective);  // later than the document, and nothing says it is a plan
+  REQUIRE(ByAmount(figures, 12));
+  CHECK(ByAmount(figures, 12)->time == "2009");
+  CHECK_FALSE(ByAmount(figures, 12)->prospective);
 }
 
 TEST_CASE("a year looked forward to, two years that are no range, and no document year", "[figures]") {
@@ -162,29 +164,23 @@ TEST_CASE("a year looked forward to, two years that are no range, and no documen
       "Brightwater Corp opened 9 depots last year.";
   const auto paras = Lines(text);
   const Recognition r = Recognize(text, paras);
-  auto by_amount = [](const std::vector<Figure>& figures, double amount) -> const Figure* {
-    for (const auto& f : figures) {
-      if (f.quantity.amount == amount) return &f;
-    }
-    return nullptr;
-  };
   const auto figures = FindFigures(text, r, paras, "2012");
-  REQUIRE(by_amount(figures, 30));
-  CHECK(by_amount(figures, 30)->prospective);
-  REQUIRE(by_amount(figures, 50));
-  CHECK(by_amount(figures, 50)->time == "2005");
-  REQUIRE(by_amount(figures, 16));
-  CHECK(by_amount(figures, 16)->time == "1973/1990");
-  REQUIRE(by_amount(figures, 9));
-  CHECK(by_amount(figures, 9)->time == "2011");
+  REQUIRE(ByAmount(figures, 30));
+  CHECK(ByAmount(figures, 30)->prospective);
+  REQUIRE(ByAmount(figures, 50));
+  CHECK(ByAmount(figures, 50)->time == "2005");
+  REQUIRE(ByAmount(figures, 16));
+  CHECK(ByAmount(figures, 16)->time == "1973/1990");
+  REQUIRE(ByAmount(figures, 9));
+  CHECK(ByAmount(figures, 9)->time == "2011");
   // Without a usable document year nothing is prospective or "last year", and nothing throws.
   for (const std::string year : {"", "June", "20x1"}) {
     INFO(year);
     std::vector<Figure> undated;
     REQUIRE_NOTHROW(undated = FindFigures(text, r, paras, year));
-    REQUIRE(by_amount(undated, 30));
-    CHECK_FALSE(by_amount(undated, 30)->prospective);
-    REQUIRE(by_amount(undated, 9));
-    CHECK(by_amount(undated, 9)->time.empty());
+    REQUIRE(ByAmount(undated, 30));
+    CHECK_FALSE(ByAmount(undated, 30)->prospective);
+    REQUIRE(ByAmount(undated, 9));
+    CHECK(ByAmount(undated, 9)->time.empty());
   }
 }
