@@ -52,6 +52,80 @@ struct EntityAt {
   const RecognizedEntity* e;
 };
 
+// The time a sentence's figures refer to, and whether it is looked forward to.
+struct When {
+  std::string time;  // "2012", "1973/1990", or empty
+  bool prospective = false;
+};
+
+// The year the sentence names: "in 2012", a range ("from 1973 to 1990" is
+// 1973/1990), or "last year" from the document's year (0: unknown).
+When TimeOf(std::string_view sentence, int doc_year) {
+  When when;
+  const std::vector<Token> tokens = Tokenize(sentence);
+  auto year_at = [&](size_t k) -> int {
+    if (k >= tokens.size() || tokens[k].kind != Token::Kind::kNumber) return 0;
+    const std::string_view w = tokens[k].in(sentence);
+    if (w.size() != 4 || !(w[0] == '1' || w[0] == '2')) return 0;
+    const int y = std::stoi(std::string(w));
+    return y >= 1900 && y <= 2100 ? y : 0;
+  };
+  int last_year = 0;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const int y = year_at(k);
+    if (y == 0) continue;
+    when.time = std::to_string(y);
+    last_year = y;
+    // "1973 to 1990", "1973-1990", "1973-90", "between 1973 and 1990"; "in 2005
+    // and 2008" is two years, not a range.
+    const std::string before_year = k > 0 ? LowerAscii(tokens[k - 1].in(sentence)) : "";
+    size_t j = k + 1;
+    bool joined = false;
+    for (; j < tokens.size() && j <= k + 2; ++j) {
+      const std::string w = LowerAscii(tokens[j].in(sentence));
+      if (w != "to" && w != "through" && w != "until" && w != "till" && w != "-" && w != "\u2013" &&
+          !(w == "and" && before_year == "between")) {
+        break;
+      }
+      joined = true;
+    }
+    int end_year = year_at(j);
+    if (end_year == 0 && joined && j < tokens.size() && tokens[j].kind == Token::Kind::kNumber) {
+      const std::string_view two = tokens[j].in(sentence);  // "1973-90"
+      if (two.size() == 2 && std::isdigit(static_cast<unsigned char>(two[0])) &&
+          std::isdigit(static_cast<unsigned char>(two[1]))) {
+        end_year = y / 100 * 100 + (two[0] - '0') * 10 + (two[1] - '0');
+      }
+    }
+    if (joined && end_year > y) {
+      last_year = end_year;
+      when.time += "/" + std::to_string(last_year);
+    }
+    // "by 2012", "beyond 2010": a year looked forward to.
+    when.prospective = before_year == "by" || before_year == "until" || before_year == "beyond";
+    break;
+  }
+  // A year after the document's own is a plan or a forecast when the
+  // sentence says so; without such words it may be a misread date.
+  if (last_year > 0 && doc_year > 0 && last_year > doc_year) {
+    static const std::set<std::string> kFuture = {"will",      "would",      "plan",  "plans",  "planned", "expect",
+                                                  "expects",   "expected",   "forecast", "forecasts", "projected",
+                                                  "projection", "aim",       "aims",  "target", "targets", "intend",
+                                                  "intends",   "goal",       "could"};
+    for (const Token& t : tokens) {
+      if (t.kind == Token::Kind::kWord && kFuture.count(LowerAscii(t.in(sentence)))) when.prospective = true;
+    }
+  } else {
+    when.prospective = false;
+  }
+  if (when.time.empty() && doc_year > 0) {
+    const std::string lower = LowerAscii(sentence);
+    if (lower.find("last year") != std::string::npos) when.time = std::to_string(doc_year - 1);
+    else if (lower.find("this year") != std::string::npos) when.time = std::to_string(doc_year);
+  }
+  return when;
+}
+
 }  // namespace
 
 std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, const std::vector<Span>& paragraphs,
@@ -59,7 +133,7 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
   // Anything but four digits ("June 2009" from another importer) is no year.
   const bool has_year = document_year.size() == 4 && std::all_of(document_year.begin(), document_year.end(),
                                                                  [](char c) { return c >= '0' && c <= '9'; });
-  const int doc_year = has_year ? std::stoi(document_year) : 0;
+  const int doc_year = has_year ? std::stoi(document_year) : 0;  // 0: unknown
   std::vector<Figure> out;
   std::vector<EntityAt> mentions;
   for (const auto& m : r.mentions) {
@@ -90,6 +164,7 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
         if (ea.m->start >= s.start && ea.m->end <= s.end) in.push_back(ea);
       }
       const auto quantities = FindQuantities(in_case(s));
+      const When when = quantities.empty() ? When{} : TimeOf(sentence, doc_year);
       struct Track {
         const std::vector<EntityAt>& in;
         const RecognizedMention*& last_person;
@@ -253,70 +328,8 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
             f.predicate = "age";
             break;
         }
-        // The year it refers to: "in 2012", a range ("from 1973 to 1990" is
-        // 1973/1990), or "last year" from the document's date.
-        const std::vector<Token> tokens = Tokenize(sentence);
-        auto year_at = [&](size_t k) -> int {
-          if (k >= tokens.size() || tokens[k].kind != Token::Kind::kNumber) return 0;
-          const std::string_view w = tokens[k].in(sentence);
-          if (w.size() != 4 || !(w[0] == '1' || w[0] == '2')) return 0;
-          const int y = std::stoi(std::string(w));
-          return y >= 1900 && y <= 2100 ? y : 0;
-        };
-        int last_year = 0;
-        for (size_t k = 0; k < tokens.size(); ++k) {
-          const int y = year_at(k);
-          if (y == 0) continue;
-          f.time = std::to_string(y);
-          last_year = y;
-          // "1973 to 1990", "1973-1990", "1973-90", "between 1973 and 1990"; "in 2005
-          // and 2008" is two years, not a range.
-          const bool between = k > 0 && LowerAscii(tokens[k - 1].in(sentence)) == "between";
-          size_t j = k + 1;
-          bool joined = false;
-          for (; j < tokens.size() && j <= k + 2; ++j) {
-            const std::string w = LowerAscii(tokens[j].in(sentence));
-            if (w != "to" && w != "through" && w != "until" && w != "till" && w != "-" && w != "\u2013" &&
-                !(w == "and" && between)) {
-              break;
-            }
-            joined = true;
-          }
-          int end_year = year_at(j);
-          if (end_year == 0 && joined && j < tokens.size() && tokens[j].kind == Token::Kind::kNumber) {
-            const std::string_view two = tokens[j].in(sentence);  // "1973-90"
-            if (two.size() == 2 && std::isdigit(static_cast<unsigned char>(two[0])) &&
-                std::isdigit(static_cast<unsigned char>(two[1]))) {
-              end_year = y / 100 * 100 + (two[0] - '0') * 10 + (two[1] - '0');
-            }
-          }
-          if (joined && end_year > y) {
-            last_year = end_year;
-            f.time += "/" + std::to_string(last_year);
-          }
-          // "by 2012", "beyond 2010": a year looked forward to.
-          const std::string before_year = k > 0 ? LowerAscii(tokens[k - 1].in(sentence)) : "";
-          f.prospective = before_year == "by" || before_year == "until" || before_year == "beyond";
-          break;
-        }
-        // A year after the document's own is a plan or a forecast when the
-        // sentence says so; without such words it may be a misread date.
-        if (last_year > 0 && has_year && last_year > doc_year) {
-          static const std::set<std::string> kFuture = {"will",     "would",     "plan",    "plans",    "planned",
-                                                        "expect",   "expects",   "expected", "forecast", "forecasts",
-                                                        "projected", "projection", "aim",     "aims",     "target",
-                                                        "targets",  "intend",    "intends",  "goal",     "could"};
-          for (const Token& t : tokens) {
-            if (t.kind == Token::Kind::kWord && kFuture.count(LowerAscii(t.in(sentence)))) f.prospective = true;
-          }
-        } else {
-          f.prospective = false;
-        }
-        if (f.time.empty() && has_year) {
-          const std::string lower = LowerAscii(sentence);
-          if (lower.find("last year") != std::string::npos) f.time = std::to_string(doc_year - 1);
-          else if (lower.find("this year") != std::string::npos) f.time = document_year;
-        }
+        f.time = when.time;
+        f.prospective = when.prospective;
         f.quantity = q;
         out.push_back(std::move(f));
       }
