@@ -22,7 +22,10 @@ Store* Context::OpenStore(bool create_if_missing) {
 PluginHost& Context::Plugins(bool quiet) {
   if (!host_) {
     host_ = std::make_unique<PluginHost>();
-    host_->LoadDefault(plugin_files);
+    host_->LoadDefault();
+    for (const auto& f : plugin_files) {
+      if (Status st = host_->LoadFile(f); !st.ok()) failed_plugins.push_back(st.message());
+    }
     if (!quiet) {
       for (const auto& e : host_->errors()) std::cerr << "dossier: warning: plugin " << e << "\n";
     }

@@ -29,6 +29,7 @@ class Context {
   Actor actor;          // "cli:<user>"
   bool color = false;   // stdout is a terminal
   std::vector<std::string> plugin_files;  // --plugin FILE
+  std::vector<std::string> failed_plugins;  // why each --plugin FILE did not load (after Plugins())
 
   // Loads the plugins (once). Load errors are printed as warnings unless
   // quiet (the plugins command shows them itself).

@@ -4,8 +4,10 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "context.h"
+#include "terminal.h"
 
 namespace dossier::cli {
 namespace {
@@ -66,6 +68,7 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
 
+  if (app.get_option("--db")->count() > 0 && db_flag.empty()) return ctx.Usage("--db needs a store file (it was empty)");
   if (!db_flag.empty()) {
     ctx.db_path = db_flag;
   } else if (const char* env = std::getenv("DOSSIER_DB"); env && *env) {
@@ -87,6 +90,24 @@ int Main(int argc, char** argv) {
     }
   }
   if (!chosen) return ctx.Usage("no command given (see dossier --help)");
+  // What people read is escaped (terminal.h); exports written to stdout and
+  // JSON Lines are data, passed as they are.
+  const bool exporting = app.got_subcommand("export");
+  std::optional<TerminalSafe> safe_out;
+  if (!ctx.json && !exporting) safe_out.emplace(std::cout);
+  TerminalSafe safe_err(std::cerr);
+  // A plugin the user named with --plugin must load: running without it
+  // would do something else than was asked.
+  if (!ctx.plugin_files.empty()) {
+    const PluginHost& host = ctx.Plugins(/*quiet=*/true);
+    if (!ctx.failed_plugins.empty()) {
+      for (const auto& e : ctx.failed_plugins) std::cerr << "dossier: plugin " << e << "\n";
+      return kExitError;
+    }
+    if (!app.got_subcommand("plugins")) {
+      for (const auto& e : host.errors()) std::cerr << "dossier: warning: plugin " << e << "\n";
+    }
+  }
   try {
     return (*chosen)();
   } catch (const std::exception& e) {

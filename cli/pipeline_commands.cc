@@ -31,6 +31,7 @@ Json ReportJson(const FileReport& f) {
   j["documents_unchanged"] = f.documents_unchanged;
   j["documents_failed"] = f.documents_failed;
   if (f.records) j["records"] = f.records;
+  if (f.records_unchanged) j["records_unchanged"] = f.records_unchanged;
   j["entities_created"] = f.entities_created;
   j["mentions"] = f.mentions;
   j["claims"] = f.claims;
@@ -43,7 +44,7 @@ void RegisterImport(const Registry& r) {
   struct Opts {
     std::vector<std::string> paths, extractors;
     std::string as;
-    bool dry_run = false, force = false, no_extract = false, verbose = false;
+    bool dry_run = false, force = false, replace = false, no_extract = false, verbose = false;
     int64_t max_document_mb = 64;
     int64_t max_batch_mb = 128;
   };
@@ -52,6 +53,8 @@ void RegisterImport(const Registry& r) {
   sub->add_option("--as", o->as, "Use this importer for every file instead of detecting");
   sub->add_flag("--dry-run", o->dry_run, "Read and extract, but store nothing");
   sub->add_flag("--force", o->force, "Import files even if the same bytes were imported before");
+  sub->add_flag("--replace", o->replace,
+                "Let interchange records overwrite what the store holds under their ids (each one audited)");
   sub->add_option("--extractor", o->extractors, "Run only this extractor (repeatable)");
   sub->add_flag("--no-extract", o->no_extract, "Run no extractor");
   // Bounded so that the size in bytes (MB << 20) fits an int64_t with room to
@@ -71,6 +74,7 @@ void RegisterImport(const Registry& r) {
     options.as = o->as;
     options.dry_run = o->dry_run;
     options.force = o->force;
+    options.replace = o->replace;
     options.extractors = o->extractors;
     options.no_extract = o->no_extract;
     options.max_document_bytes = o->max_document_mb << 20;
@@ -117,12 +121,14 @@ void RegisterImport(const Registry& r) {
                    {"dry_run", o->dry_run},
                    {"seconds", summary->elapsed_seconds}}}});
     } else {
-      std::printf("%s%lld file%s imported (%lld new document%s%s), %lld unchanged, %lld failed in %.1f s\n",
+      char line[512];
+      std::snprintf(line, sizeof line, "%s%lld file%s imported (%lld new document%s%s), %lld unchanged, %lld failed in %.1f s\n",
                   o->dry_run ? "dry run: " : "", static_cast<long long>(summary->imported),
                   summary->imported == 1 ? "" : "s", static_cast<long long>(new_docs), new_docs == 1 ? "" : "s",
                   records ? (", " + std::to_string(records) + " records").c_str() : "",
                   static_cast<long long>(summary->unchanged), static_cast<long long>(summary->failed),
                   summary->elapsed_seconds);
+      std::cout << line;
     }
     return summary->failed > 0 ? kExitError : kExitOk;
   });
@@ -318,7 +324,7 @@ void RegisterExport(const Registry& r) {
     std::vector<std::string> types;
     std::string about;
     int depth = 1;
-    bool svg = false;
+    bool svg = false, force = false;
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("FORMAT", o->format, "Exporter name (see dossier plugins)")->required();
@@ -326,6 +332,8 @@ void RegisterExport(const Registry& r) {
   sub->add_option("--depth", o->depth, "With --about: how many steps of relations and co-mentions to follow")
       ->check(CLI::Range(0, 10));
   sub->add_flag("--svg", o->svg, "With dot: render the graph to SVG with Graphviz's dot");
+  sub->add_flag("--force", o->force,
+                "Replace a file or folder at the output path that no dossier export made (never the store)");
   sub->add_option("-o,--output", o->output, "Output file or folder (- for stdout; default: the exporter's)");
   sub->add_option("--type", o->types, "Only this type (repeatable)")
       ->check(CLI::IsMember({"person", "organization", "org", "place", "document", "doc", "claim"}));
@@ -349,7 +357,9 @@ void RegisterExport(const Registry& r) {
       return ctx->Usage("no exporter named " + o->format + " (loaded: " + (names.empty() ? "none" : names) + ")");
     }
     const std::string output = o->output.empty() ? exporter->default_output() : o->output;
-    if (Status st = pipeline.Export(o->format, selection, output); !st.ok()) return ctx->Fail(st);
+    ExportOptions options;
+    options.force = o->force;
+    if (Status st = pipeline.Export(o->format, selection, output, options); !st.ok()) return ctx->Fail(st);
     if (output != "-") {
       if (ctx->json) {
         ctx->Emit({{"format", o->format}, {"output", output}});

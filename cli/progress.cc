@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "dossier/text.h"
+
 namespace dossier::cli {
 
 void ProgressLine::Update(const ImportProgress& p) {
@@ -13,7 +15,9 @@ void ProgressLine::Update(const ImportProgress& p) {
   last_draw_ = p.elapsed_seconds;
   const double rate = p.elapsed_seconds > 0 ? static_cast<double>(p.files_done) / p.elapsed_seconds : 0;
   std::string name = std::filesystem::path(p.current).filename().string();
-  if (name.size() > 40) name = name.substr(0, 39) + "…";
+  if (name.size() > 40) name = name.substr(0, Utf8Floor(name, 39)) + "…";
+  // Drawn straight to stderr: the file name must not carry escapes of its own.
+  name = EscapeControls(name);
   std::fprintf(stderr, "\r\x1b[K[%zu/%zu files] %lld documents, %.1f files/s  %s", p.files_done, p.files_total,
                static_cast<long long>(p.documents), rate, name.c_str());
   std::fflush(stderr);

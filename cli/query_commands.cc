@@ -318,7 +318,8 @@ void RegisterSearch(const Registry& r) {
   sub->add_option("QUERY", o->words, "Words, \"phrases\", prefix*, AND/OR/NOT, -excluded")->required();
   sub->add_option("--type", o->type, "Only person, organization, place, document or claim")
       ->check(CLI::IsMember({"person", "organization", "org", "place", "document", "doc", "claim"}));
-  sub->add_option("--limit", o->limit, "At most N results (default 20)")->check(CLI::PositiveNumber);
+  sub->add_option("--limit", o->limit, "At most N results (default 20)")
+      ->check(CLI::Range(int64_t{1}, int64_t{100000}));
   r.Add(sub, [ctx = r.ctx, o]() {
     SearchQuery q;
     for (const auto& w : o->words) q.text += (q.text.empty() ? "" : " ") + w;

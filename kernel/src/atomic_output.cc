@@ -5,17 +5,13 @@
 
 #include <filesystem>
 #include <iostream>
-#include <random>
+
+#include "output_guard.h"
 
 namespace dossier {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string TempName(const std::string& path) {
-  std::random_device rd;
-  return path + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(rd() % 1000000);
-}
 
 // Makes a closed file's contents durable before it is renamed into place.
 void SyncFile(const std::string& path) {
@@ -28,22 +24,30 @@ void SyncFile(const std::string& path) {
 
 }  // namespace
 
-Result<std::unique_ptr<AtomicOutput>> AtomicOutput::Create(const std::string& path, bool folder) {
+Result<std::unique_ptr<AtomicOutput>> AtomicOutput::Create(const std::string& path_in, bool folder,
+                                                           const OutputRules& rules) {
+  const std::string path = NormalizeOutputPath(path_in);
+  if (path.empty()) return Status::InvalidArgument("empty output path");
   if (path == "-") {
     if (folder) return Status::InvalidArgument("a folder export cannot go to stdout");
     return std::unique_ptr<AtomicOutput>(new AtomicOutput(path, "", false));
   }
   std::error_code ec;
   const fs::path target(path);
-  if (fs::exists(target, ec) && fs::is_directory(target, ec) != folder) {
-    return Status::InvalidArgument(path + (folder ? " exists and is not a folder" : " is a folder"));
-  }
   const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
   if (!fs::is_directory(parent, ec)) return Status::NotFound("no folder " + parent.string() + " to write " + path + " in");
-  std::unique_ptr<AtomicOutput> out(new AtomicOutput(path, TempName(path), folder));
+  SweepExportDebris(path);
+  if (Status st = CheckOutputTarget(path, folder, rules); !st.ok()) return st;
+  std::unique_ptr<AtomicOutput> out(new AtomicOutput(path, ExportTempName(path), folder));
   if (folder) {
     if (!fs::create_directory(out->temp_, ec)) return Status::IOError("cannot create " + out->temp_ + ": " + ec.message());
     out->unusable_.setstate(std::ios::badbit);
+    // The marker goes in first, so that even a folder left by a killed export
+    // is known as an export's.
+    std::ofstream marker(fs::path(out->temp_) / kExportMarker, std::ios::binary);
+    marker << "This folder is a dossier " << rules.format
+           << " export. The next export to it replaces it whole: keep nothing else here.\n";
+    if (!marker) return Status::IOError("cannot write " + (fs::path(out->temp_) / kExportMarker).string());
   } else {
     out->file_.open(out->temp_, std::ios::binary | std::ios::trunc);
     if (!out->file_) return Status::IOError("cannot write " + out->temp_);
@@ -113,7 +117,7 @@ Status AtomicOutput::Commit() {
   // one aside first, then remove it once the new one is in place.
   std::string old;
   if (fs::exists(path_, ec)) {
-    old = TempName(path_ + ".old");
+    old = ExportTempName(path_ + ".old");
     fs::rename(path_, old, ec);
     if (ec) {
       Abandon();

@@ -7,13 +7,16 @@
 #include <string>
 
 #include "dossier/exporter.h"
+#include "output_guard.h"
 
 namespace dossier {
 
 class AtomicOutput final : public ExportTarget {
  public:
   // path "-" (file mode only) writes to stdout, which cannot be atomic.
-  static Result<std::unique_ptr<AtomicOutput>> Create(const std::string& path, bool folder);
+  // What the path may already hold is up to `rules` (output_guard.h); a
+  // folder export gets the marker file (kExportMarker) at its top.
+  static Result<std::unique_ptr<AtomicOutput>> Create(const std::string& path, bool folder, const OutputRules& rules);
   ~AtomicOutput() override;
 
   std::ostream& stream() override;

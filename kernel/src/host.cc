@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -49,6 +50,27 @@ T* FindIn(const std::vector<Owned<T>>& list, std::string_view name) {
     if (o.component->name() == name) return o.component.get();
   }
   return nullptr;
+}
+
+// Why a file cannot be a shared library, read from its first bytes, or "".
+std::string NotElf(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  char magic[4] = {};
+  if (!in.read(magic, 4)) return in.eof() ? "the file is too short to be one" : "cannot read the file";
+  if (std::string_view(magic, 4) != "\x7f" "ELF") return "no ELF header: not a compiled library";
+  return "";
+}
+
+// Boost.DLL reports a failed dlopen as "<context> (dlerror system message:
+// <what the loader said>): <errno text>"; the loader's words are the reason,
+// the errno after them is whatever errno last held.
+std::string LoaderMessage(const std::string& what) {
+  const std::string marker = "dlerror system message: ";
+  const size_t at = what.find(marker);
+  if (at == std::string::npos) return what;
+  std::string said = what.substr(at + marker.size());
+  if (const size_t close = said.rfind("):"); close != std::string::npos) said.resize(close);
+  return said;
 }
 
 }  // namespace
@@ -169,7 +191,7 @@ void PluginHost::LoadFolder(const std::string& folder) {
   std::vector<std::string> files;
   std::error_code ec;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".so") files.push_back(it->path().string());
+    if (it->path().extension() == ".so") files.push_back(it->path().string());  // LoadFile skips non-files
   }
   if (ec) {
     impl_->Error(folder, "cannot list plugin folder: " + ec.message());
@@ -184,9 +206,12 @@ Status PluginHost::LoadFile(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) return impl.Error(path, "no such file");
   if (fs::is_directory(path, ec)) return impl.Error(path, "is a folder, not a plugin library");
+  // Only a regular file is opened: the loader would wait forever on a FIFO.
+  if (!fs::is_regular_file(path, ec)) return impl.Error(path, "not a regular file (a FIFO, device or socket); skipped");
   const std::string canonical = fs::canonical(path, ec).string();
   const std::string file = ec ? path : canonical;
   if (impl.loaded_files.count(file)) return Status::OK();
+  if (std::string why = NotElf(file); !why.empty()) return impl.Error(file, "not a loadable shared library (" + why + ")");
 
   boost::dll::shared_library lib;
   try {
@@ -194,7 +219,7 @@ Status PluginHost::LoadFile(const std::string& path) {
     // crashing later in the middle of an import.
     lib.load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
-    return impl.Error(file, std::string("not a loadable shared library (") + e.what() + ")");
+    return impl.Error(file, "not a loadable shared library (" + LoaderMessage(e.what()) + ")");
   }
   if (!lib.has(DOSSIER_PLUGIN_ENTRY_POINT)) {
     return impl.Error(file, std::string("not a dossier plugin: it has no ") + DOSSIER_PLUGIN_ENTRY_POINT +

@@ -272,7 +272,9 @@ class PipelineSink final : public ImportSink {
         ++report_->records;
         return ValidateOnly(record);
       }
-      auto begun = w_.store.BeginRecords(w_.actor);
+      RecordOptions record_options;
+      record_options.replace = options_.replace;
+      auto begun = w_.store.BeginRecords(w_.actor, record_options);
       if (!begun.ok()) return record_error_ = begun.status();
       records_ = std::move(begun).value();
     }
@@ -289,6 +291,10 @@ class PipelineSink final : public ImportSink {
       return record_error_;
     }
     Status st = records_->Commit();
+    if (st.ok()) {
+      report_->records = records_->count();
+      report_->records_unchanged = records_->unchanged();
+    }
     records_.reset();
     return st;
   }
@@ -409,6 +415,8 @@ Pipeline::Pipeline(Store& store, const PluginHost& host, Actor actor)
     : store_(store), host_(host), actor_(std::move(actor)) {}
 
 Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, const ImportOptions& options) {
+  // Said once for the import, not once for every file that could not be written.
+  if (store_.ReadOnly() && !options.dry_run) return Status::IOError("the store is read-only to you: nothing can be imported");
   const auto t0 = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
 
@@ -597,7 +605,7 @@ Result<ImportSummary> Pipeline::Import(const std::vector<std::string>& paths, co
     queued.insert(digest);
     finish(report, [&w, &options, st, digest, path, size](FileState& r) -> Decision {
       w.summary.documents += r.documents_new;
-      const int64_t written = r.documents_new + r.documents_unchanged + r.records;
+      const int64_t written = r.documents_new + r.documents_unchanged + r.records + r.records_unchanged;
       if (!st.ok()) return {FileReport::Outcome::kFailed, st.message()};
       if (written == 0) {
         return {FileReport::Outcome::kFailed,
@@ -664,7 +672,9 @@ Result<std::vector<CheckReport>> Pipeline::Check(const std::vector<std::string>&
     if (!writer.ok()) return writer.status();
     WritingFindingSink sink(**writer);
     try {
-      report.status = c->Check(store_, sink);
+      // The checker reads one snapshot; its findings are written after it ends.
+      auto snapshot = store_.BeginSnapshot();
+      report.status = snapshot.ok() ? c->Check(store_, sink) : snapshot.status();
     } catch (const std::exception& e) {
       report.status = Status::Internal("checker " + report.checker + " threw: " + What(e));
     } catch (...) {
@@ -682,7 +692,8 @@ Result<std::vector<CheckReport>> Pipeline::Check(const std::vector<std::string>&
   return out;
 }
 
-Status Pipeline::Export(const std::string& name, const Selection& selection, const std::string& output) {
+Status Pipeline::Export(const std::string& name, const Selection& selection, const std::string& output,
+                        const ExportOptions& options) {
   Exporter* exporter = host_.FindExporter(name);
   if (!exporter) {
     std::string names;
@@ -693,10 +704,23 @@ Status Pipeline::Export(const std::string& name, const Selection& selection, con
   if (exporter->writes_folder() && target_path == "-") {
     return Status::InvalidArgument("exporter " + name + " writes a folder; give -o FOLDER");
   }
+  OutputRules rules;
+  rules.format = name;
+  rules.protected_files = store_.Files();
+  rules.owns = [exporter](std::string_view head) {
+    try {
+      return exporter->OwnsOutput(head);
+    } catch (...) {
+      return false;  // a plugin that cannot tell does not get to replace the file
+    }
+  };
+  rules.force = options.force;
+  auto target = AtomicOutput::Create(target_path, exporter->writes_folder(), rules);
+  if (!target.ok()) return target.status();
+  auto snapshot = store_.BeginSnapshot();
+  if (!snapshot.ok()) return snapshot.status();
   Selection resolved = selection;
   if (Status st = ResolveSelection(store_, &resolved); !st.ok()) return st;
-  auto target = AtomicOutput::Create(target_path, exporter->writes_folder());
-  if (!target.ok()) return target.status();
   Status st;
   try {
     st = exporter->Export(store_, resolved, **target);

@@ -116,4 +116,25 @@ Json FindingRecord(const Finding& f) {
   return j;
 }
 
+Json InterchangeHeader() {
+  return {{"id", "header"}, {"type", "header"}, {"format", "dossier-jsonl"}, {"version", kInterchangeVersion}};
+}
+
+Json SourceRecord(const SourceFile& f) {
+  return {{"id", "source:" + f.sha256}, {"type", "source"},     {"sha256", f.sha256},
+          {"path", f.path},              {"importer", f.importer}, {"size", f.size},
+          {"imported_at", f.imported_at}, {"documents", f.documents}};
+}
+
+Json AuditRecord(const AuditEntry& a) {
+  return {{"id", "audit:" + std::to_string(a.seq)},
+          {"type", "audit"},
+          {"seq", a.seq},
+          {"at", a.at},
+          {"actor", a.actor},
+          {"action", a.action},
+          {"target", a.target},
+          {"detail", a.detail.is_object() ? a.detail : Json::object()}};
+}
+
 }  // namespace dossier

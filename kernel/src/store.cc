@@ -6,6 +6,7 @@
 namespace dossier {
 
 StoreView::~StoreView() = default;
+Snapshot::~Snapshot() = default;
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   if (path.empty()) return Status::InvalidArgument("empty store path");

@@ -40,7 +40,6 @@ std::string Date(const std::string& s) {
   return s.size() <= 10 ? s : s.substr(0, 10);
 }
 
-bool IsUrl(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
 
 class Entity final {
  public:
@@ -72,6 +71,15 @@ class FtmExporter final : public Exporter {
   std::string name() const override { return "ftm"; }
   std::string description() const override { return "FollowTheMoney entities (JSON lines) for Aleph"; }
   std::string default_output() const override { return "dossier.ftm.json"; }
+  // FollowTheMoney lines carry no mark of their maker: a first line that is a
+  // FtM entity of this export's id scheme is taken for one.
+  bool OwnsOutput(std::string_view head) const override {
+    const size_t nl = head.find('\n');
+    if (nl == std::string_view::npos) return false;
+    const Json first = Json::parse(head.substr(0, nl), nullptr, false);
+    return first.is_object() && first.contains("schema") && first.contains("properties") && first.contains("id") &&
+           first["id"].is_string() && first["id"].get<std::string>().rfind("dossier-", 0) == 0;
+  }
 
   Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
     std::ostream& out = target.stream();
@@ -104,7 +112,7 @@ class FtmExporter final : public Exporter {
           }
         }
         if (t == EntityType::kOrganization) x.Add("country", Country(Str(e.properties, "country")));
-        x.Add("sourceUrl", IsUrl(Str(e.properties, "website")) ? Str(e.properties, "website") : "");
+        x.Add("sourceUrl", IsWebLink(Str(e.properties, "website")) ? Str(e.properties, "website") : "");
         auto docs = store.DocumentsMentioning(e.id, 20);
         if (!docs.ok()) {
           inner = docs.status();
@@ -126,7 +134,7 @@ class FtmExporter final : public Exporter {
       x.Add("publishedAt", Date(Str(d.properties, "published")));
       x.Add("language", Str(d.properties, "language"));
       const std::string url = Str(d.properties, "url");
-      x.Add("sourceUrl", IsUrl(url) ? url : (IsUrl(d.source) ? d.source : ""));
+      x.Add("sourceUrl", IsWebLink(url) ? url : (IsWebLink(d.source) ? d.source : ""));
       x.Add("author", Str(d.properties, "byline"));
       x.Add("publisher", Str(d.properties, "publisher"));
       x.Add("mimeType", "text/plain");
@@ -155,7 +163,7 @@ class FtmExporter final : public Exporter {
           return false;
         }
         const std::string url = Str(d->properties, "url");
-        x->Add("sourceUrl", IsUrl(url) ? url : (IsUrl(d->source) ? d->source : ""));
+        x->Add("sourceUrl", IsWebLink(url) ? url : (IsWebLink(d->source) ? d->source : ""));
         x->Add("publisher", Str(d->properties, "publisher"));
       }
       x->Add("description", c.source.quote).Add("recordId", c.id).Add("date", Date(c.time));

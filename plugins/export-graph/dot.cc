@@ -101,6 +101,11 @@ class SvgExporter final : public Exporter {
     return "the dot graph rendered to SVG by Graphviz (export dot --svg; needs the dot program)";
   }
   std::string default_output() const override { return "dossier.svg"; }
+  // Graphviz titles the SVG after the graph, which the DOT names "dossier".
+  bool OwnsOutput(std::string_view head) const override {
+    return head.find("<svg") != std::string_view::npos &&
+           head.substr(0, 2048).find("<!-- Title: dossier ") != std::string_view::npos;
+  }
   Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
     const std::string dot = FindDot();
     if (dot.empty()) {

@@ -40,12 +40,19 @@ namespace {
 
 class GraphExporter final : public Exporter {
  public:
-  GraphExporter(std::string name, std::string description, std::string output,
+  GraphExporter(std::string name, std::string description, std::string output, std::string mark,
                 std::unique_ptr<GraphSink> (*make)(std::ostream&))
-      : name_(std::move(name)), description_(std::move(description)), output_(std::move(output)), make_(make) {}
+      : name_(std::move(name)),
+        description_(std::move(description)),
+        output_(std::move(output)),
+        mark_(std::move(mark)),
+        make_(make) {}
   std::string name() const override { return name_; }
   std::string description() const override { return description_; }
   std::string default_output() const override { return output_; }
+  bool OwnsOutput(std::string_view head) const override {
+    return head.substr(0, 1024).find(mark_) != std::string_view::npos;
+  }
   Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
     auto sink = make_(target.stream());
     if (Status st = GraphWalk(store, selection, *sink); !st.ok()) return st;
@@ -53,15 +60,16 @@ class GraphExporter final : public Exporter {
   }
 
  private:
-  std::string name_, description_, output_;
+  std::string name_, description_, output_, mark_;
   std::unique_ptr<GraphSink> (*make_)(std::ostream&);
 };
 
 }  // namespace
 
 std::unique_ptr<Exporter> MakeGraphExporter(std::string name, std::string description, std::string default_output,
-                                            std::unique_ptr<GraphSink> (*make)(std::ostream&)) {
-  return std::make_unique<GraphExporter>(std::move(name), std::move(description), std::move(default_output), make);
+                                            std::string mark, std::unique_ptr<GraphSink> (*make)(std::ostream&)) {
+  return std::make_unique<GraphExporter>(std::move(name), std::move(description), std::move(default_output),
+                                         std::move(mark), make);
 }
 
 }  // namespace dossier::plugins

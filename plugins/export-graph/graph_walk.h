@@ -37,8 +37,10 @@ std::unique_ptr<GraphSink> MakeGexfSink(std::ostream& out);
 std::unique_ptr<GraphSink> MakeGraphmlSink(std::ostream& out);
 std::unique_ptr<GraphSink> MakeDotSink(std::ostream& out);
 
-// An exporter that walks the graph into the sink make() returns.
+// An exporter that walks the graph into the sink make() returns; a file whose
+// first KiB holds `mark` is its own output (Exporter::OwnsOutput).
 std::unique_ptr<Exporter> MakeGraphExporter(std::string name, std::string description, std::string default_output,
+                                            std::string mark,
                                             std::unique_ptr<GraphSink> (*make)(std::ostream&));
 // The dot graph rendered to SVG by Graphviz.
 std::unique_ptr<Exporter> MakeSvgExporter();

@@ -89,9 +89,7 @@ Status WriteDocumentPage(StoreView& store, const Selection& selection, const Doc
   if (!d.source.empty()) out << "<tr><th>source</th><td>" << XmlEscape(d.source) << "</td></tr>\n";
   for (const auto& [k, v] : d.properties.items()) {
     if (k == "paragraphs" || k == "source" || k == "kind") continue;
-    out << "<tr><th>" << XmlEscape(k) << "</th><td>"
-        << XmlEscape(v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, Json::error_handler_t::replace))
-        << "</td></tr>\n";
+    out << PropertyRow(k, v);
   }
   out << "</table>\n<section class=\"text\">\n";
   Renderer r(d.text, anchors, out);

@@ -112,9 +112,7 @@ Status WriteEntityPage(StoreView& store, const Selection& selection, const Entit
   if (!e.properties.empty()) {
     out << "<section id=\"properties\"><h2>Facts</h2><table class=\"props\">\n";
     for (const auto& [k, v] : e.properties.items()) {
-      out << "<tr><th>" << XmlEscape(k) << "</th><td>"
-          << XmlEscape(v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, Json::error_handler_t::replace))
-          << "</td></tr>\n";
+      out << PropertyRow(k, v);
     }
     out << "</table></section>\n";
   }

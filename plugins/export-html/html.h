@@ -21,6 +21,11 @@ std::string PagePath(std::string_view id);
 void Head(std::ostream& out, const std::string& title, const std::string& root);
 void Foot(std::ostream& out);
 
+// A table row for one property, its value as escaped text. Web addresses are
+// text too, never links: the site is self-contained, and a "javascript:" URL
+// from a document stays inert.
+std::string PropertyRow(const std::string& key, const Json& value);
+
 // "person", "organization", ... as a coloured label.
 std::string TypeBadge(EntityType type);
 

@@ -43,6 +43,12 @@ void Foot(std::ostream& out) {
   out << "</main>\n<footer>Exported by dossier. Every claim links to the passage it rests on.</footer>\n</body></html>\n";
 }
 
+std::string PropertyRow(const std::string& key, const Json& value) {
+  const std::string text = value.is_string() ? value.get<std::string>()
+                                             : value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return "<tr><th>" + XmlEscape(key) + "</th><td>" + XmlEscape(text) + "</td></tr>\n";
+}
+
 std::string TypeBadge(EntityType type) {
   return "<span class=\"badge t-" + std::string(TypeName(type)) + "\">" + std::string(TypeName(type)) + "</span>";
 }

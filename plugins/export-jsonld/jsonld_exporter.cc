@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "dossier/plugin.h"
+#include "dossier/text.h"
 
 namespace dossier::plugins {
 namespace {
@@ -40,7 +41,7 @@ Json EntityNode(const Entity& e) {
   for (const auto& a : e.aliases) names.push_back(a.name);
   if (!names.empty()) j["alternateName"] = names;
   if (const std::string d = Str(e.properties, "description"); !d.empty()) j["description"] = d;
-  if (const std::string w = Str(e.properties, "website"); !w.empty()) j["url"] = w;
+  if (const std::string w = Str(e.properties, "website"); IsWebLink(w)) j["url"] = w;
   if (e.type == EntityType::kPlace) {
     if (const std::string c = Str(e.properties, "country"); !c.empty()) {
       j["address"] = {{"@type", "PostalAddress"}, {"addressCountry", c}};
@@ -59,7 +60,7 @@ Json DocumentNode(const Document& d) {
   Json j = {{"@id", Iri(d.id)}, {"@type", news ? "NewsArticle" : "DigitalDocument"}, {"identifier", d.id}};
   j[news ? "headline" : "name"] = d.title;
   j[news ? "articleBody" : "text"] = d.text;
-  if (const std::string u = Str(d.properties, "url"); !u.empty()) j["url"] = u;
+  if (const std::string u = Str(d.properties, "url"); IsWebLink(u)) j["url"] = u;
   if (const std::string p = Str(d.properties, "published"); !p.empty()) j["datePublished"] = p;
   if (const std::string l = Str(d.properties, "language"); !l.empty()) j["inLanguage"] = l;
   j["encodingFormat"] = "text/plain";
@@ -127,6 +128,9 @@ Json FindingReview(const Finding& f) {
           {"author", {{"@type", "SoftwareApplication"}, {"name", "dossier checker " + f.checker}}}};
 }
 
+// How every export begins, by which a later export knows the file is one.
+constexpr const char* kOpening = "{\"@context\":\"https://schema.org/\",\"@graph\":[";
+
 class JsonldExporter final : public Exporter {
  public:
   std::string name() const override { return "jsonld"; }
@@ -134,6 +138,7 @@ class JsonldExporter final : public Exporter {
     return "schema.org JSON-LD: people, organizations, places, documents, claims and their reviews";
   }
   std::string default_output() const override { return "dossier.jsonld"; }
+  bool OwnsOutput(std::string_view head) const override { return head.rfind(kOpening, 0) == 0; }
 
   Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
     std::ostream& out = target.stream();
@@ -143,7 +148,7 @@ class JsonldExporter final : public Exporter {
       first = false;
       return static_cast<bool>(out);
     };
-    out << "{\"@context\":\"https://schema.org/\",\"@graph\":[";
+    out << kOpening;
     for (EntityType t : {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace}) {
       EntityFilter f;
       f.type = t;

@@ -16,6 +16,7 @@ class JsonlExporter final : public Exporter {
     return "dossier interchange records (import them into an empty store to reproduce this one)";
   }
   std::string default_output() const override { return "dossier.jsonl"; }
+  bool OwnsOutput(std::string_view head) const override { return IsInterchangeHead(head); }
 
   Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
     if (!selection.about.empty()) return Status::InvalidArgument("the jsonl exporter writes whole types; drop --about");
@@ -27,6 +28,7 @@ class JsonlExporter final : public Exporter {
       out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
       return static_cast<bool>(out);
     };
+    if (!write(InterchangeHeader())) return Status::IOError("cannot write the export");
     for (EntityType t : {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace}) {
       if (!wanted(t)) continue;
       EntityFilter f;
@@ -66,6 +68,9 @@ class JsonlExporter final : public Exporter {
         return st;
       }
       if (Status st = store.ForEachFinding([&](const Finding& f) { return write(FindingRecord(f)); }); !st.ok()) return st;
+      if (Status st = store.ForEachSource([&](const SourceFile& f) { return write(SourceRecord(f)); }); !st.ok()) return st;
+      // The audit log last: a restore appends it after the records it tells of.
+      if (Status st = store.ForEachAudit([&](const AuditEntry& a) { return write(AuditRecord(a)); }); !st.ok()) return st;
     }
     if (!out) return Status::IOError("cannot write the export");
     return Status::OK();

@@ -39,8 +39,8 @@ TEST_CASE("dossier plugins lists plugins and one line per load error", "[cli][pl
   CHECK(r.out.find("exporter  jsonl") != std::string::npos);
   auto errors = ErrLines(r);
   REQUIRE(errors.size() == 3);
-  CHECK(errors[0] == "dossier: plugin error: " + plugdir + "/bad_abi.so: built for plugin ABI version 42, this dossier "
-                     "needs version 1; rebuild it against this dossier's SDK");
+  CHECK(errors[0] == "dossier: plugin error: " + plugdir + "/bad_abi.so: built for plugin ABI version 43, this dossier "
+                     "needs version 2; rebuild it against this dossier's SDK");
   CHECK(errors[1].rfind("dossier: plugin error: " + plugdir + "/fake.so: not a loadable shared library (", 0) == 0);
   CHECK(errors[2] == "dossier: plugin error: " + plugdir +
                          "/no_entry.so: not a dossier plugin: it has no dossier_plugin_info entry point");
@@ -119,8 +119,11 @@ TEST_CASE("dossier export writes a file atomically, or to stdout", "[cli][export
   CHECK(r.exit_code == 0);
   CHECK(r.out == "exported jsonl to " + (dir / "out.jsonl") + "\n");
   auto lines = Lines(dossier::testing::ReadFile(dir / "out.jsonl"));
-  REQUIRE(lines.size() == 1);
-  CHECK(Json::parse(lines[0])["id"] == "doc:note");
+  REQUIRE(lines.size() == 4);  // the header, the document, the import's source file and audit entry
+  CHECK(Json::parse(lines[0])["type"] == "header");
+  CHECK(Json::parse(lines[1])["id"] == "doc:note");
+  CHECK(Json::parse(lines[2])["type"] == "source");
+  CHECK(Json::parse(lines[3])["type"] == "audit");
   RunResult out = Dossier(db, {"export", "jsonl", "-o", "-"});
   CHECK(out.out == dossier::testing::ReadFile(dir / "out.jsonl"));
   RunResult bad = Dossier(db, {"export", "nosuch"});

@@ -27,9 +27,10 @@ struct ExportFixture {
   ExportFixture() { LoadBundledPlugins(host); }
 
   // Exports to dir/<name>; returns the pipeline's status.
-  Status Export(const std::string& format, const std::string& name, Selection selection = {}) {
+  Status Export(const std::string& format, const std::string& name, Selection selection = {},
+                const ExportOptions& options = {}) {
     Pipeline pipeline(*store, host, Actor{"test:export"});
-    return pipeline.Export(format, selection, dir / name);
+    return pipeline.Export(format, selection, dir / name, options);
   }
 };
 

@@ -47,6 +47,14 @@ int Wait(const Child& child) {
   return WEXITSTATUS(status);
 }
 
+bool Running(const Child& child, int* status) {
+  int raw = 0;
+  const pid_t r = waitpid(child.pid, &raw, WNOHANG);
+  if (r == 0) return true;
+  if (status) *status = r != child.pid ? -1000 : WIFSIGNALED(raw) ? -WTERMSIG(raw) : WEXITSTATUS(raw);
+  return false;
+}
+
 int Kill(const Child& child) {
   kill(child.pid, SIGKILL);
   return Wait(child);

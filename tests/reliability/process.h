@@ -22,6 +22,10 @@ Child StartDossier(const std::string& db, const std::vector<std::string>& args, 
 // Waits for the child: its exit status, or -N when signal N ended it.
 int Wait(const Child& child);
 
+// Whether the child is still running; once it is not, *status (when given)
+// receives what Wait would have returned (the child is reaped).
+bool Running(const Child& child, int* status = nullptr);
+
 // Sends SIGKILL and reaps the child; returns what Wait returns.
 int Kill(const Child& child);
 

@@ -248,7 +248,9 @@ TEST_CASE("a component that throws fails only its own work", "[pipeline][fault]"
   // An exporter that fails leaves no file behind, and an earlier export untouched.
   const std::string out = f.dir / "out.txt";
   WriteFile(out, "previous export\n");
-  Status st = p.Export("broken", {}, out);
+  ExportOptions force;
+  force.force = true;  // the file is not one an export made
+  Status st = p.Export("broken", {}, out, force);
   CHECK(st.message() == "the exporter gave up halfway");
   CHECK(dossier::testing::ReadFile(out) == "previous export\n");
   for (const auto& e : fs::directory_iterator(f.dir.path())) {

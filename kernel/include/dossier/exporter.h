@@ -68,7 +68,19 @@ class DOSSIER_API Exporter {
   // The output file name used when none is given ("dossier.jsonl").
   virtual std::string default_output() const = 0;
   // Streams the selection to target. Must not hold the whole store in memory.
+  // The host gives the exporter one read snapshot of the store: every read it
+  // makes sees the store as of one transaction.
   virtual Status Export(StoreView& store, const Selection& selection, ExportTarget& target) = 0;
+  // Whether a file that begins with `head` (up to 64 KiB of it) is output of
+  // this exporter: a file export replaces an existing file only when it is
+  // (or is empty), so that `-o notes.txt` cannot overwrite someone's notes.
+  // Folder exports are recognised by the marker file the host writes into
+  // them (kExportMarker) and need not implement this.
+  virtual bool OwnsOutput(std::string_view head) const { return false; }
 };
+
+// The file the host writes at the top of every folder export, so that a later
+// export knows the folder is one it may replace.
+inline constexpr const char* kExportMarker = ".dossier-export";
 
 }  // namespace dossier

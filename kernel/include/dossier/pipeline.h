@@ -34,6 +34,9 @@ struct ImportOptions {
   bool dry_run = false;
   // Import files even when the same bytes were imported before.
   bool force = false;
+  // Interchange records whose id the store holds with other content
+  // overwrite it (each one audited) instead of failing their file.
+  bool replace = false;
   // Extractors to run (names); empty runs all of them.
   std::vector<std::string> extractors;
   // Run no extractor at all.
@@ -64,7 +67,8 @@ struct FileReport {
   int64_t documents_new = 0;
   int64_t documents_unchanged = 0;
   int64_t documents_failed = 0;
-  int64_t records = 0;  // interchange records (jsonl)
+  int64_t records = 0;            // interchange records written (jsonl)
+  int64_t records_unchanged = 0;  // records the store held already
   int64_t entities_created = 0;
   int64_t mentions = 0;
   int64_t claims = 0;
@@ -75,6 +79,13 @@ struct ImportSummary {
   int64_t imported = 0, unchanged = 0, failed = 0;  // files
   int64_t documents = 0;                            // written
   double elapsed_seconds = 0;
+};
+
+struct ExportOptions {
+  // Replace an existing file or folder at the output path even when no
+  // dossier export made it. The store's own files and the folders that hold
+  // them are never replaced.
+  bool force = false;
 };
 
 // One checker's run.
@@ -98,8 +109,12 @@ class DOSSIER_API Pipeline {
   Result<std::vector<CheckReport>> Check(const std::vector<std::string>& checkers);
 
   // Runs an exporter into output ("-" for stdout; a folder for folder
-  // exporters). The output appears whole or not at all.
-  Status Export(const std::string& exporter, const Selection& selection, const std::string& output);
+  // exporters), reading one snapshot of the store. The output appears whole
+  // or not at all. An existing file or folder at output is replaced only when
+  // a dossier export made it (or options.force), never when it is or holds
+  // the store (docs/exports.md, "Where an export goes").
+  Status Export(const std::string& exporter, const Selection& selection, const std::string& output,
+                const ExportOptions& options = {});
 
  private:
   Store& store_;

@@ -31,7 +31,7 @@
 #include "dossier/importer.h"
 
 // Bumped on every incompatible change to the SDK's component interfaces.
-#define DOSSIER_PLUGIN_ABI_VERSION 1u
+#define DOSSIER_PLUGIN_ABI_VERSION 2u
 
 // The name of the entry point every plugin exports.
 #define DOSSIER_PLUGIN_ENTRY_POINT "dossier_plugin_info"

@@ -6,8 +6,24 @@
 #include "dossier/export.h"
 #include "dossier/model.h"
 #include "dossier/status.h"
+#include "dossier/store.h"
 
 namespace dossier {
+
+// The interchange format's version. 2 added the header line and audit records.
+inline constexpr int kInterchangeVersion = 2;
+
+// The first line of a jsonl export, by which an import knows the file for
+// what it is: {"id":"header","type":"header","format":"dossier-jsonl","version":2}.
+DOSSIER_API Json InterchangeHeader();
+
+// {"id":"source:<sha256>","type":"source","sha256","path","importer","size",
+// "imported_at","documents"}: a file imported before (so that importing it
+// again after a restore is known to change nothing).
+DOSSIER_API Json SourceRecord(const SourceFile& source);
+
+// {"id":"audit:<seq>","type":"audit","seq","at","actor","action","target","detail"}.
+DOSSIER_API Json AuditRecord(const AuditEntry& entry);
 
 // {"id","type","name","aliases","properties"[,"merged_into"],"created_at","updated_at"}.
 // Aliases without a source are plain strings; with one, objects.

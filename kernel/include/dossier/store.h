@@ -167,10 +167,25 @@ struct EdgeFilter {
   int64_t limit = 0;  // 0: no limit
 };
 
+// A read snapshot (StoreView::BeginSnapshot). While it lives, every read made
+// through that store object sees the store as of the moment the snapshot began,
+// whatever other processes write meanwhile; destroying it ends the snapshot.
+// Writes through the same store object must wait until it ends.
+class DOSSIER_API Snapshot {
+ public:
+  virtual ~Snapshot();
+};
+
 // The read-only face of the store.
 class DOSSIER_API StoreView {
  public:
   virtual ~StoreView();
+
+  // Begins a read snapshot, so that a reader that makes many reads (an
+  // exporter, a checker) sees one consistent store: no reference in one pass
+  // to a row that a later pass does not find. Snapshots do not nest: a second
+  // one while the first lives is InvalidArgument.
+  virtual Result<std::unique_ptr<Snapshot>> BeginSnapshot() = 0;
 
   // Turns what a user typed into the id of a canonical entity: an id
   // ("person:sun-zhengcai"), or a name or alias matched after normalisation.
@@ -211,6 +226,10 @@ class DOSSIER_API StoreView {
   virtual Status ForEachClaim(const ClaimFilter& filter, const std::function<bool(const Claim&)>& each) = 0;
   virtual Status ForEachJudgement(const std::function<bool(const Judgement&)>& each) = 0;
   virtual Status ForEachFinding(const std::function<bool(const Finding&)>& each) = 0;
+  // The audit log, oldest first.
+  virtual Status ForEachAudit(const std::function<bool(const AuditEntry&)>& each) = 0;
+  // The files imported before (FindSource), by hash.
+  virtual Status ForEachSource(const std::function<bool(const SourceFile&)>& each) = 0;
   // Mentions in one document, by position.
   virtual Result<std::vector<Mention>> MentionsIn(std::string_view document) = 0;
 
@@ -252,17 +271,29 @@ struct WriteOutcome {
   int64_t claims = 0;
 };
 
+struct RecordOptions {
+  // Overwrite what the store holds under a record's id when the record says
+  // something else (each record replaced is written to the audit log).
+  // Without it such a record is AlreadyExists and nothing of the batch lands.
+  bool replace = false;
+};
+
 // Applies interchange records (DESIGN.md §6) in one transaction: nothing is
 // written unless Commit succeeds. Destroying it without Commit rolls back.
 class DOSSIER_API RecordWriter {
  public:
   virtual ~RecordWriter();
-  // Validates the record against schemas/record.schema.json and writes it
-  // (replacing a record with the same id). References may point to records
-  // later in the same batch: they are checked at Commit.
+  // Validates the record against schemas/record.schema.json and writes it.
+  // A record whose id the store holds with the same content (in every field
+  // the record gives) is left alone; with other content it is refused as
+  // AlreadyExists unless RecordOptions::replace. Audit records are appended
+  // to the audit log (docs/exports.md, "Restoring"). References may point to
+  // records later in the same batch: they are checked at Commit.
   virtual Status Put(const Json& record) = 0;
   virtual Status Commit() = 0;
+  // Records written, and records left alone because the store held them.
   virtual int64_t count() const = 0;
+  virtual int64_t unchanged() const = 0;
 };
 
 // Writes grouped into one transaction (Store::BeginGroup). Destroying it
@@ -326,6 +357,17 @@ class DOSSIER_API Store : public StoreView {
   // store; Unsupported when a newer dossier wrote it.
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
 
+  // The files that hold the store, whether they exist now or not: the
+  // database and the files the engine keeps beside it (SQLite's -wal, -shm
+  // and -journal). An export never writes over them, nor over a folder that
+  // holds them. Empty for a store on a database server.
+  virtual std::vector<std::string> Files() const = 0;
+
+  // Whether this store was opened for reading only (the user may read the
+  // file but not write it). Every read works; every write fails with an
+  // IOError saying the store is read-only.
+  virtual bool ReadOnly() const = 0;
+
   virtual Result<Entity> AddEntity(const NewEntity& entity, const Actor& actor) = 0;
 
   // Adds a document (a hand-made one; importers go through the pipeline). Its
@@ -382,7 +424,8 @@ class DOSSIER_API Store : public StoreView {
   virtual Result<std::unique_ptr<WriteGroup>> BeginGroup() = 0;
 
   // Starts writing interchange records (the jsonl importer).
-  virtual Result<std::unique_ptr<RecordWriter>> BeginRecords(const Actor& actor) = 0;
+  virtual Result<std::unique_ptr<RecordWriter>> BeginRecords(const Actor& actor,
+                                                             const RecordOptions& options = {}) = 0;
 
   // Replaces a checker's findings with the ones of its latest run, in one
   // transaction. A finding whose fingerprint was seen before keeps its id and

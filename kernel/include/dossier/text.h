@@ -45,6 +45,21 @@ DOSSIER_API Result<std::string> DecodeText(std::string_view bytes, std::vector<s
 // Largest offset <= pos that starts a UTF-8 character of text (pos is clamped to size).
 DOSSIER_API size_t Utf8Floor(std::string_view text, size_t pos);
 
+// Text safe to print on a terminal: control characters (C0 but tab and line
+// feed, DEL, and the C1 range U+0080..U+009F) become visible escapes ("\x1b",
+// "\u009b"), so that a name read from a document cannot move the cursor,
+// clear the screen or retitle the window. Sequences in `keep` (the CLI's own
+// bold and dim) pass as they are. A trailing lead byte of a C1 character cut
+// off at the end of text is left for the caller's next piece: *pending (when
+// given) receives how many bytes at the end were not processed.
+DOSSIER_API std::string EscapeControls(std::string_view text, const std::vector<std::string_view>& keep = {},
+                                       size_t* pending = nullptr);
+
+// Whether url may be handed to a browser or another program as a link: an
+// http, https or mailto URL (scheme in any case) with no spaces or control
+// characters. "javascript:", "data:", "file:" and the rest are not.
+DOSSIER_API bool IsWebLink(std::string_view url);
+
 // Lowercase hex SHA-256 of data.
 DOSSIER_API std::string Sha256Hex(std::string_view data);
 

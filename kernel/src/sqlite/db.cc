@@ -1,5 +1,7 @@
 #include "sqlite/db.h"
 
+#include <cstdio>
+
 namespace dossier::sqlite {
 
 Stmt::~Stmt() {
@@ -61,10 +63,31 @@ int64_t Stmt::IntOr(int col, int64_t fallback) const { return IsNull(col) ? fall
 
 double Stmt::Real(int col) const { return sqlite3_column_double(stmt_, col); }
 
-Db::Db(const std::string& path, bool create) {
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-  if (create) flags |= SQLITE_OPEN_CREATE;
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+Db::Db(const std::string& path, bool create, Mode mode) {
+  int flags = SQLITE_OPEN_NOMUTEX;
+  std::string name = path;
+  if (mode == Mode::kReadWrite) {
+    flags |= SQLITE_OPEN_READWRITE;
+    if (create) flags |= SQLITE_OPEN_CREATE;
+  } else {
+    flags |= SQLITE_OPEN_READONLY;
+  }
+  if (mode == Mode::kImmutable) {
+    // A URI, so that the file name needs escaping of the characters URIs give meaning to.
+    flags |= SQLITE_OPEN_URI;
+    name = "file:";
+    for (const char c : path) {
+      if (c == '%' || c == '?' || c == '#') {
+        char hex[4];
+        std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+        name += hex;
+      } else {
+        name += c;
+      }
+    }
+    name += "?immutable=1";
+  }
+  const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close_v2(db_);

@@ -81,8 +81,14 @@ class Stmt {
 
 class Db {
  public:
+  // How Db opens a file.
+  enum class Mode {
+    kReadWrite,  // the store's own process may write
+    kReadOnly,   // the user may not write the file: reads only, through the WAL if there is one
+    kImmutable,  // read-only, and nothing can be writing it (no WAL, folder not writable)
+  };
   // Opens the file; throws SqliteError when SQLite cannot.
-  Db(const std::string& path, bool create);
+  Db(const std::string& path, bool create, Mode mode = Mode::kReadWrite);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;

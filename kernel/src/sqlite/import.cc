@@ -389,19 +389,42 @@ Status SqliteStore::RecordSource(const SourceFile& source) {
   });
 }
 
+namespace {
+
+constexpr const char* kSourceColumns = "sha256, path, importer, size, imported_at, documents";
+
+SourceFile ReadSourceRow(Stmt& s) {
+  SourceFile f;
+  f.sha256 = s.Text(0);
+  f.path = s.Text(1);
+  f.importer = s.Text(2);
+  f.size = s.Int(3);
+  f.imported_at = s.Text(4);
+  for (const auto& d : ParseJson(s.Text(5), Json::array())) {
+    if (d.is_string()) f.documents.push_back(d.get<std::string>());
+  }
+  return f;
+}
+
+}  // namespace
+
 Result<std::optional<SourceFile>> SqliteStore::FindSource(const std::string& sha256) {
   return Guard(path_, [&]() -> Result<std::optional<SourceFile>> {
-    Stmt s = db_->Prepare("SELECT sha256, path, importer, size, imported_at, documents FROM source_file WHERE sha256 = ?");
+    Stmt s = db_->Prepare(std::string("SELECT ") + kSourceColumns + " FROM source_file WHERE sha256 = ?");
     s.Bind(1, sha256);
     if (!s.Step()) return std::optional<SourceFile>();
-    SourceFile f;
-    f.sha256 = s.Text(0);
-    f.path = s.Text(1);
-    f.importer = s.Text(2);
-    f.size = s.Int(3);
-    f.imported_at = s.Text(4);
-    for (const auto& d : ParseJson(s.Text(5), Json::array())) f.documents.push_back(d.get<std::string>());
-    return std::optional<SourceFile>(std::move(f));
+    return std::optional<SourceFile>(ReadSourceRow(s));
+  });
+}
+
+Status SqliteStore::ForEachSource(const std::function<bool(const SourceFile&)>& each) {
+  return Guard(path_, [&]() -> Status {
+    ReadSnapshot snapshot(db_.get());
+    Stmt s = db_->Prepare(std::string("SELECT ") + kSourceColumns + " FROM source_file ORDER BY sha256");
+    while (s.Step()) {
+      if (!each(ReadSourceRow(s))) break;
+    }
+    return Status::OK();
   });
 }
 

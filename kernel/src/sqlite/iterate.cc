@@ -110,6 +110,17 @@ Status SqliteStore::ForEachFinding(const std::function<bool(const Finding&)>& ea
   });
 }
 
+Status SqliteStore::ForEachAudit(const std::function<bool(const AuditEntry&)>& each) {
+  return Guard(path_, [&]() -> Status {
+    ReadSnapshot snapshot(db_.get());
+    Stmt s = db_->Prepare("SELECT seq, at, actor, action, target, detail FROM audit ORDER BY seq");
+    while (s.Step()) {
+      if (!each({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), ParseJson(s.Text(5), Json::object())})) break;
+    }
+    return Status::OK();
+  });
+}
+
 Result<std::vector<Finding>> SqliteStore::ListFindings(const FindingFilter& filter) {
   return Guard(path_, [&]() -> Result<std::vector<Finding>> {
     std::string sql = std::string("SELECT ") + kFindingColumns + " FROM finding f WHERE 1";

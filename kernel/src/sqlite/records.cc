@@ -13,9 +13,43 @@
 
 namespace dossier::sqlite {
 
+namespace {
+
+// The first field of `incoming` whose value `stored` (the record as the store
+// would export it) does not have, or "" when the store holds it already.
+// Fields the incoming record leaves out are not compared; aliases are
+// compared as sets of names.
+std::string FirstDifference(const Json& stored, const Json& incoming) {
+  auto names = [](const Json& aliases) {
+    std::set<std::string> out;
+    if (!aliases.is_array()) return out;
+    for (const auto& a : aliases) {
+      if (a.is_string()) out.insert(a.get<std::string>());
+      if (a.is_object() && a.contains("name") && a["name"].is_string()) out.insert(a["name"].get<std::string>());
+    }
+    return out;
+  };
+  for (const auto& [key, value] : incoming.items()) {
+    const auto it = stored.find(key);
+    if (key == "aliases") {
+      if (names(value) != names(it == stored.end() ? Json() : *it)) return key;
+      continue;
+    }
+    if (it == stored.end()) {
+      if (value.is_null() || (value.is_object() && value.empty()) || (value.is_array() && value.empty())) continue;
+      return key;
+    }
+    if (*it != value) return key;
+  }
+  return "";
+}
+
+}  // namespace
+
 class SqliteRecordWriter final : public RecordWriter {
  public:
-  SqliteRecordWriter(SqliteStore* store, Actor actor) : store_(store), db_(store->db()), actor_(std::move(actor)) {
+  SqliteRecordWriter(SqliteStore* store, Actor actor, RecordOptions options)
+      : store_(store), db_(store->db()), actor_(std::move(actor)), options_(options) {
     tx_ = std::make_unique<Transaction>(db_);
     db_->Exec("PRAGMA defer_foreign_keys = ON");
   }
@@ -32,6 +66,28 @@ class SqliteRecordWriter final : public RecordWriter {
       if (!tx_) return Status::InvalidArgument("records were already committed");
       if (Status st = ValidateRecord(record); !st.ok()) return st;
       const std::string type = record.at("type").get<std::string>();
+      if (type == "header") {
+        const int64_t version = record.at("version").get<int64_t>();
+        if (version > kInterchangeVersion) {
+          return Status::Unsupported("interchange version " + std::to_string(version) +
+                                     " is newer than this dossier reads (" + std::to_string(kInterchangeVersion) +
+                                     "); upgrade dossier");
+        }
+        ++unchanged_;  // a backup of an empty store restores to nothing, and that is fine
+        return Status::OK();
+      }
+      if (type == "audit") {
+        if (PutAudit(record)) {
+          ++count_;
+        } else {
+          ++unchanged_;
+        }
+        return Status::OK();
+      }
+      if (!Admit(type, record)) {
+        ++unchanged_;
+        return Status::OK();
+      }
       if (type == "mention") {
         PutMention(record);
       } else if (type == "claim") {
@@ -40,6 +96,8 @@ class SqliteRecordWriter final : public RecordWriter {
         PutJudgement(record);
       } else if (type == "finding") {
         PutFinding(record);
+      } else if (type == "source") {
+        PutSource(record);
       } else {
         PutEntity(record, *ParseType(type));
       }
@@ -52,10 +110,16 @@ class SqliteRecordWriter final : public RecordWriter {
   Status Commit() override {
     return Guard(store_->path(), [&]() -> Status {
       if (!tx_) return Status::InvalidArgument("records were already committed");
+      if (count_ == 0) {
+        // Every record was in the store already: nothing to commit or audit.
+        tx_.reset();
+        return Status::OK();
+      }
       ApplyMerges();
       CheckSpans();
       CheckReferences();
-      store_->Audit(actor_, "import-records", "store", {{"records", count_}});
+      store_->Audit(actor_, "import-records", "store",
+                    {{"records", count_}, {"unchanged", unchanged_}, {"replaced", replaced_}});
       store_->Fault("commit");
       tx_->Commit();
       tx_.reset();
@@ -64,8 +128,97 @@ class SqliteRecordWriter final : public RecordWriter {
   }
 
   int64_t count() const override { return count_; }
+  int64_t unchanged() const override { return unchanged_; }
 
  private:
+  // The record as the store would export it now, or null when no record of
+  // that type has the id.
+  Json Stored(const std::string& type, const std::string& id) {
+    if (type == "mention") {
+      Stmt s = db_->Prepare(std::string("SELECT ") + kMentionColumns + " FROM mention m WHERE m.id = ?");
+      s.Bind(1, id);
+      return s.Step() ? MentionRecord(ReadMentionRow(s)) : Json();
+    }
+    if (type == "judgement") {
+      Stmt s = db_->Prepare(std::string("SELECT ") + kJudgementColumns + " FROM judgement WHERE id = ?");
+      s.Bind(1, id);
+      return s.Step() ? JudgementRecord(ReadJudgementRow(s)) : Json();
+    }
+    if (type == "finding") {
+      Stmt s = db_->Prepare(std::string("SELECT ") + kFindingColumns + " FROM finding f WHERE f.id = ?");
+      s.Bind(1, id);
+      return s.Step() ? FindingRecord(ReadFindingRow(s)) : Json();
+    }
+    if (type == "claim") {
+      auto c = store_->LoadClaim(id);
+      return c ? ClaimRecord(*c) : Json();
+    }
+    if (type == "source") {
+      auto f = store_->FindSource(id.substr(7));
+      if (!f.ok()) Fail(f.status());
+      return *f ? SourceRecord(**f) : Json();
+    }
+    auto e = store_->LoadEntity(id);
+    if (!e) return Json();
+    Json record = EntityRecord(*e);
+    if (type == "document") {
+      auto d = store_->LoadDocument(id);
+      if (!d) return Json();
+      Json full = DocumentRecord(*d);
+      full["aliases"] = record["aliases"];
+      if (record.contains("merged_into")) full["merged_into"] = record["merged_into"];
+      return full;
+    }
+    return record;
+  }
+
+  // Whether to write a record (docs/exports.md, "Restoring"): a new id is
+  // written; an id the store holds with the same content is left alone (so
+  // importing one backup twice changes nothing); other content is refused
+  // unless options_.replace, and each record replaced is in the audit log.
+  bool Admit(const std::string& type, const Json& record) {
+    const std::string id = record.at("id").get<std::string>();
+    const Json stored = Stored(type, id);
+    if (stored.is_null()) return true;
+    const std::string field = FirstDifference(stored, record);
+    if (field.empty()) return false;
+    if (!options_.replace) {
+      Fail(Status::AlreadyExists(id + " is in the store already with another " + field +
+                                 " (import with --replace to overwrite what the store holds)"));
+    }
+    Json before = stored;
+    before.erase("text");  // its hash stays in properties.sha256
+    store_->Audit(actor_, "replace-record", id, {{"field", field}, {"before", std::move(before)}});
+    ++replaced_;
+    return true;
+  }
+
+  // The audit log travels with a backup. An entry the log holds already (the
+  // same seq, time, actor, action and target) is not added twice; any other
+  // is appended, keeping its seq when that is free, so that a restore into a
+  // new store gives the log it was taken from.
+  // Whether the entry was added.
+  bool PutAudit(const Json& r) {
+    const int64_t seq = r.at("seq").get<int64_t>();
+    const std::string detail = r.value("detail", Json::object()).dump();
+    Stmt s = db_->Prepare("SELECT at, actor, action, target FROM audit WHERE seq = ?");
+    s.Bind(1, seq);
+    if (s.Step()) {
+      if (s.Text(0) == Str(r, "at") && s.Text(1) == Str(r, "actor") && s.Text(2) == Str(r, "action") &&
+          s.Text(3) == Str(r, "target")) {
+        return false;
+      }
+      db_->Prepare("INSERT INTO audit(at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
+          .BindAll(Str(r, "at"), Str(r, "actor"), Str(r, "action"), Str(r, "target"), detail)
+          .Run();
+      return true;
+    }
+    db_->Prepare("INSERT INTO audit(seq, at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")
+        .BindAll(seq, Str(r, "at"), Str(r, "actor"), Str(r, "action"), Str(r, "target"), detail)
+        .Run();
+    return true;
+  }
+
   static std::string Str(const Json& j, const char* key) {
     auto it = j.find(key);
     return it == j.end() || !it->is_string() ? std::string() : it->get<std::string>();
@@ -237,6 +390,17 @@ class SqliteRecordWriter final : public RecordWriter {
     }
   }
 
+  void PutSource(const Json& r) {
+    const std::string sha = Str(r, "sha256");
+    if (Str(r, "id") != "source:" + sha) Fail(Status::InvalidArgument(Str(r, "id") + " does not match its sha256"));
+    db_->Prepare(
+           "INSERT OR REPLACE INTO source_file(sha256, path, importer, size, imported_at, documents) "
+           "VALUES (?, ?, ?, ?, ?, ?)")
+        .BindAll(sha, Str(r, "path"), Str(r, "importer"), r.at("size").get<int64_t>(), Str(r, "imported_at"),
+                 r.value("documents", Json::array()).dump())
+        .Run();
+  }
+
   // merged_into becomes a merge whose reason, author and time are those of the
   // pair's "same" judgement when the file has one.
   void ApplyMerges() {
@@ -308,15 +472,18 @@ class SqliteRecordWriter final : public RecordWriter {
   SqliteStore* store_;
   Db* db_;
   Actor actor_;
+  RecordOptions options_;
   std::unique_ptr<Transaction> tx_;
   std::map<std::string, std::string> merges_;  // absorbed -> into
   std::vector<std::pair<std::string, std::string>> spans_;
   int64_t count_ = 0;
+  int64_t unchanged_ = 0;
+  int64_t replaced_ = 0;
 };
 
-Result<std::unique_ptr<RecordWriter>> SqliteStore::BeginRecords(const Actor& actor) {
+Result<std::unique_ptr<RecordWriter>> SqliteStore::BeginRecords(const Actor& actor, const RecordOptions& options) {
   return Guard(path_, [&]() -> Result<std::unique_ptr<RecordWriter>> {
-    return std::unique_ptr<RecordWriter>(new SqliteRecordWriter(this, actor));
+    return std::unique_ptr<RecordWriter>(new SqliteRecordWriter(this, actor, options));
   });
 }
 

@@ -6,6 +6,7 @@
 #include "sqlite/sqlite_store.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -18,6 +19,7 @@
 #include "dossier/record.h"
 #include "dossier/schema.h"
 #include "dossier/text.h"
+#include "query_limits.h"
 #include "snippet.h"
 #include "sqlite/fts_pending.h"
 #include "sqlite/fts_query.h"
@@ -30,19 +32,45 @@ namespace dossier::sqlite {
 // ---------------------------------------------------------------------------
 // Opening
 
+namespace {
+
+// How a store file this process may not write is opened. SQLite keeps the
+// WAL and its index beside the file: where the folder is not writable either
+// and no WAL is there, nobody can be writing the store, and it is read as it
+// stands (immutable); otherwise it is read through the WAL like any reader.
+Db::Mode OpenMode(const std::string& path, bool exists) {
+  if (!exists || ::access(path.c_str(), W_OK) == 0) return Db::Mode::kReadWrite;
+  const std::string::size_type slash = path.rfind('/');
+  const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  struct stat wal {};
+  if (::access(folder.c_str(), W_OK) != 0 && ::stat((path + "-wal").c_str(), &wal) != 0) return Db::Mode::kImmutable;
+  return Db::Mode::kReadOnly;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, const StoreOptions& options) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
+  const bool exists = ::stat(path.c_str(), &st) == 0;
+  if (!exists) {
     if (errno != ENOENT) return Status::IOError("cannot open store " + path + ": " + std::strerror(errno));
     if (!options.create_if_missing) return Status::NotFound("no store at " + path);
   } else if (S_ISDIR(st.st_mode)) {
     return Status::InvalidArgument("store path " + path + " is a directory");
   }
+  const Db::Mode mode = OpenMode(path, exists);
   return Guard(path, [&]() -> Result<std::unique_ptr<Store>> {
-    auto db = std::make_unique<Db>(path, options.create_if_missing);
+    auto db = std::make_unique<Db>(path, options.create_if_missing, mode);
     sqlite3_busy_timeout(db->handle(), options.busy_timeout_ms);
     // The first statement reads the header: a non-database fails here with NOTADB.
-    if (EnableWal(db.get(), options.busy_timeout_ms) != "wal") {
+    if (mode != Db::Mode::kReadWrite) {
+      db->QueryInt("PRAGMA user_version");
+      if (db->QueryInt("PRAGMA user_version") != CurrentSchemaVersion()) {
+        return Status::Unsupported("store " + path + " is read-only to you, and its schema (version " +
+                                   std::to_string(db->QueryInt("PRAGMA user_version")) +
+                                   ") must be upgraded by someone who may write it");
+      }
+    } else if (EnableWal(db.get(), options.busy_timeout_ms) != "wal") {
       return Status::IOError("store " + path + ": cannot switch to write-ahead logging");
     }
     db->Exec("PRAGMA foreign_keys = ON");
@@ -60,7 +88,9 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, const 
       return Status::Unsupported(path + ": " + e.what());
     }
     db->set_before_commit(IndexPendingText);
-    return std::unique_ptr<Store>(new SqliteStore(path, options, std::move(db)));
+    auto store = std::unique_ptr<SqliteStore>(new SqliteStore(path, options, std::move(db)));
+    store->read_only_ = mode != Db::Mode::kReadWrite;
+    return std::unique_ptr<Store>(std::move(store));
   });
 }
 
@@ -558,6 +588,7 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(int64_t limit) {
 }
 
 Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
+  if (Status st = CheckQueryLimits(query.text); !st.ok()) return st;
   auto expr = ToFtsExpression(query.text);
   if (!expr.ok()) return expr.status();
   return Guard(path_, [&]() -> Result<std::vector<SearchHit>> {

@@ -14,6 +14,7 @@ class SqliteStore final : public Store {
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
 
   // StoreView
+  Result<std::unique_ptr<Snapshot>> BeginSnapshot() override;
   Result<std::string> Resolve(std::string_view id_or_name, std::optional<EntityType> type,
                               bool follow_merges) override;
   Result<Entity> GetEntity(std::string_view id) override;
@@ -34,6 +35,8 @@ class SqliteStore final : public Store {
   Status ForEachClaim(const ClaimFilter& filter, const std::function<bool(const Claim&)>& each) override;
   Status ForEachJudgement(const std::function<bool(const Judgement&)>& each) override;
   Status ForEachFinding(const std::function<bool(const Finding&)>& each) override;
+  Status ForEachAudit(const std::function<bool(const AuditEntry&)>& each) override;
+  Status ForEachSource(const std::function<bool(const SourceFile&)>& each) override;
   Result<std::vector<Mention>> MentionsIn(std::string_view document) override;
   Result<std::optional<SourceFile>> FindSource(const std::string& sha256) override;
   // export_reads.cc
@@ -44,6 +47,8 @@ class SqliteStore final : public Store {
   Result<std::vector<std::string>> Neighbourhood(std::string_view about, int depth) override;
 
   // Store
+  std::vector<std::string> Files() const override;
+  bool ReadOnly() const override { return read_only_; }
   Result<Entity> AddEntity(const NewEntity& entity, const Actor& actor) override;
   Result<Document> AddDocument(const Document& document, const Actor& actor) override;
   Status AddAlias(std::string_view entity, const std::string& alias, const SourceRef& seen,
@@ -61,7 +66,7 @@ class SqliteStore final : public Store {
   Result<WriteOutcome> WriteDocument(const DocumentBatch& batch, const Actor& actor) override;
   Status RecordSource(const SourceFile& source) override;
   Result<std::unique_ptr<WriteGroup>> BeginGroup() override;
-  Result<std::unique_ptr<RecordWriter>> BeginRecords(const Actor& actor) override;
+  Result<std::unique_ptr<RecordWriter>> BeginRecords(const Actor& actor, const RecordOptions& options) override;
   Result<std::unique_ptr<FindingWriter>> BeginFindings(const std::string& checker, const Actor& actor) override;
   Status ReplaceFindings(const std::string& checker, const std::vector<Finding>& findings,
                          const Actor& actor) override;
@@ -113,6 +118,7 @@ class SqliteStore final : public Store {
   std::string path_;
   StoreOptions options_;
   std::unique_ptr<Db> db_;
+  bool read_only_ = false;  // this process may not write the file
 };
 
 }  // namespace dossier::sqlite
