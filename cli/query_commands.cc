@@ -80,6 +80,11 @@ Json DetailsJson(const EntityDetails& d) {
     j["text"] = doc["text"];
   }
   j["absorbed"] = d.absorbed;
+  Json merges = Json::array();
+  for (const auto& m : d.merges) {
+    merges.push_back({{"absorbed", m.absorbed}, {"into", m.into}, {"reason", m.reason}, {"by", m.by}, {"at", m.at}});
+  }
+  j["merges"] = std::move(merges);
   Json mentions = Json::array();
   for (const auto& m : d.mentions) {
     Json mj = MentionRecord(m.mention);
@@ -115,10 +120,13 @@ void PrintDetails(const Context& ctx, const EntityDetails& d, bool full_text) {
       std::cout << "\n";
     }
   }
-  if (!d.absorbed.empty()) {
-    std::cout << "  merged from:";
-    for (const auto& a : d.absorbed) std::cout << " " << a;
-    std::cout << "\n";
+  if (!d.merges.empty()) {
+    std::cout << "  merged from:\n";
+    for (const auto& m : d.merges) {
+      std::cout << "    " << m.absorbed << (m.into == e.id ? "" : " (into " + m.into + ")")
+                << ctx.Dim("  by " + m.by + (m.reason.empty() ? "" : ": " + m.reason) + "; undo: dossier split " + m.absorbed)
+                << "\n";
+    }
   }
   if (d.document) {
     const Document& doc = *d.document;

@@ -1,5 +1,7 @@
 // The "ner" extractor: people, organizations and places in a document's text,
 // proposed as entities (keys "ner:N") with one mention per occurrence.
+#include <algorithm>
+
 #include "extractors.h"
 #include "recognizer.h"
 
@@ -31,6 +33,13 @@ class NerExtractor final : public Extractor {
       keys.push_back(p.key);
       batch.entities.push_back(std::move(p));
     }
+    // An entity's type is as sure as its surest mention: a bare capitalised
+    // name guessed to be a person is weak evidence (kernel/src/resolver.h).
+    std::vector<double> surest(keys.size(), 0.0);
+    for (const auto& m : r.mentions) {
+      if (m.entity >= 0) surest[static_cast<size_t>(m.entity)] = std::max(surest[static_cast<size_t>(m.entity)], m.confidence);
+    }
+    for (size_t i = 0; i < keys.size(); ++i) batch.entities[batch.entities.size() - keys.size() + i].type_confidence = surest[i];
     for (const auto& m : r.mentions) {
       ProposedMention pm;
       pm.entity = m.entity >= 0 ? keys[static_cast<size_t>(m.entity)] : std::string();

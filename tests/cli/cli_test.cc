@@ -120,7 +120,7 @@ TEST_CASE("a store is created, curated and queried through the CLI", "[cli]") {
   CHECK(stats["place"] == 1);
   CHECK(stats["document"] == 1);
   CHECK(stats["claim"] == 2);
-  CHECK(stats["schema_version"] == 2);
+  CHECK(stats["schema_version"] == 3);
 
   auto log = Lines(Ok(db, {"log", "--json", "--limit", "0"}).out);
   CHECK(log.size() == 7);  // 3 adds, alias, 2 claims, status

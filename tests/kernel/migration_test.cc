@@ -160,3 +160,39 @@ TEST_CASE("a version 1 store keeps its search index when it moves to indexing at
   sqlite3_close(db);
   CHECK(Pragma(path, "user_version") == sqlite::CurrentSchemaVersion());
 }
+
+TEST_CASE("a version 2 store gets the resolver's keys for the entities it holds", "[migration][resolver]") {
+  TempDir dir;
+  const std::string path = dir / "v2.db";
+  {
+    sqlite::Db db(path, true);
+    sqlite::MigrateTo(&db, 2);
+    db.Exec(
+        "INSERT INTO entity(id, type, name, norm, canonical, created_at, updated_at, created_by) VALUES "
+        "('person:amara-okafor', 'person', 'Amara Okafor', 'amara okafor', 'person:amara-okafor', 't', 't', 'test'), "
+        "('org:halvorsen', 'organization', 'Halvorsen Marine Corp.', 'halvorsen marine corp', 'org:halvorsen', 't', 't', "
+        "'test');");
+  }
+  REQUIRE(Pragma(path, "user_version") == 2);
+  auto store = Store::Open(path, {});
+  REQUIRE(store.ok());
+  CHECK(Pragma(path, "user_version") == sqlite::CurrentSchemaVersion());
+  // The stored entities are found by their keys: a surname alone, a name
+  // without its legal form.
+  DocumentBatch b;
+  b.document.id = "doc:later";
+  b.document.title = "Later";
+  b.document.text = "Okafor of Halvorsen Marine spoke.";
+  ProposedEntity okafor;
+  okafor.key = "p";
+  okafor.name = "Okafor";
+  ProposedEntity halvorsen;
+  halvorsen.key = "o";
+  halvorsen.type = EntityType::kOrganization;
+  halvorsen.name = "Halvorsen Marine";
+  b.entities = {okafor, halvorsen};
+  b.mentions = {{"p", EntityType::kPerson, 0, 6}, {"o", EntityType::kOrganization, 10, 26}};
+  REQUIRE((*store)->WriteDocument(b, Actor{"test"}).ok());
+  CHECK(*(*store)->Resolve("Okafor") == "person:amara-okafor");
+  CHECK(*(*store)->Resolve("Halvorsen Marine") == "org:halvorsen");
+}

@@ -23,6 +23,10 @@ struct ProposedEntity {
   std::string key;  // unique within the batch; referenced by mentions and claims
   EntityType type = EntityType::kPerson;
   std::string name;  // the fullest form known ("Sun Zhengcai", not "Sun")
+  // How sure the proposer is of the type: 1 for what a format states or a
+  // gazetteer knows, lower for a guess from capitalisation. Below 0.8 the
+  // resolver lets the store's other evidence decide (kernel/src/resolver.h).
+  double type_confidence = 1.0;
   std::vector<std::string> aliases;  // other names stated for it ("CCPIT")
   Json properties = Json::object();  // added to the entity where it has no value yet
   // A known id ("doc:06GUANGZHOU31300" for a referenced cable). When no entity

@@ -47,9 +47,19 @@ struct MentionInContext {
 
 // Everything known about one entity, as `show` presents it. After a merge, the
 // surviving entity's details include what the absorbed entities carried.
+// One merge that made an entity what it is: who merged what into what, why.
+struct MergeNote {
+  std::string absorbed;
+  std::string into;
+  std::string reason;  // the curator's reason, or the resolver's evidence
+  std::string by;      // "cli:alice", or "resolver" for an automatic merge
+  std::string at;
+};
+
 struct EntityDetails {
   Entity entity;                      // aliases include absorbed entities' names
   std::vector<std::string> absorbed;  // ids merged into this one
+  std::vector<MergeNote> merges;      // how each of them was merged
   std::vector<MentionInContext> mentions;  // the first DescribeOptions::max_mentions
   int64_t mention_count = 0;               // all of them
   std::vector<Claim> claims;  // as subject, object or speaker (documents: also those sourced from it)

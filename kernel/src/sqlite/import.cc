@@ -10,6 +10,8 @@
 #include "dossier/record.h"
 #include "dossier/schema.h"
 #include "dossier/text.h"
+#include "resolver.h"
+#include "sqlite/resolver_index.h"
 #include "sqlite/sqlite_store.h"
 #include "sqlite/store_util.h"
 
@@ -113,28 +115,6 @@ void InsertRows(Db* db, std::string_view head, int columns, std::string_view tai
 
 }  // namespace
 
-std::string SqliteStore::FindByName(EntityType type, const std::string& name,
-                                    const std::vector<std::string>& aliases) {
-  std::vector<std::string> norms;
-  for (const auto& n : aliases) norms.push_back(NormalizeName(n));
-  norms.insert(norms.begin(), NormalizeName(name));
-  // Canonical names first, then aliases; the oldest entity wins a tie, so the
-  // choice is stable across re-imports.
-  for (const char* sql :
-       {"SELECT c.id FROM entity e JOIN entity c ON c.id = e.canonical WHERE e.norm = ?1 AND e.type = ?2 "
-        "ORDER BY c.rid LIMIT 1",
-        "SELECT c.id FROM alias a JOIN entity e ON e.id = a.entity JOIN entity c ON c.id = e.canonical "
-        "WHERE a.norm = ?1 AND e.type = ?2 ORDER BY c.rid LIMIT 1"}) {
-    for (const auto& n : norms) {
-      if (n.empty()) continue;
-      Stmt s = db_->Prepare(sql);
-      s.Bind(1, n).Bind(2, TypeText(type));
-      if (s.Step()) return s.Text(0);
-    }
-  }
-  return "";
-}
-
 Result<WriteOutcome> SqliteStore::WriteDocument(const DocumentBatch& in, const Actor& actor) {
   return Guard(path_, [&]() -> Result<WriteOutcome> {
     if (Status st = ValidateBatch(in); !st.ok()) return st;
@@ -219,12 +199,16 @@ Result<WriteOutcome> SqliteStore::WriteDocument(const DocumentBatch& in, const A
     }
     Fault("document");
 
-    // Resolve the proposed entities.
+    // Resolve the proposed entities (kernel/src/resolver.h).
     std::map<std::string, std::string> ids = {{kThisDocument, d.id}};
+    std::map<std::string, EntityType> types;  // the type each key is stored as
     Json created = Json::array();
+    SqliteResolverIndex index(db_.get());
     for (const auto& p : in.entities) {
       std::string id;
       bool is_new = false;
+      Resolution res;
+      res.type = p.type;
       if (!p.id.empty()) {
         Stmt s = db_->Prepare("SELECT canonical FROM entity WHERE id = ?");
         s.Bind(1, p.id);
@@ -235,15 +219,16 @@ Result<WriteOutcome> SqliteStore::WriteDocument(const DocumentBatch& in, const A
           is_new = true;
         }
       } else {
-        id = FindByName(p.type, p.name, p.aliases);
+        res = dossier::Resolve(p, index);
+        id = res.merge ? std::string() : res.id;
         if (id.empty()) {
-          id = UniqueId(IdPrefix(p.type), Slugify(p.name));
+          id = UniqueId(IdPrefix(res.type), Slugify(p.name));
           is_new = true;
         }
       }
       const std::string name = Trim(p.name).empty() ? id.substr(id.find(':') + 1) : Trim(p.name);
       if (is_new) {
-        InsertEntityRow(id, p.type, name, p.properties, now, now, actor.name);
+        InsertEntityRow(id, res.type, name, p.properties, now, now, actor.name);
         if (p.type == EntityType::kDocument) {
           // Known only by reference: a stub, filled in when the document arrives.
           Document stub;
@@ -285,6 +270,14 @@ Result<WriteOutcome> SqliteStore::WriteDocument(const DocumentBatch& in, const A
         }
       }
       ids[p.key] = id;
+      types[p.key] = res.type;
+      // The resolver's merges: this entity into the one its name resolved to,
+      // or surname-only people into this full name; each with its evidence.
+      const Actor resolver{"resolver"};
+      if (res.merge && is_new && !index.JudgedDifferent(res.id, id)) MergeLocked(res.id, id, res.evidence, resolver);
+      if (is_new && p.id.empty()) {
+        for (const auto& [absorbed, evidence] : AbsorbedBy(id, p, index)) MergeLocked(id, absorbed, evidence, resolver);
+      }
       Fault("entity");
     }
     out.entities_created = static_cast<int64_t>(created.size());
@@ -295,9 +288,11 @@ Result<WriteOutcome> SqliteStore::WriteDocument(const DocumentBatch& in, const A
                "confidence = excluded.confidence",
                in.mentions.size(), [&](Stmt& s, int col, size_t i) {
                  const ProposedMention& m = in.mentions[i];
-                 s.Bind(col + 1, MentionId(d.id, m.start, m.end, m.type));
+                 // A mention names what its entity was stored as (resolver rule 5).
+                 const EntityType type = m.entity.empty() ? m.type : types.count(m.entity) ? types.at(m.entity) : m.type;
+                 s.Bind(col + 1, MentionId(d.id, m.start, m.end, type));
                  s.BindOrNull(col + 2, m.entity.empty() ? std::string_view() : std::string_view(ids.at(m.entity)));
-                 s.Bind(col + 3, TypeText(m.type));
+                 s.Bind(col + 3, TypeText(type));
                  s.Bind(col + 4, d.id);
                  s.Bind(col + 5, m.start);
                  s.Bind(col + 6, m.end);

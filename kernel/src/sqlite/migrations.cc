@@ -1,5 +1,7 @@
 #include "sqlite/migrations.h"
 
+#include "sqlite/store_util.h"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -312,8 +314,34 @@ WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'claim' AND rid = old.rid
 END;
 )sql";
 
-const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> kAll = {kV1, kV2};
+// Version 3: the keys the resolver finds entities by besides their names
+// (kernel/src/resolver.h, NameKeys): an organization's name without its
+// legal form, a person's surname. Filled for the entities already stored.
+constexpr const char* kV3 = R"sql(
+CREATE TABLE name_key(
+  entity  TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  kind    TEXT NOT NULL,
+  key     TEXT NOT NULL,
+  PRIMARY KEY (kind, key, entity)
+) WITHOUT ROWID;
+CREATE INDEX name_key_entity ON name_key(entity);
+)sql";
+
+void FillNameKeys(Db* db) {
+  Stmt s = db->Prepare(
+      "SELECT id, type, name FROM entity WHERE type IN ('person', 'organization') "
+      "UNION ALL SELECT a.entity, e.type, a.name FROM alias a JOIN entity e ON e.id = a.entity "
+      "WHERE e.type IN ('person', 'organization')");
+  while (s.Step()) AddNameKeys(db, s.Text(0), TypeFromText(s.Text(1)), s.Text(2));
+}
+
+struct Migration {
+  const char* sql;
+  void (*then)(Db*);  // work SQL cannot do, in the same transaction; or null
+};
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kAll = {{kV1, nullptr}, {kV2, nullptr}, {kV3, FillNameKeys}};
   return kAll;
 }
 
@@ -350,7 +378,9 @@ void MigrateTo(Db* db, int up_to) {
       throw std::runtime_error("not a dossier store (another application's database)");
     }
     if (version >= up_to) return;  // tx rolls back: nothing written
-    db->Exec(migrations[static_cast<size_t>(version)]);
+    const Migration& next = migrations[static_cast<size_t>(version)];
+    db->Exec(next.sql);
+    if (next.then) next.then(db);
     db->Exec("PRAGMA user_version = " + std::to_string(version + 1));
     db->Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     tx.Commit();

@@ -290,6 +290,7 @@ class SqliteRecordWriter final : public RecordWriter {
       if (type == EntityType::kDocument) store_->InsertDocumentRows(doc);
     }
     PutAliases(id, r);
+    RebuildNameKeys(db_, id);
     if (r.contains("merged_into")) merges_[id] = r["merged_into"].get<std::string>();
   }
 

@@ -222,18 +222,11 @@ std::optional<Claim> SqliteStore::LoadClaim(std::string_view id) {
 }
 
 std::string SqliteStore::UniqueId(std::string_view prefix, std::string_view slug) {
-  const std::string base = std::string(prefix) + ":" + std::string(slug);
-  std::string id = base;
-  for (int n = 2;; ++n) {
-    bool taken;
-    {
-      Stmt s = db_->Prepare("SELECT 1 FROM entity WHERE id = ?");
-      s.Bind(1, id);
-      taken = s.Step();
-    }
-    if (!taken) return id;
-    id = base + "-" + std::to_string(n);
-  }
+  return FreeId(prefix, slug, [&](const std::string& id) {
+    Stmt s = db_->Prepare("SELECT 1 FROM entity WHERE id = ?");
+    s.Bind(1, id);
+    return s.Step();
+  });
 }
 
 void SqliteStore::CheckSource(SourceRef* src, bool required, std::string_view what) {
@@ -305,6 +298,9 @@ void SqliteStore::InsertAlias(std::string_view entity, const std::string& name, 
       .Bind(9, actor.name)
       .Bind(10, now)
       .Run();
+  Stmt type = db_->Prepare("SELECT type FROM entity WHERE id = ?");
+  type.Bind(1, entity);
+  if (type.Step()) AddNameKeys(db_.get(), std::string(entity), TypeFromText(type.Text(0)), name);
 }
 
 void SqliteStore::InsertEntityRow(const std::string& id, EntityType type, const std::string& name,
@@ -315,6 +311,7 @@ void SqliteStore::InsertEntityRow(const std::string& id, EntityType type, const 
          "VALUES (?1, ?2, ?3, ?4, ?5, ?1, ?6, ?7, ?8)")
       .BindAll(id, TypeText(type), name, NormalizeName(name), properties.dump(), created_at, updated_at, by)
       .Run();
+  AddNameKeys(db_.get(), id, type, name);
 }
 
 void SqliteStore::InsertDocumentRows(const Document& d) {
@@ -401,6 +398,11 @@ Result<EntityDetails> SqliteStore::Describe(std::string_view id, const DescribeO
       Stmt s = db_->Prepare("SELECT id FROM entity WHERE canonical = ? AND id != canonical ORDER BY id");
       s.Bind(1, d.entity.id);
       while (s.Step()) d.absorbed.push_back(s.Text(0));
+    }
+    for (const auto& m : d.absorbed) {
+      Stmt note = db_->Prepare("SELECT into_id, reason, by, at FROM merge WHERE absorbed = ?");
+      note.Bind(1, m);
+      if (note.Step()) d.merges.push_back({m, note.Text(0), note.Text(1), note.Text(2), note.Text(3)});
     }
     for (const auto& m : d.absorbed) {
       auto absorbed = LoadEntity(m);
@@ -1023,7 +1025,7 @@ Status SqliteStore::Split(std::string_view absorbed, const Actor& actor) {
   return Guard(path_, [&]() -> Status {
     Transaction tx(db_.get());
     const std::string id = ResolveOrThrow(absorbed, std::nullopt, false);
-    Stmt s = db_->Prepare("SELECT into_id, judgement FROM merge WHERE absorbed = ?");
+    Stmt s = db_->Prepare("SELECT into_id, judgement, by, reason FROM merge WHERE absorbed = ?");
     s.Bind(1, id);
     if (!s.Step()) {
       // Named the survivor? Say what could be split from it.
@@ -1038,6 +1040,8 @@ Status SqliteStore::Split(std::string_view absorbed, const Actor& actor) {
     }
     const std::string into = s.Text(0);
     const Json saved = ParseJson(s.Text(1), Json());
+    const bool automatic = s.Text(2) == "resolver";
+    const std::string merge_reason = s.Text(3);
     db_->Prepare("DELETE FROM merge WHERE absorbed = ?").Bind(1, id).Run();
     Fault("merge");
     SetCanonical(id, id);
@@ -1055,6 +1059,11 @@ Status SqliteStore::Split(std::string_view absorbed, const Actor& actor) {
           .Bind(8, saved.at("by").get<std::string>())
           .Bind(9, saved.at("at").get<std::string>())
           .Run();
+    }
+    if (automatic && !saved.is_object()) {
+      // The curator undid the resolver: remember it, so that the next import
+      // does not merge the two again.
+      UpsertJudgement(into, id, Verdict::kDifferent, "split from an automatic merge (" + merge_reason + ")", actor, NowIso());
     }
     Fault("judgement");
     Audit(actor, "split", id, {{"from", into}});

@@ -112,8 +112,6 @@ class SqliteStore final : public Store {
                        const std::string& created_at, const std::string& updated_at, const std::string& by);
   void InsertDocumentRows(const Document& d);
   void ReplaceParagraphs(const std::string& doc, const std::vector<Paragraph>& paragraphs);
-  // Resolution of a proposed entity to an existing canonical id, or "".
-  std::string FindByName(EntityType type, const std::string& name, const std::vector<std::string>& aliases);
 
   std::string path_;
   StoreOptions options_;

@@ -5,6 +5,7 @@
 
 #include "dossier/record.h"
 #include "dossier/text.h"
+#include "resolver.h"
 
 namespace dossier::sqlite {
 
@@ -68,35 +69,24 @@ bool IsCharBoundary(std::string_view text, int64_t pos) {
   return (static_cast<unsigned char>(text[static_cast<size_t>(pos)]) & 0xC0) != 0x80;
 }
 
-std::string CanonicalPredicate(std::string_view p) {
-  std::string out;
-  for (char ch : NormalizeName(p)) out.push_back(ch == ' ' ? '_' : ch);
-  if (!out.empty() && out[0] >= '0' && out[0] <= '9') out = "p_" + out;
-  return out;
+void AddNameKeys(Db* db, const std::string& entity, EntityType type, const std::string& name) {
+  for (const auto& [kind, key] : NameKeys(type, name)) {
+    db->Prepare("INSERT OR IGNORE INTO name_key(entity, kind, key) VALUES (?, ?, ?)")
+        .BindAll(entity, std::string(kind == NameKey::kOrgCore ? "org-core" : "surname"), key)
+        .Run();
+  }
 }
 
-std::string ShortHash(std::string_view s, size_t n) { return Sha256Hex(s).substr(0, n); }
-
-bool ValidIdSyntax(std::string_view id, std::string_view prefix) {
-  if (id.size() <= prefix.size() + 1 || id.substr(0, prefix.size()) != prefix || id[prefix.size()] != ':') {
-    return false;
-  }
-  return std::none_of(id.begin(), id.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+void RebuildNameKeys(Db* db, const std::string& entity) {
+  db->Prepare("DELETE FROM name_key WHERE entity = ?").Bind(1, entity).Run();
+  Stmt s = db->Prepare(
+      "SELECT type, name FROM entity WHERE id = ?1 UNION ALL "
+      "SELECT (SELECT type FROM entity WHERE id = ?1), name FROM alias WHERE entity = ?1");
+  s.Bind(1, entity);
+  while (s.Step()) AddNameKeys(db, entity, TypeFromText(s.Text(0)), s.Text(1));
 }
 
 Json DocumentRecordProperties(const Document& d) { return DocumentRecord(d, false)["properties"]; }
-
-std::string ClaimId(const Claim& c) {
-  const std::string key = c.subject + "\x1f" + c.predicate + "\x1f" + c.object + "\x1f" + c.value.dump() + "\x1f" +
-                          c.time + "\x1f" + c.source.document + "\x1f" + std::to_string(c.source.start) + "\x1f" +
-                          std::to_string(c.source.end) + "\x1f" + c.source.note + "\x1f" + c.attributed_to;
-  return "claim:" + ShortHash(key);
-}
-
-std::string MentionId(const std::string& document, int64_t start, int64_t end, EntityType type) {
-  return "mention:" + ShortHash(document + "\x1f" + std::to_string(start) + "\x1f" + std::to_string(end) + "\x1f" +
-                                TypeText(type));
-}
 
 const char* const kClaimColumns =
     "c.id, c.subject, c.predicate, c.object, c.value, c.time, c.doc, c.start, c.\"end\", c.quote, "

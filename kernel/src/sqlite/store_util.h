@@ -8,6 +8,7 @@
 #include "dossier/model.h"
 #include "dossier/store.h"
 #include "dossier/status.h"
+#include "ids.h"
 #include "sqlite/db.h"
 
 namespace dossier::sqlite {
@@ -59,18 +60,13 @@ EntityType TypeFromText(const std::string& s);  // throws SqliteError(CORRUPT) o
 Json ParseJson(const std::string& s, Json fallback);
 std::string Trim(std::string_view s);
 bool IsCharBoundary(std::string_view text, int64_t pos);
-// "Deal value" -> "deal_value": predicates are identifiers in the schema.
-std::string CanonicalPredicate(std::string_view p);
-// A short stable hash for derived ids.
-std::string ShortHash(std::string_view s, size_t n = 16);
-bool ValidIdSyntax(std::string_view id, std::string_view prefix);
 // The fields a document carries outside entity.properties, in record form.
 Json DocumentRecordProperties(const Document& d);
-// The deterministic id of a claim: the same statement from the same source
-// always gets the same id, so re-imports do not duplicate it.
-std::string ClaimId(const Claim& c);
-// The deterministic id of a mention.
-std::string MentionId(const std::string& document, int64_t start, int64_t end, EntityType type);
+
+// Stores the resolver's keys (NameKeys) for one name of an entity.
+void AddNameKeys(Db* db, const std::string& entity, EntityType type, const std::string& name);
+// Stores them again for the entity's name and every alias it carries.
+void RebuildNameKeys(Db* db, const std::string& entity);
 
 // Row readers for the column lists below.
 extern const char* const kClaimColumns;  // "c.id, c.subject, ..."
