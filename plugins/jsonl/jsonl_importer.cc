@@ -5,6 +5,7 @@
 #include <string>
 
 #include "dossier/plugin.h"
+#include "dossier/text.h"
 #include "jsonl.h"
 
 namespace dossier::plugins {
@@ -44,6 +45,8 @@ bool ReadLine(std::istream& in, std::string* line, size_t max, bool* too_long) {
 }
 
 bool LooksLikeRecord(std::string_view line) {
+  // The parser and these lookups do not recurse: a record too deep to import
+  // is still recognized, so Import can say why it is refused.
   Json j = Json::parse(line, nullptr, false);
   return j.is_object() && j.contains("id") && j.contains("type") && j["type"].is_string() &&
          RecordTypes().count(j["type"].get<std::string>());
@@ -78,6 +81,9 @@ class JsonlImporter final : public Importer {
                                        " bytes");
       }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      // Checked before parsing: everything after the parser (size estimate,
+      // copies, schema validation, printing) recurses once per level.
+      if (Status st = CheckJsonDepth(line); !st.ok()) return st.WithContext("line " + std::to_string(number));
       Json record = Json::parse(line, nullptr, false);
       if (record.is_discarded()) return Status::InvalidArgument("line " + std::to_string(number) + ": not valid JSON");
       if (Status st = sink.EmitRecord(record); !st.ok()) return st.WithContext("line " + std::to_string(number));
