@@ -258,7 +258,7 @@ Result<WriteOutcome> SqliteStore::WriteDocument(const DocumentBatch& in, const A
         Stmt s = db_->Prepare("SELECT properties, type FROM entity WHERE id = ?");
         s.Bind(1, id);
         s.Step();
-        Json props = ParseJson(s.Text(0), Json::object());
+        Json props = ParseJson(s.Text(0), Json::object(), "the properties column of " + id);
         const EntityType type = TypeFromText(s.Text(1));
         bool changed = false;
         for (auto it = p.properties.begin(); it != p.properties.end(); ++it) {
@@ -400,7 +400,7 @@ Result<std::optional<SourceFile>> SqliteStore::FindSource(const std::string& sha
     f.importer = s.Text(2);
     f.size = s.Int(3);
     f.imported_at = s.Text(4);
-    for (const auto& d : ParseJson(s.Text(5), Json::array())) f.documents.push_back(d.get<std::string>());
+    f.documents = ParseStringList(s.Text(5), "the documents column of source file " + f.sha256);
     return std::optional<SourceFile>(std::move(f));
   });
 }

@@ -154,7 +154,7 @@ std::optional<Entity> SqliteStore::LoadEntity(std::string_view id) {
   e.id = s.Text(0);
   e.type = TypeFromText(s.Text(1));
   e.name = s.Text(2);
-  e.properties = ParseJson(s.Text(3), Json::object());
+  e.properties = ParseJson(s.Text(3), Json::object(), "the properties column of " + e.id);
   e.created_at = s.Text(4);
   e.updated_at = s.Text(5);
   e.merged_into = s.Text(6);
@@ -175,12 +175,16 @@ std::optional<Document> SqliteStore::LoadDocument(std::string_view id) {
   d.text = s.Text(3);
   d.sha256 = s.Text(4);
   d.source = s.Text(5);
-  d.properties = ParseJson(s.Text(6), Json::object());
+  d.properties = ParseJson(s.Text(6), Json::object(), "the properties column of " + d.id);
   d.created_at = s.Text(7);
   d.updated_at = s.Text(8);
   Stmt p = db_->Prepare("SELECT start, \"end\", properties FROM paragraph WHERE doc = ? ORDER BY seq");
   p.Bind(1, id);
-  while (p.Step()) d.paragraphs.push_back({p.Int(0), p.Int(1), ParseJson(p.Text(2), Json::object())});
+  while (p.Step()) {
+    const std::string what =
+        "the properties column of paragraph " + std::to_string(d.paragraphs.size() + 1) + " of " + d.id;
+    d.paragraphs.push_back({p.Int(0), p.Int(1), ParseJson(p.Text(2), Json::object(), what)});
+  }
   return d;
 }
 
@@ -550,7 +554,9 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(int64_t limit) {
     s.Bind(1, limit > 0 ? limit : -1);
     std::vector<AuditEntry> out;
     while (s.Step()) {
-      out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), ParseJson(s.Text(5), Json::object())});
+      const int64_t seq = s.Int(0);
+      Json detail = ParseJson(s.Text(5), Json::object(), "the detail column of audit entry " + std::to_string(seq));
+      out.push_back({seq, s.Text(1), s.Text(2), s.Text(3), s.Text(4), std::move(detail)});
     }
     std::reverse(out.begin(), out.end());
     return out;
@@ -1006,7 +1012,7 @@ Status SqliteStore::Split(std::string_view absorbed, const Actor& actor) {
       return Status::InvalidArgument(id + " is the entity others were merged into; split one of: " + list);
     }
     const std::string into = s.Text(0);
-    const Json saved = ParseJson(s.Text(1), Json());
+    const Json saved = ParseJson(s.Text(1), Json(), "the judgement column of the merge of " + std::string(id));
     db_->Prepare("DELETE FROM merge WHERE absorbed = ?").Bind(1, id).Run();
     Fault("merge");
     SetCanonical(id, id);
