@@ -133,7 +133,7 @@ class IntegrityChecker final : public Checker {
     std::map<std::string, size_t> first;  // normalised text -> paragraph index
     for (size_t i = 0; i < d.paragraphs.size(); ++i) {
       const Paragraph& p = d.paragraphs[i];
-      if (p.start < 0 || p.end > static_cast<int64_t>(d.text.size()) || p.end <= p.start) continue;
+      if (!IsSpanOf(d.text, p.start, p.end) || p.end == p.start) continue;
       const std::string text = d.text.substr(static_cast<size_t>(p.start), static_cast<size_t>(p.end - p.start));
       // Paragraph numbers are not content: "2. Text" repeats "3. Text".
       std::string key = NormalizeName(text);
@@ -165,12 +165,12 @@ class IntegrityChecker final : public Checker {
       auto num = p.find("number");
       if (num == p.end() || !num->is_number_integer()) continue;
       const int64_t n = num->get<int64_t>();
+      const Paragraph& para = d.paragraphs[i];
+      if (!IsSpanOf(d.text, para.start, para.end)) continue;  // a damaged store: nothing to quote
       const std::string label = p.value("label", std::string());
       const std::string typed = Digits(label);
       const std::string quote =
-          ShortQuote(d.text.substr(static_cast<size_t>(d.paragraphs[i].start),
-                                   static_cast<size_t>(d.paragraphs[i].end - d.paragraphs[i].start)),
-                     120);
+          ShortQuote(d.text.substr(static_cast<size_t>(para.start), static_cast<size_t>(para.end - para.start)), 120);
       auto report = [&](const std::string& code_detail, const std::string& message, const std::string& why) {
         Finding f;
         f.code = "paragraph-numbering";

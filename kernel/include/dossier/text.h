@@ -62,6 +62,11 @@ DOSSIER_API size_t JsonNestingDepth(std::string_view json);
 // "JSON nested N levels deep, over the limit of L".
 DOSSIER_API Status CheckJsonDepth(std::string_view json, size_t limit = kMaxJsonDepth);
 
+// Whether [start, end) is a span of text: 0 <= start <= end <= text.size(),
+// both on character boundaries. Spans read from a store are checked with it
+// before they cut the text: a damaged store can hold any numbers.
+DOSSIER_API bool IsSpanOf(std::string_view text, int64_t start, int64_t end);
+
 // Lowercase hex SHA-256 of data.
 DOSSIER_API std::string Sha256Hex(std::string_view data);
 

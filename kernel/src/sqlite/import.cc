@@ -26,10 +26,7 @@ Status ValidateBatch(const DocumentBatch& b) {
   const Document& d = b.document;
   if (Trim(d.title).empty()) return Status::InvalidArgument("document has no title");
   if (!IsValidUtf8(d.text)) return Status::InvalidArgument("document text is not valid UTF-8");
-  const auto size = static_cast<int64_t>(d.text.size());
-  auto span_ok = [&](int64_t start, int64_t end) {
-    return start >= 0 && end >= start && end <= size && IsCharBoundary(d.text, start) && IsCharBoundary(d.text, end);
-  };
+  auto span_ok = [&](int64_t start, int64_t end) { return IsSpanOf(d.text, start, end); };
   for (const auto& p : d.paragraphs) {
     if (!span_ok(p.start, p.end)) {
       return Status::InvalidArgument("paragraph " + Span(p.start, p.end) + " is not a span of the document text");

@@ -419,8 +419,14 @@ Result<EntityDetails> SqliteStore::Describe(std::string_view id, const DescribeO
         const int64_t doc_size = s.Int(10);
         const int64_t from = s.Int(11);
         const std::string window = s.Text(12);
-        mc.snippet = MakeSnippet(window, m.start - from, m.end - from, from > 0,
-                                 from + static_cast<int64_t>(window.size()) < doc_size, "[", "]");
+        if (m.start < 0 || m.end < m.start || m.end > doc_size) {
+          // A damaged store: say so rather than show a window of nothing.
+          mc.snippet = "(offsets [" + std::to_string(m.start) + ", " + std::to_string(m.end) +
+                       ") lie outside the document's " + std::to_string(doc_size) + " bytes)";
+        } else {
+          mc.snippet = MakeSnippet(window, m.start - from, m.end - from, from > 0,
+                                   from + static_cast<int64_t>(window.size()) < doc_size, "[", "]");
+        }
         d.mentions.push_back(std::move(mc));
       }
     }
@@ -738,10 +744,8 @@ Result<Document> SqliteStore::AddDocument(const Document& in, const Actor& actor
       return Status::InvalidArgument("document sha256 does not match its text");
     }
     d.sha256 = sha;
-    const auto size = static_cast<int64_t>(d.text.size());
     for (const auto& p : d.paragraphs) {
-      if (p.start < 0 || p.end < p.start || p.end > size || !IsCharBoundary(d.text, p.start) ||
-          !IsCharBoundary(d.text, p.end)) {
+      if (!IsSpanOf(d.text, p.start, p.end)) {
         return Status::InvalidArgument("paragraph [" + std::to_string(p.start) + ", " + std::to_string(p.end) +
                                        ") is not a span of the document text");
       }
