@@ -34,6 +34,8 @@ auto Guard(const std::string& path, F&& f) -> decltype(f()) {
   } catch (const SqliteError& e) {
     return FromSqlite(e, path);
   } catch (const Json::exception& e) {
+    // 316: printing text that is not UTF-8 (only a damaged store holds such text).
+    if (e.id == 316) return Status::Corruption("store " + path + " holds text that is not valid UTF-8");
     return Status::Corruption("store " + path + " holds malformed JSON (" + e.what() + ")");
   } catch (const std::exception& e) {
     return Status::Internal(e.what());
