@@ -9,6 +9,7 @@
 
 #include "context.h"
 #include "dossier/record.h"
+#include "dossier/text.h"
 
 namespace dossier::cli {
 namespace {
@@ -45,6 +46,10 @@ struct SourceFlags {
     return "";
   }
 };
+
+// How deep JSON typed for properties may nest: the record that carries them
+// in an export (jsonl) is a level deeper, and must import again (kMaxJsonDepth).
+constexpr size_t kMaxPropsDepth = kMaxJsonDepth - 1;
 
 // "5" -> 5, "[\"CN\"]" -> ["CN"], "CN" -> "CN": values that parse as JSON are JSON.
 Json PropertyValue(const std::string& v) {
@@ -109,12 +114,19 @@ void RegisterAdd(const Registry& r) {
     const EntityType type = *ParseType(o->type);
     Json props = Json::object();
     if (!o->props.empty()) {
+      if (Status st = CheckJsonDepth(o->props, kMaxPropsDepth); !st.ok()) {
+        return ctx->Usage("--props: " + st.message());
+      }
       props = Json::parse(o->props, nullptr, false);
       if (props.is_discarded() || !props.is_object()) return ctx->Usage("--props must be a JSON object");
     }
     for (const auto& kv : o->prop_kv) {
       std::string k, v;
       if (!SplitKeyValue(kv, &k, &v)) return ctx->Usage("--prop must be KEY=VALUE, got " + kv);
+      // A value is one level under the properties object.
+      if (Status st = CheckJsonDepth(v, kMaxPropsDepth - 1); !st.ok()) {
+        return ctx->Usage("--prop " + k + ": " + st.message());
+      }
       props[k] = PropertyValue(v);
     }
     SourceRef source;

@@ -6,6 +6,11 @@
 //   3  the sniffer alone, on a head of the input
 // Every span the parser hands the store must lie on the text and on character
 // boundaries, or the store would refuse the document (or worse, cut a character).
+// From 0xFC up the first byte also selects deep mode (deep_input.h) for the
+// path it picks: a telegram with its structures repeated or nested as deep as
+// asked (sections, SUMMARY/COMMENT markers, REF lists, parenthesised
+// markings, numbered paragraphs), a Cablegate page with nested tags, a
+// cables.csv with nested quoting or endless rows, a long head for the sniffer.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -13,6 +18,7 @@
 #include "cable_batch.h"
 #include "cable_parser.h"
 #include "csv_reader.h"
+#include "deep_input.h"
 #include "dates.h"
 #include "dossier/text.h"
 #include "fuzz_check.h"
@@ -43,11 +49,66 @@ void ParseAndCheck(const std::string& text, const dossier::cable::ParseHints& hi
   FUZZ_CHECK(dossier::IsValidUtf8(b.document.title));
 }
 
+// A raw telegram whose body is the deep part.
+std::string Telegram(const std::string& body) {
+  return "VZCZCXRO7102\nOO RUEHMV\nDE RUEHMV #0217/01 0921415\nZNY CCCCC ZZH\nO 021415Z APR 09\n"
+         "FM AMEMBASSY MARVELLA\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 3310\n"
+         "C O N F I D E N T I A L SECTION 01 OF 02 MARVELLA 000217\n\nE.O. 12958: DECL: 04/02/2019\n"
+         "TAGS: PGOV PREL ECON VA\nSUBJECT: HARBOR LEASE\n\n" +
+         body + "\nWESTBROOK\n";
+}
+
+std::string DeepTelegram(const dossier::fuzz::Deep& d) {
+  using dossier::fuzz::Nest;
+  using dossier::fuzz::Repeat;
+  const std::string payload(d.payload);
+  switch (d.pattern % 6) {
+    case 0: return Telegram(Repeat("SECTION 02 OF 02 MARVELLA 000217\n" + payload + "\n", d.levels));
+    case 1: return Telegram("1. (C) " + Nest("SUMMARY: ", " END SUMMARY.", d.levels, payload));
+    case 2: return Telegram("1. (C) " + Nest("COMMENT: (", ") END COMMENT.", d.levels, payload));
+    case 3: return Telegram("REF: " + Repeat("A. MARVELLA 188 (" + payload + ")\n", d.levels) + "\n1. (C) Text.\n");
+    case 4: return Telegram("1. " + Nest("(", ")", d.levels, "C") + " " + payload + "\n");
+    default: return Telegram(Repeat("1. (C) " + payload + "\n\n", d.levels));
+  }
+}
+
+std::string DeepPage(const dossier::fuzz::Deep& d) {
+  using dossier::fuzz::Nest;
+  const std::string cable = Telegram("1. (C) " + std::string(d.payload) + "\n");
+  if (d.pattern % 2 == 1) return Nest("<code><pre>", "</pre></code>", d.levels, cable);
+  return "<code><pre>" + Nest("<a href='/tag/ETRD_0.html'>", "</a>", d.levels, cable) + "</pre></code>";
+}
+
+std::string DeepCsv(const dossier::fuzz::Deep& d) {
+  using dossier::fuzz::Nest;
+  using dossier::fuzz::Repeat;
+  const std::string head = "id,date,refid,origin,classification,references,header,body\n";
+  if (d.pattern % 2 == 0) {
+    return head + "1,2009-04-02 14:15,09MARVELLA217,Embassy Marvella,CONFIDENTIAL,\"\",\"h\",\"" +
+           Nest("\"\"", "\"\"", d.levels, d.payload) + "\"\n";
+  }
+  return head + Repeat("1,2009-04-02 14:15,09MARVELLA217,Embassy Marvella,CONFIDENTIAL,\"" + std::string(d.payload) +
+                           "\",h,b\n",
+                       d.levels);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  const std::string bytes(reinterpret_cast<const char*>(data + 1), size - 1);
+  std::string bytes(reinterpret_cast<const char*>(data + 1), size - 1);
+  if (data[0] >= 0xFC) {
+    auto deep = dossier::fuzz::ReadDeep(data + 1, size - 1);
+    if (!deep) return 0;
+    switch (data[0] % 4) {
+      case 0: bytes = DeepTelegram(*deep); break;
+      case 1: bytes = DeepPage(*deep); break;
+      case 2: bytes = DeepCsv(*deep); break;
+      case 3:  // a head as long as asked, for the sniffer
+        bytes = dossier::fuzz::Repeat(deep->payload.empty() ? "VZCZC " : deep->payload, deep->levels);
+        break;
+    }
+  }
   dossier::cable::ParseHints hints;
   hints.file_name = "09VALDORIA17.txt";
   switch (data[0] % 4) {

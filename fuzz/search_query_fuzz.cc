@@ -1,11 +1,15 @@
 // Fuzz target: the search-query sanitiser. Whatever is typed must become an
 // FTS5 expression SQLite accepts, or a clean InvalidArgument.
+// Input starting with byte 0x01 is deep mode (deep_input.h): the payload
+// nested in parentheses, operators and quotes as deep as asked.
 #include <sqlite3.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 
+#include "deep_input.h"
 #include "fuzz_check.h"
 #include "sqlite/fts_query.h"
 
@@ -19,7 +23,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                  nullptr, nullptr, nullptr);
     return d;
   }();
-  const std::string query(reinterpret_cast<const char*>(data), size);
+  std::string query(reinterpret_cast<const char*>(data), size);
+  if (size > 0 && data[0] == 0x01) {
+    auto deep = dossier::fuzz::ReadDeep(data + 1, size - 1);
+    if (!deep) return 0;
+    static const std::pair<const char*, const char*> kPatterns[] = {
+        {"(", ")"}, {"(a OR ", ")"}, {"(NOT ", ")"}, {"-(", ")"}, {"(\"", "\")"}, {"(b AND (", ") OR c)"}};
+    const auto& [open, close] = kPatterns[deep->pattern % 6];
+    query = dossier::fuzz::Nest(open, close, deep->levels, deep->payload.empty() ? "harbour" : deep->payload);
+  }
   auto expr = dossier::sqlite::ToFtsExpression(query);
   if (!expr.ok()) {
     FUZZ_CHECK(expr.status().code() == dossier::Status::Code::kInvalidArgument);

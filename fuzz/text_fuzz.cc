@@ -1,5 +1,6 @@
 // Fuzz target: the text toolkit. Decoding always gives valid UTF-8; tokens and
 // sentences lie inside the text, in order; normalising never breaks UTF-8.
+// The JSON depth scan never counts past the brackets the text holds.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -28,5 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     last = s.end;
   }
   FUZZ_CHECK(dossier::Sha256Hex(bytes).size() == 64);
+  size_t opens = 0;
+  for (char c : bytes) opens += c == '[' || c == '{';
+  FUZZ_CHECK(dossier::JsonNestingDepth(bytes) <= opens);
   return 0;
 }

@@ -1,16 +1,30 @@
 // Memory estimates for the import pipeline's limits (see batch_size.h).
 #include "batch_size.h"
 
+#include <vector>
+
 namespace dossier {
 
+// Walks the value with a stack of its own: input is depth-checked before it
+// is parsed (CheckJsonDepth), but an estimate that exists to stop hostile
+// input must not itself be the thing that overflows.
 int64_t JsonBytes(const Json& value) {
-  int64_t n = static_cast<int64_t>(sizeof(Json));
-  if (value.is_string()) {
-    n += static_cast<int64_t>(value.get_ref<const std::string&>().size());
-  } else if (value.is_object()) {
-    for (const auto& [key, v] : value.items()) n += static_cast<int64_t>(key.size()) + JsonBytes(v);
-  } else if (value.is_array()) {
-    for (const auto& v : value) n += JsonBytes(v);
+  int64_t n = 0;
+  std::vector<const Json*> pending = {&value};
+  while (!pending.empty()) {
+    const Json& v = *pending.back();
+    pending.pop_back();
+    n += static_cast<int64_t>(sizeof(Json));
+    if (v.is_string()) {
+      n += static_cast<int64_t>(v.get_ref<const std::string&>().size());
+    } else if (v.is_object()) {
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        n += static_cast<int64_t>(it.key().size());
+        pending.push_back(&*it);
+      }
+    } else if (v.is_array()) {
+      for (const auto& child : v) pending.push_back(&child);
+    }
   }
   return n;
 }

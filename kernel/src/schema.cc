@@ -2,6 +2,7 @@
 // shared by every thread (valijson's Validator is used read-only).
 #include "dossier/schema.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "dossier/text.h"
 #include "schemas_embedded.h"
 
 namespace dossier {
@@ -87,11 +89,33 @@ std::string FieldPath(const std::vector<std::string>& context) {
   return path;
 }
 
+// How many levels of arrays and objects value nests, walked with a stack of
+// its own.
+size_t Depth(const Json& value) {
+  size_t deepest = 0;
+  std::vector<std::pair<const Json*, size_t>> pending = {{&value, 0}};
+  while (!pending.empty()) {
+    const auto [v, depth] = pending.back();
+    pending.pop_back();
+    if (!v->is_structured()) continue;
+    deepest = std::max(deepest, depth + 1);
+    for (const Json& child : *v) pending.push_back({&child, depth + 1});
+  }
+  return deepest;
+}
+
 // The error valijson reports deepest is the most specific one ("titles[0].title
 // must be a string" rather than "titles failed").
 Status Check(const std::string& schema_name, const Json& value, const std::string& what) {
   const valijson::Schema* schema = Schemas::Get().Find(schema_name);
   if (!schema) return Status::Internal("schema " + schema_name + " is not compiled in");
+  // valijson recurses a few frames per level of the value. Input is checked
+  // on its text before it is parsed (CheckJsonDepth); this holds for values
+  // that reach the store by any other way (a plugin's own, the CLI's).
+  if (const size_t depth = Depth(value); depth > kMaxJsonDepth) {
+    return Status::InvalidArgument("invalid " + what + ": JSON nested " + std::to_string(depth) +
+                                   " levels deep, over the limit of " + std::to_string(kMaxJsonDepth));
+  }
   // A Validator caches the std::regex of every "pattern" it meets; compiling
   // them afresh on each write cost more than the rest of the validation.
   thread_local valijson::Validator validator;

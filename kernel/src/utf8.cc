@@ -102,4 +102,13 @@ size_t Utf8Floor(std::string_view text, size_t pos) {
   return pos;
 }
 
+bool IsSpanOf(std::string_view text, int64_t start, int64_t end) {
+  const auto size = static_cast<int64_t>(text.size());
+  if (start < 0 || end < start || end > size) return false;
+  auto boundary = [&](int64_t pos) {
+    return pos == size || (static_cast<unsigned char>(text[static_cast<size_t>(pos)]) & 0xC0) != 0x80;
+  };
+  return boundary(start) && boundary(end);
+}
+
 }  // namespace dossier

@@ -76,7 +76,8 @@ class IdentityChecker final : public Checker {
       std::map<std::string, std::vector<const Mention*>> unresolved;  // surname key -> mentions
       std::map<std::string, std::string> unresolved_word;
       for (const Mention& m : *mentions) {
-        if (m.type != EntityType::kPerson) continue;
+        // A span that is not one of the text (a damaged store) has no words around it.
+        if (m.type != EntityType::kPerson || !IsSpanOf(d.text, m.start, m.end)) continue;
         if (m.entity.empty()) {
           const auto words = NameWords(m.text, vocabulary);
           if (words.empty()) continue;

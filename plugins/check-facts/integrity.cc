@@ -25,6 +25,13 @@ bool After(const std::string& time, const std::string& date) {
   return end.substr(0, n) > date.substr(0, n);
 }
 
+// A string field of an object read from the store, or "" when it is missing
+// or (a damaged store) of another type.
+std::string TextField(const Json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string Digits(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -63,8 +70,8 @@ class IntegrityChecker final : public Checker {
         const std::string target = "doc:" + r["id"].get<std::string>();
         auto k = kinds.find(target);
         if (k != kinds.end() && k->second != "stub") continue;
-        const std::string label = r.value("label", std::string());
-        const std::string text = r.value("text", std::string());
+        const std::string label = TextField(r, "label");
+        const std::string text = TextField(r, "text");
         Finding f;
         f.code = "missing-reference";
         f.severity = Severity::kInfo;
@@ -90,7 +97,9 @@ class IntegrityChecker final : public Checker {
       }
       if (!After(when, d->second)) return true;
       // A plan or forecast the extractor recognized ("by 2012") is meant to be later.
-      if (c.properties.is_object() && c.properties.value("prospective", false) == true) return true;
+      if (auto p = c.properties.find("prospective"); p != c.properties.end() && p->is_boolean() && p->get<bool>()) {
+        return true;
+      }
       Finding f;
       f.code = "date-after-document";
       f.severity = Severity::kWarning;
@@ -112,8 +121,8 @@ class IntegrityChecker final : public Checker {
     auto removed = d.properties.find("removed");
     if (removed == d.properties.end() || !removed->is_array()) return;
     for (const Json& r : *removed) {
-      if (!r.is_object() || r.value("reason", std::string()).find("duplicate") == std::string::npos) continue;
-      const std::string text = r.value("text", std::string());
+      if (!r.is_object() || TextField(r, "reason").find("duplicate") == std::string::npos) continue;
+      const std::string text = TextField(r, "text");
       Finding f;
       f.code = "duplicate-paragraph";
       f.severity = Severity::kInfo;
@@ -133,7 +142,7 @@ class IntegrityChecker final : public Checker {
     std::map<std::string, size_t> first;  // normalised text -> paragraph index
     for (size_t i = 0; i < d.paragraphs.size(); ++i) {
       const Paragraph& p = d.paragraphs[i];
-      if (p.start < 0 || p.end > static_cast<int64_t>(d.text.size()) || p.end <= p.start) continue;
+      if (!IsSpanOf(d.text, p.start, p.end) || p.end == p.start) continue;
       const std::string text = d.text.substr(static_cast<size_t>(p.start), static_cast<size_t>(p.end - p.start));
       // Paragraph numbers are not content: "2. Text" repeats "3. Text".
       std::string key = NormalizeName(text);
@@ -165,12 +174,12 @@ class IntegrityChecker final : public Checker {
       auto num = p.find("number");
       if (num == p.end() || !num->is_number_integer()) continue;
       const int64_t n = num->get<int64_t>();
-      const std::string label = p.value("label", std::string());
+      const Paragraph& para = d.paragraphs[i];
+      if (!IsSpanOf(d.text, para.start, para.end)) continue;  // a damaged store: nothing to quote
+      const std::string label = TextField(p, "label");
       const std::string typed = Digits(label);
       const std::string quote =
-          ShortQuote(d.text.substr(static_cast<size_t>(d.paragraphs[i].start),
-                                   static_cast<size_t>(d.paragraphs[i].end - d.paragraphs[i].start)),
-                     120);
+          ShortQuote(d.text.substr(static_cast<size_t>(para.start), static_cast<size_t>(para.end - para.start)), 120);
       auto report = [&](const std::string& code_detail, const std::string& message, const std::string& why) {
         Finding f;
         f.code = "paragraph-numbering";

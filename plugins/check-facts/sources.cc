@@ -9,11 +9,20 @@
 
 namespace dossier::check {
 
+// Two passes instead of recursion: joins link roots by id, not by size, so a
+// chain can be as long as the documents are many (a record citing 100,000
+// cables in descending order made one), and a recursive walk overflowed.
 std::string Sources::Find(const std::string& doc) const {
-  auto it = parent_.find(doc);
-  if (it == parent_.end() || it->second == doc) return doc;
-  std::string root = Find(it->second);
-  it->second = root;
+  std::string root = doc;
+  for (auto it = parent_.find(root); it != parent_.end() && it->second != root; it = parent_.find(root)) {
+    root = it->second;
+  }
+  // Path compression: everything on the way now points at the root.
+  for (auto it = parent_.find(doc); it != parent_.end() && it->second != root;) {
+    const std::string next = it->second;
+    it->second = root;
+    it = parent_.find(next);
+  }
   return root;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "dossier/markup.h"
+#include "dossier/text.h"
 #include "html.h"
 
 namespace dossier::plugins::html {
@@ -64,9 +65,13 @@ Status WriteDocumentPage(StoreView& store, const Selection& selection, const Doc
   sourced.document = d.id;
   auto claims = store.ListClaims(sourced);
   if (!claims.ok()) return claims.status();
+  // Spans are as the store holds them: one that is not a span of this text
+  // (a damaged store) gets no anchor and no highlight, and cuts nothing.
   std::vector<int64_t> anchors;
   for (const auto& c : *claims) {
-    if (c.source.start >= 0 && SelectsClaim(selection, c)) anchors.push_back(c.source.start);
+    if (IsSpanOf(d.text, c.source.start, c.source.end) && SelectsClaim(selection, c)) {
+      anchors.push_back(c.source.start);
+    }
   }
   std::sort(anchors.begin(), anchors.end());
   anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
@@ -98,6 +103,7 @@ Status WriteDocumentPage(StoreView& store, const Selection& selection, const Doc
   int seq = 0;
   for (const auto& [start, end] : Blocks(d)) {
     ++seq;
+    if (!IsSpanOf(d.text, start, end)) continue;
     const Json& props = d.paragraphs.size() >= static_cast<size_t>(seq) ? d.paragraphs[seq - 1].properties : Json();
     const std::string label =
         props.is_object() && props.contains("number") ? props["number"].dump() : std::to_string(seq);
@@ -107,7 +113,8 @@ Status WriteDocumentPage(StoreView& store, const Selection& selection, const Doc
     int64_t pos = start;
     while (m < ms.size() && ms[m].start < end) {
       const Mention& x = ms[m++];
-      if (x.start < pos || x.end > end || x.entity.empty()) continue;  // overlapping, crossing, unresolved
+      // Overlapping, crossing, unresolved, or not a span of the text.
+      if (x.start < pos || x.end > end || x.entity.empty() || !IsSpanOf(d.text, x.start, x.end)) continue;
       r.Text(pos, x.start);
       const std::string href = page_of(x);
       out << "<a class=\"m t-" << TypeName(x.type) << "\" id=\"m-" << x.start << "\"";

@@ -13,6 +13,14 @@
 namespace dossier::ner {
 namespace {
 
+// The most tokens one run of capitalised words and connectors (a chunk) may
+// hold before the next starts. A name is a few words, a list of names joined
+// by "and" a few dozen tokens; Classify recurses once per "and" or "of" it
+// splits a chunk on and rereads the rest each time, so a sentence that was
+// one endless run ("Ada Brook and " 100,000 times) overflowed the stack, and
+// a long run of "of"s took minutes. Longer runs are read as several chunks.
+constexpr size_t kMaxChunkTokens = 64;
+
 // "1998", "2020": four digits from 1900 to 2099.
 bool IsModernYear(std::string_view t) {
   return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
@@ -361,7 +369,7 @@ class Recognizer {
       }
       size_t last = i;
       size_t j = i;
-      while (j + 1 < w.size()) {
+      while (j + 1 < w.size() && j + 1 - i < kMaxChunkTokens) {
         // Days and months end a name: "Pinochet Trial Timeline October 1998".
         if (IsCap(w, j + 1) && !(g_.NeverEntity(w[j + 1].text) && g_.Title(w[j + 1].text) == TitleKind::kNone)) {
           last = ++j;

@@ -2,6 +2,7 @@
 // blocks of text (paragraphs, headings) plus the metadata the format states.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,12 @@ struct Article {
   std::vector<Removed> removed;
   std::vector<std::string> notes;
 };
+
+// The longest text the readers hand to std::regex. libstdc++ matches by
+// recursion, about a stack frame per character: a 100 KB paragraph
+// overflowed the stack. Every pattern is meant for a short line (a heading,
+// a date, a contributor line), so longer text is never one.
+inline constexpr size_t kMaxRegexInput = 500;
 
 // Readers: file bytes (already decoded to UTF-8) -> articles. Each returns one
 // article per document the input holds (JSON Lines and JSON arrays hold many).

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "article.h"
+#include "dossier/text.h"
 #include "html_depth.h"
 
 namespace dossier::news {
@@ -125,6 +126,7 @@ struct Page {
   std::string time_datetime;
   std::string canonical;
   std::vector<std::string> byline_texts;
+  std::vector<std::string> notes;  // what was read but not used, and why
 };
 
 void Scan(const GumboNode* root, Page* page) {
@@ -145,8 +147,12 @@ void Scan(const GumboNode* root, Page* page) {
       if (type && std::string(type) == "application/ld+json" && n->v.element.children.length > 0) {
         const auto* text = static_cast<const GumboNode*>(n->v.element.children.data[0]);
         if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_CDATA) {
-          Json j = Json::parse(text->v.text.text, nullptr, false);
-          if (!j.is_discarded()) page->json_ld.push_back(j);
+          // Depth first: LdArticle and every copy of the value recurse per level.
+          if (Status st = CheckJsonDepth(text->v.text.text); !st.ok()) {
+            page->notes.push_back("JSON-LD ignored: " + st.message());
+          } else if (Json j = Json::parse(text->v.text.text, nullptr, false); !j.is_discarded()) {
+            page->json_ld.push_back(std::move(j));
+          }
         }
       }
       continue;
@@ -172,6 +178,7 @@ void Scan(const GumboNode* root, Page* page) {
 }
 
 // The first JSON-LD object that is an article (also inside @graph arrays).
+// Recursive, but over values nested at most kMaxJsonDepth deep (Scan).
 const Json* LdArticle(const Page& page) {
   static const std::set<std::string> kTypes = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
                                                "AnalysisNewsArticle", "OpinionNewsArticle"};
@@ -223,6 +230,7 @@ std::vector<Article> ReadHtml(const std::string& html, std::string* error) {
   GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
   Page page;
   Scan(out->root, &page);
+  a.notes = page.notes;
 
   const Json* ld = LdArticle(page);
   auto meta = [&](const char* key) -> std::string {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "article.h"
+#include "dossier/text.h"
 
 namespace dossier::news {
 namespace {
@@ -60,7 +61,6 @@ bool ToArticle(const Json& j, Article* a) {
 
 std::vector<Article> ReadJson(const std::string& text, std::string* error) {
   std::vector<Article> out;
-  Json whole = Json::parse(text, nullptr, false);
   auto take = [&](const Json& j, const std::string& where) {
     Article a;
     if (ToArticle(j, &a)) {
@@ -69,13 +69,20 @@ std::vector<Article> ReadJson(const std::string& text, std::string* error) {
       *error = where + ": no article text (expected a \"text\", \"body\" or \"content\" field)";
     }
   };
-  if (!whole.is_discarded()) {
-    if (whole.is_array()) {
-      for (size_t i = 0; i < whole.size(); ++i) take(whole[i], "item " + std::to_string(i + 1));
-    } else {
-      take(whole, "the record");
+  // Depth is checked on the text before anything is parsed (kMaxJsonDepth):
+  // what comes after the parser recurses once per level. Too deep as a whole,
+  // the text may still be JSON Lines with one deep line among good ones.
+  const Status whole_depth = CheckJsonDepth(text);
+  if (whole_depth.ok()) {
+    Json whole = Json::parse(text, nullptr, false);
+    if (!whole.is_discarded()) {
+      if (whole.is_array()) {
+        for (size_t i = 0; i < whole.size(); ++i) take(whole[i], "item " + std::to_string(i + 1));
+      } else {
+        take(whole, "the record");
+      }
+      return out;
     }
-    return out;
   }
   // JSON Lines.
   std::istringstream in(text);
@@ -84,13 +91,21 @@ std::vector<Article> ReadJson(const std::string& text, std::string* error) {
   while (std::getline(in, line)) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Json j = Json::parse(line, nullptr, false);
-    if (j.is_discarded()) {
-      if (error && error->empty()) *error = "line " + std::to_string(number) + ": not valid JSON";
+    const std::string where = "line " + std::to_string(number);
+    if (Status st = CheckJsonDepth(line); !st.ok()) {
+      if (error && error->empty()) *error = where + ": " + st.message();
       continue;
     }
-    take(j, "line " + std::to_string(number));
+    Json j = Json::parse(line, nullptr, false);
+    if (j.is_discarded()) {
+      if (error && error->empty()) *error = where + ": not valid JSON";
+      continue;
+    }
+    take(j, where);
   }
+  // One document spread over many lines (pretty-printed) and nested too
+  // deep: its lines are no JSON on their own, and the depth is the reason.
+  if (out.empty() && !whole_depth.ok() && error) *error = whole_depth.message();
   return out;
 }
 

@@ -61,7 +61,9 @@ bool IsNameLine(const std::string& line) {
 }  // namespace
 
 std::string ParseDate(const std::string& raw) {
-  const std::string s = Trim(raw);
+  // A date is in the first bytes (kMaxRegexInput); the patterns below either
+  // ignore what follows them (".*$") or match only short strings.
+  const std::string s = Trim(raw).substr(0, kMaxRegexInput);
   std::smatch m;
   static const std::regex kIso("^(\\d{4})-(\\d{2})-(\\d{2})(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?.*$");
   if (std::regex_match(s, m, kIso)) {
@@ -188,6 +190,8 @@ void FindMetadata(Article& a) {
   static const std::regex kContributed("^\\(?(.*?) contributed( reporting)? to this (report|article|story)\\.?\\)?$");
   static const std::regex kProvided("^(?:Some )?[Ii]nformation for this (?:report|article) (?:was )?provided by (.*?)\\.?$");
   for (const auto& b : blocks) {
+    // Contributor lines are one short sentence (kMaxRegexInput).
+    if (b.text.size() > kMaxRegexInput) continue;
     std::smatch m;
     if (std::regex_match(b.text, m, kContributed)) {
       // The name is the capitalised words just before "contributed".

@@ -126,7 +126,7 @@ std::vector<Article> ReadWikiMarkup(const std::string& text) {
   for (auto& b : parsed[0].blocks) {
     static const std::regex kHeading("^=+\\s*(.*?)\\s*=+$");
     std::smatch m;
-    if (std::regex_match(b.text, m, kHeading)) {
+    if (b.text.size() <= kMaxRegexInput && std::regex_match(b.text, m, kHeading)) {
       b.text = m[1];
       b.heading = true;
     }

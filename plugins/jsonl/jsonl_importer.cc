@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dossier/plugin.h"
+#include "dossier/text.h"
 #include "jsonl.h"
 
 namespace dossier::plugins {
@@ -47,6 +48,8 @@ bool ReadLine(std::istream& in, std::string* line, size_t max, bool* too_long) {
 }
 
 bool LooksLikeRecord(std::string_view line) {
+  // The parser and these lookups do not recurse: a record too deep to import
+  // is still recognized, so Import can say why it is refused.
   Json j = Json::parse(line, nullptr, false);
   if (!j.is_object() || !j.contains("type") || !j["type"].is_string()) return false;
   const std::string type = j["type"].get<std::string>();
@@ -137,6 +140,9 @@ class JsonlImporter final : public Importer {
       const std::string where = "line " + std::to_string(number);
       if (too_long) return Status::InvalidArgument(where + " is longer than " + std::to_string(kMaxLine) + " bytes");
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      // Checked before parsing: everything after the parser (size estimate,
+      // copies, schema validation, printing) recurses once per level.
+      if (Status st = CheckJsonDepth(line); !st.ok()) return st.WithContext("line " + std::to_string(number));
       Json record = Json::parse(line, nullptr, false);
       if (record.is_discarded()) return Status::InvalidArgument(where + ": not valid JSON");
       const bool has_id = record.is_object() && record.contains("id") && record["id"].is_string();

@@ -1,5 +1,5 @@
 // The checkers' small units on their own: phonetic keys, edit distance, name
-// matching, the vocabulary tables and hedged ranges.
+// matching, the vocabulary tables, hedged ranges and the REF chains of sources.
 #include <catch2/catch.hpp>
 
 #include "checkers.h"
@@ -7,6 +7,7 @@
 #include "hedges.h"
 #include "names.h"
 #include "phonetic.h"
+#include "sources.h"
 #include "vocabulary.h"
 
 using namespace dossier;
@@ -151,4 +152,19 @@ TEST_CASE("Figures are printed with thousands separators") {
   CHECK(FormatAmount(2095) == "2,095");
   CHECK(FormatAmount(11.5) == "11.5");
   CHECK(FormatAmount(-1200) == "-1,200");
+}
+
+TEST_CASE("A REF chain as long as the store is followed without recursion") {
+  // Joins link roots by id, so citing 200,000 cables in descending order makes
+  // a chain 200,000 long; following it recursively overflowed the stack.
+  Sources sources;
+  auto id = [](int i) {
+    std::string n = std::to_string(i);
+    return "doc:" + std::string(7 - n.size(), '0') + n;
+  };
+  const int n = 200000;
+  for (int i = n; i > 0; --i) sources.Join("doc:citing", id(i));
+  CHECK(sources.OriginOf(id(n)) == id(1));
+  CHECK(sources.OriginOf("doc:citing") == id(1));
+  CHECK(sources.OriginOf("doc:elsewhere") == "doc:elsewhere");
 }

@@ -106,8 +106,22 @@ TEST_CASE("every sanitised hostile query is valid FTS5", "[search]") {
 
 TEST_CASE("deep nesting is capped, never a parser stack overflow", "[search]") {
   std::string q;
-  for (int i = 0; i < 5000; ++i) q += "(a ";
+  for (int i = 0; i < 5000; ++i) q += "(";
+  for (int i = 0; i < 200; ++i) q += "(a ";  // words between the groups, within the limit on words
   auto r = ToFtsExpression(q);
   REQUIRE(r.ok());
   CHECK(Fts5Error(*r) == "");
+}
+
+TEST_CASE("a query of more than 256 words and phrases is one clear error", "[search]") {
+  std::string q = "harbour";
+  for (int i = 1; i < 256; ++i) q += (i % 2 ? " OR \"ferry " : " -tide") + std::to_string(i) + (i % 2 ? "\"" : "");
+  auto at_limit = ToFtsExpression(q);
+  REQUIRE(at_limit.ok());
+  CHECK(Fts5Error(*at_limit) == "");
+  std::string long_query;
+  for (int i = 0; i < 60000; ++i) long_query += "(a OR ";
+  auto r = ToFtsExpression(long_query + "b");
+  CHECK(r.status().code() == dossier::Status::Code::kInvalidArgument);
+  CHECK(r.status().message() == "search query has 60001 words and phrases, over the limit of 256");
 }

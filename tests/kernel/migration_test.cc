@@ -114,6 +114,28 @@ TEST_CASE("a store from a newer dossier is refused", "[migration]") {
   CHECK(r.status().message().find("newer") != std::string::npos);
 }
 
+TEST_CASE("a store whose schema version no dossier writes is damaged, and left as it is", "[migration]") {
+  TempDir dir;
+  const std::string path = dir / "odd.db";
+  StoreOptions create;
+  create.create_if_missing = true;
+  REQUIRE(Store::Open(path, create).ok());
+  // A negative version used to index the migrations from before their start.
+  ExecOn(path, "PRAGMA user_version = -3");
+  auto negative = Store::Open(path, {});
+  REQUIRE_FALSE(negative.ok());
+  CHECK(negative.status().code() == Status::Code::kCorruption);
+  CHECK(negative.status().message() == "store " + path + " is damaged (schema version -3, which no dossier writes)");
+  CHECK(Pragma(path, "user_version") == -3);
+  // Version 0 on a store with tables: migrating would create them again.
+  ExecOn(path, "PRAGMA user_version = 0");
+  auto reset = Store::Open(path, {});
+  REQUIRE_FALSE(reset.ok());
+  CHECK(reset.status().code() == Status::Code::kCorruption);
+  CHECK(reset.status().message().find("schema version 0, but it holds tables") != std::string::npos);
+  CHECK(Pragma(path, "user_version") == 0);
+}
+
 TEST_CASE("a version 1 store keeps its search index when it moves to indexing at commit", "[migration][search]") {
   TempDir dir;
   const std::string path = dir / "v1.db";

@@ -116,3 +116,19 @@ TEST_CASE("the schemas are compiled in", "[schema]") {
   }
   CHECK(SchemaText("nope.json").empty());
 }
+
+TEST_CASE("a value nested deeper than the limit is refused before the validator walks it", "[schema]") {
+  // Built without recursion; valijson would recurse a few frames per level.
+  const size_t levels = 100000;
+  Json record = {{"id", "person:deep"}, {"type", "person"}, {"name", "Deep"}};
+  record["properties"] = {{"x", Json::parse(std::string(levels, '[') + std::string(levels, ']'))}};
+  const Status st = ValidateRecord(record);
+  CHECK(st.code() == Status::Code::kInvalidArgument);
+  CHECK(st.message() == "invalid record: JSON nested 100002 levels deep, over the limit of 64");
+  const Status props = ValidateProperties(EntityType::kPerson, record["properties"]);
+  CHECK(props.message() == "invalid person property: JSON nested 100001 levels deep, over the limit of 64");
+  // At the limit, the usual rules apply.
+  Json shallow = Json::array();
+  for (int i = 0; i < 60; ++i) shallow = Json::array({shallow});
+  CHECK(ValidateProperties(EntityType::kPerson, {{"x-note", shallow}}).ok());
+}

@@ -79,6 +79,22 @@ TEST_CASE("Utf8Floor finds the start of the character at an offset", "[text]") {
   CHECK(Utf8Floor(s, 99) == s.size());
 }
 
+TEST_CASE("IsSpanOf accepts only spans inside the text, on character boundaries", "[text]") {
+  const std::string s = "aé孙";  // 1 + 2 + 3 bytes
+  CHECK(IsSpanOf(s, 0, 0));
+  CHECK(IsSpanOf(s, 0, 6));
+  CHECK(IsSpanOf(s, 1, 3));
+  CHECK(IsSpanOf(s, 6, 6));
+  CHECK_FALSE(IsSpanOf(s, 2, 3));  // inside é
+  CHECK_FALSE(IsSpanOf(s, 1, 4));  // inside 孙
+  CHECK_FALSE(IsSpanOf(s, 3, 1));  // start after end
+  CHECK_FALSE(IsSpanOf(s, -1, 2));
+  CHECK_FALSE(IsSpanOf(s, 0, 7));  // past the end
+  CHECK_FALSE(IsSpanOf(s, INT64_MAX - 1, INT64_MAX));
+  CHECK_FALSE(IsSpanOf(s, INT64_MIN, 0));
+  CHECK_FALSE(IsSpanOf("", 0, 1));
+}
+
 TEST_CASE("Sha256Hex matches the FIPS 180-4 test vectors", "[text]") {
   CHECK(Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

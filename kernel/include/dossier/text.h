@@ -60,6 +60,28 @@ DOSSIER_API std::string EscapeControls(std::string_view text, const std::vector<
 // characters. "javascript:", "data:", "file:" and the rest are not.
 DOSSIER_API bool IsWebLink(std::string_view url);
 
+// How deep JSON read from input (JSONL records, news JSON, JSON-LD in a
+// page, --props on the command line) may nest arrays and objects. Parsing is
+// iterative, but copying, printing and validating a value recurse once per
+// level, so a record nested 50,000 deep would overflow the stack; real
+// records nest a handful of levels.
+inline constexpr size_t kMaxJsonDepth = 64;
+
+// The deepest nesting of arrays and objects in the JSON text json ("[]" is 1),
+// counted on the raw bytes: brackets inside strings do not count. Linear and
+// without parsing, so it can run before a parser builds the value. For text
+// that is not JSON it is what the brackets say.
+DOSSIER_API size_t JsonNestingDepth(std::string_view json);
+
+// OK when json nests at most limit levels; otherwise InvalidArgument
+// "JSON nested N levels deep, over the limit of L".
+DOSSIER_API Status CheckJsonDepth(std::string_view json, size_t limit = kMaxJsonDepth);
+
+// Whether [start, end) is a span of text: 0 <= start <= end <= text.size(),
+// both on character boundaries. Spans read from a store are checked with it
+// before they cut the text: a damaged store can hold any numbers.
+DOSSIER_API bool IsSpanOf(std::string_view text, int64_t start, int64_t end);
+
 // Lowercase hex SHA-256 of data.
 DOSSIER_API std::string Sha256Hex(std::string_view data);
 

@@ -63,11 +63,13 @@ class SqliteFindingWriter final : public FindingWriter {
     r.refs = f.refs;
     std::sort(r.refs.begin(), r.refs.end());
     r.refs.erase(std::unique(r.refs.begin(), r.refs.end()), r.refs.end());
-    // dump() throws on text that is not UTF-8: Guard makes that a Status, as
-    // for every other store call.
+    // Evidence quotes the store's own text, which a damaged store may hold
+    // as ill-formed UTF-8: written with U+FFFD in its place, as import does,
+    // rather than failing the whole check.
     return Guard(store_->path(), [&]() -> Status {
-      r.refs_json = Json(f.refs).dump();
-      r.evidence = f.evidence.is_object() ? f.evidence.dump() : std::string("{}");
+      r.refs_json = Json(f.refs).dump(-1, ' ', false, Json::error_handler_t::replace);
+      r.evidence =
+          f.evidence.is_object() ? f.evidence.dump(-1, ' ', false, Json::error_handler_t::replace) : std::string("{}");
       rows_.push_back(std::move(r));
       return Status::OK();
     });

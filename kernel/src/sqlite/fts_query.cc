@@ -1,5 +1,6 @@
 #include "sqlite/fts_query.h"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -250,7 +251,14 @@ class Parser {
 }  // namespace
 
 Result<std::string> ToFtsExpression(std::string_view query) {
-  return Parser(Normalize(Lex(query))).Parse();
+  std::vector<Token> tokens = Normalize(Lex(query));
+  const auto terms = static_cast<size_t>(
+      std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind == Token::kTerm; }));
+  if (terms > kMaxSearchTerms) {
+    return Status::InvalidArgument("search query has " + std::to_string(terms) +
+                                   " words and phrases, over the limit of " + std::to_string(kMaxSearchTerms));
+  }
+  return Parser(std::move(tokens)).Parse();
 }
 
 }  // namespace dossier::sqlite

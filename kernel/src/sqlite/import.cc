@@ -28,10 +28,7 @@ Status ValidateBatch(const DocumentBatch& b) {
   const Document& d = b.document;
   if (Trim(d.title).empty()) return Status::InvalidArgument("document has no title");
   if (!IsValidUtf8(d.text)) return Status::InvalidArgument("document text is not valid UTF-8");
-  const auto size = static_cast<int64_t>(d.text.size());
-  auto span_ok = [&](int64_t start, int64_t end) {
-    return start >= 0 && end >= start && end <= size && IsCharBoundary(d.text, start) && IsCharBoundary(d.text, end);
-  };
+  auto span_ok = [&](int64_t start, int64_t end) { return IsSpanOf(d.text, start, end); };
   for (const auto& p : d.paragraphs) {
     if (!span_ok(p.start, p.end)) {
       return Status::InvalidArgument("paragraph " + Span(p.start, p.end) + " is not a span of the document text");
@@ -243,7 +240,7 @@ Result<WriteOutcome> SqliteStore::WriteDocument(const DocumentBatch& in, const A
         Stmt s = db_->Prepare("SELECT properties, type FROM entity WHERE id = ?");
         s.Bind(1, id);
         s.Step();
-        Json props = ParseJson(s.Text(0), Json::object());
+        Json props = ParseJson(s.Text(0), Json::object(), "the properties column of " + id);
         const EntityType type = TypeFromText(s.Text(1));
         bool changed = false;
         for (auto it = p.properties.begin(); it != p.properties.end(); ++it) {
@@ -395,9 +392,7 @@ SourceFile ReadSourceRow(Stmt& s) {
   f.importer = s.Text(2);
   f.size = s.Int(3);
   f.imported_at = s.Text(4);
-  for (const auto& d : ParseJson(s.Text(5), Json::array())) {
-    if (d.is_string()) f.documents.push_back(d.get<std::string>());
-  }
+  f.documents = ParseStringList(s.Text(5), "the documents column of source file " + f.sha256);
   return f;
 }
 

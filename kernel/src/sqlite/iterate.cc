@@ -115,7 +115,8 @@ Status SqliteStore::ForEachAudit(const std::function<bool(const AuditEntry&)>& e
     ReadSnapshot snapshot(db_.get());
     Stmt s = db_->Prepare("SELECT seq, at, actor, action, target, detail FROM audit ORDER BY seq");
     while (s.Step()) {
-      if (!each({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), ParseJson(s.Text(5), Json::object())})) break;
+      const std::string what = "the detail column of audit entry " + std::to_string(s.Int(0));
+      if (!each({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), ParseJson(s.Text(5), Json::object(), what)})) break;
     }
     return Status::OK();
   });

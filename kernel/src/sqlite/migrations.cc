@@ -362,6 +362,11 @@ void MigrateTo(Db* db, int up_to) {
     Transaction tx(db);  // serialises concurrent first opens of a new file
     const int64_t version = db->QueryInt("PRAGMA user_version");
     const int64_t app = db->QueryInt("PRAGMA application_id");
+    // user_version indexes the migrations below: a value no dossier writes
+    // (a damaged or hand-edited header) is refused before it indexes anything.
+    if (version < 0) {
+      throw SqliteError(SQLITE_CORRUPT, "schema version " + std::to_string(version) + ", which no dossier writes");
+    }
     if (version > CurrentSchemaVersion()) {
       throw std::runtime_error("store is at schema version " + std::to_string(version) +
                                ", newer than this dossier understands (" +
@@ -371,8 +376,13 @@ void MigrateTo(Db* db, int up_to) {
       if (app != 0 && app != kApplicationId) {
         throw std::runtime_error("not a dossier store (another application's database)");
       }
-      if (app == 0 && db->QueryInt("SELECT count(*) FROM sqlite_schema") > 0) {
+      const bool has_tables = db->QueryInt("SELECT count(*) FROM sqlite_schema") > 0;
+      if (app == 0 && has_tables) {
         throw std::runtime_error("not a dossier store (an SQLite database with other tables)");
+      }
+      if (has_tables) {
+        // Ours, with tables, yet version 0: migrating would create them again.
+        throw SqliteError(SQLITE_CORRUPT, "schema version 0, but it holds tables; its version was reset");
       }
     } else if (app != kApplicationId) {
       throw std::runtime_error("not a dossier store (another application's database)");

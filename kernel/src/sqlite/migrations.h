@@ -14,7 +14,9 @@ int CurrentSchemaVersion();
 
 // Brings the store up to CurrentSchemaVersion(). Throws SqliteError from the
 // engine; throws std::runtime_error with a readable message when the store is
-// newer than this build or is some other application's database.
+// newer than this build or is some other application's database; throws
+// SqliteError(SQLITE_CORRUPT) when its version is one no dossier writes (a
+// negative one, or 0 on a store that holds tables).
 void Migrate(Db* db);
 
 // As Migrate, but stops at version up_to (tests build older stores with it).

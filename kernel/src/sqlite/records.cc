@@ -267,8 +267,9 @@ class SqliteRecordWriter final : public RecordWriter {
         Paragraph para{p.at("start").get<int64_t>(), p.at("end").get<int64_t>(), p};
         para.properties.erase("start");
         para.properties.erase("end");
-        if (para.end > static_cast<int64_t>(doc.text.size()) || para.start > para.end) {
-          Fail(Status::InvalidArgument("document " + id + ": a paragraph lies outside its text"));
+        if (!IsSpanOf(doc.text, para.start, para.end)) {
+          Fail(Status::InvalidArgument("document " + id + ": paragraph [" + std::to_string(para.start) + ", " +
+                                       std::to_string(para.end) + ") is not a span of its text"));
         }
         doc.paragraphs.push_back(std::move(para));
       }

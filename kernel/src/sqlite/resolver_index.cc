@@ -14,7 +14,8 @@ std::vector<Candidate> SqliteResolverIndex::Canonicals(Stmt& s) {
   std::set<std::string> seen;
   while (s.Step()) {
     if (!seen.insert(s.Text(1)).second) continue;
-    out.push_back({s.Text(0), s.Text(1), TypeFromText(s.Text(2)), s.Text(4), ParseJson(s.Text(3), Json::object())});
+    out.push_back({s.Text(0), s.Text(1), TypeFromText(s.Text(2)), s.Text(4),
+                   ParseJson(s.Text(3), Json::object(), "the properties column of " + s.Text(1))});
   }
   return out;
 }

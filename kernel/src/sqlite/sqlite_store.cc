@@ -184,7 +184,7 @@ std::optional<Entity> SqliteStore::LoadEntity(std::string_view id) {
   e.id = s.Text(0);
   e.type = TypeFromText(s.Text(1));
   e.name = s.Text(2);
-  e.properties = ParseJson(s.Text(3), Json::object());
+  e.properties = ParseJson(s.Text(3), Json::object(), "the properties column of " + e.id);
   e.created_at = s.Text(4);
   e.updated_at = s.Text(5);
   e.merged_into = s.Text(6);
@@ -205,12 +205,16 @@ std::optional<Document> SqliteStore::LoadDocument(std::string_view id) {
   d.text = s.Text(3);
   d.sha256 = s.Text(4);
   d.source = s.Text(5);
-  d.properties = ParseJson(s.Text(6), Json::object());
+  d.properties = ParseJson(s.Text(6), Json::object(), "the properties column of " + d.id);
   d.created_at = s.Text(7);
   d.updated_at = s.Text(8);
   Stmt p = db_->Prepare("SELECT start, \"end\", properties FROM paragraph WHERE doc = ? ORDER BY seq");
   p.Bind(1, id);
-  while (p.Step()) d.paragraphs.push_back({p.Int(0), p.Int(1), ParseJson(p.Text(2), Json::object())});
+  while (p.Step()) {
+    const std::string what =
+        "the properties column of paragraph " + std::to_string(d.paragraphs.size() + 1) + " of " + d.id;
+    d.paragraphs.push_back({p.Int(0), p.Int(1), ParseJson(p.Text(2), Json::object(), what)});
+  }
   return d;
 }
 
@@ -447,8 +451,14 @@ Result<EntityDetails> SqliteStore::Describe(std::string_view id, const DescribeO
         const int64_t doc_size = s.Int(10);
         const int64_t from = s.Int(11);
         const std::string window = s.Text(12);
-        mc.snippet = MakeSnippet(window, m.start - from, m.end - from, from > 0,
-                                 from + static_cast<int64_t>(window.size()) < doc_size, "[", "]");
+        if (m.start < 0 || m.end < m.start || m.end > doc_size) {
+          // A damaged store: say so rather than show a window of nothing.
+          mc.snippet = "(offsets [" + std::to_string(m.start) + ", " + std::to_string(m.end) +
+                       ") lie outside the document's " + std::to_string(doc_size) + " bytes)";
+        } else {
+          mc.snippet = MakeSnippet(window, m.start - from, m.end - from, from > 0,
+                                   from + static_cast<int64_t>(window.size()) < doc_size, "[", "]");
+        }
         d.mentions.push_back(std::move(mc));
       }
     }
@@ -582,7 +592,9 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(int64_t limit) {
     s.Bind(1, limit > 0 ? limit : -1);
     std::vector<AuditEntry> out;
     while (s.Step()) {
-      out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), ParseJson(s.Text(5), Json::object())});
+      const int64_t seq = s.Int(0);
+      Json detail = ParseJson(s.Text(5), Json::object(), "the detail column of audit entry " + std::to_string(seq));
+      out.push_back({seq, s.Text(1), s.Text(2), s.Text(3), s.Text(4), std::move(detail)});
     }
     std::reverse(out.begin(), out.end());
     return out;
@@ -765,10 +777,8 @@ Result<Document> SqliteStore::AddDocument(const Document& in, const Actor& actor
       return Status::InvalidArgument("document sha256 does not match its text");
     }
     d.sha256 = sha;
-    const auto size = static_cast<int64_t>(d.text.size());
     for (const auto& p : d.paragraphs) {
-      if (p.start < 0 || p.end < p.start || p.end > size || !IsCharBoundary(d.text, p.start) ||
-          !IsCharBoundary(d.text, p.end)) {
+      if (!IsSpanOf(d.text, p.start, p.end)) {
         return Status::InvalidArgument("paragraph [" + std::to_string(p.start) + ", " + std::to_string(p.end) +
                                        ") is not a span of the document text");
       }
@@ -1039,7 +1049,7 @@ Status SqliteStore::Split(std::string_view absorbed, const Actor& actor) {
       return Status::InvalidArgument(id + " is the entity others were merged into; split one of: " + list);
     }
     const std::string into = s.Text(0);
-    const Json saved = ParseJson(s.Text(1), Json());
+    const Json saved = ParseJson(s.Text(1), Json(), "the judgement column of the merge of " + std::string(id));
     const bool automatic = s.Text(2) == "resolver";
     const std::string merge_reason = s.Text(3);
     db_->Prepare("DELETE FROM merge WHERE absorbed = ?").Bind(1, id).Run();

@@ -26,6 +26,13 @@ Status FromSqlite(const SqliteError& e, const std::string& path) {
       return Status::IOError("cannot open store " + path);
     case SQLITE_IOERR:
       return Status::IOError("store " + path + ": I/O error (" + e.what() + ")");
+    case SQLITE_ERROR:
+      // SQLite's JSON functions (property filters) meeting a JSON column
+      // that is not JSON, or nests deeper than they read.
+      if (std::string_view(e.what()).find("malformed JSON") != std::string_view::npos) {
+        return Status::Corruption("store " + path + " is damaged (a JSON column holds text that is not JSON)");
+      }
+      return Status::Internal("store " + path + ": " + e.what());
     default:
       return Status::Internal("store " + path + ": " + e.what());
   }
@@ -52,9 +59,31 @@ EntityType TypeFromText(const std::string& s) {
   return *t;
 }
 
-Json ParseJson(const std::string& s, Json fallback) {
+Json ParseJson(const std::string& s, Json fallback, const std::string& what) {
   if (s.empty()) return fallback;
-  return Json::parse(s);
+  // Checked before parsing, as input is (kMaxJsonDepth): copying or printing
+  // a deeper value would overflow the stack.
+  if (Status st = CheckJsonDepth(s, kMaxStoredJsonDepth); !st.ok()) {
+    throw SqliteError(SQLITE_CORRUPT, what + " holds " + st.message());
+  }
+  Json j = Json::parse(s, nullptr, false);
+  if (j.is_discarded()) throw SqliteError(SQLITE_CORRUPT, what + " holds text that is not JSON");
+  if (j.is_null()) return fallback;  // written for a value that was never set (a paragraph's properties)
+  if ((fallback.is_object() && !j.is_object()) || (fallback.is_array() && !j.is_array())) {
+    throw SqliteError(SQLITE_CORRUPT, what + " holds a JSON " + j.type_name() + ", not an " + fallback.type_name());
+  }
+  return j;
+}
+
+std::vector<std::string> ParseStringList(const std::string& s, const std::string& what) {
+  std::vector<std::string> out;
+  for (const Json& item : ParseJson(s, Json::array(), what)) {
+    if (!item.is_string()) {
+      throw SqliteError(SQLITE_CORRUPT, what + " holds a JSON " + item.type_name() + ", not a string");
+    }
+    out.push_back(item.get<std::string>());
+  }
+  return out;
 }
 
 std::string Trim(std::string_view s) {
@@ -102,13 +131,37 @@ const char* const kJudgementColumns = "id, a, b, verdict, reason, by, at";
 const char* const kMentionColumns =
     "m.id, m.entity, m.entity_type, m.doc, m.start, m.\"end\", m.text, m.extractor, m.confidence";
 
+namespace {
+
+// A claim's value as claim.schema.json shapes it, field types only (its
+// patterns are the writer's business): readers print and compare values by
+// these fields, so a damaged one is refused here, naming the claim.
+void CheckClaimValue(const Json& value, const std::string& claim) {
+  const std::string what = "the value column of " + claim;
+  if (value.is_null()) return;
+  if (!value.is_object()) {
+    throw SqliteError(SQLITE_CORRUPT, what + " holds a JSON " + value.type_name() + ", not an object");
+  }
+  auto check = [&](const char* key, bool number) {
+    auto it = value.find(key);
+    if (it == value.end() || (number ? it->is_number() : it->is_string())) return;
+    throw SqliteError(SQLITE_CORRUPT, what + " holds " + key + " as a JSON " + it->type_name() + ", not a " +
+                                          (number ? "number" : "string"));
+  };
+  for (const char* key : {"amount", "amount_max"}) check(key, true);
+  for (const char* key : {"unit", "qualifier", "date", "text"}) check(key, false);
+}
+
+}  // namespace
+
 Claim ReadClaimRow(Stmt& s) {
   Claim c;
   c.id = s.Text(0);
   c.subject = s.Text(1);
   c.predicate = s.Text(2);
   c.object = s.Text(3);
-  c.value = s.IsNull(4) ? Json() : ParseJson(s.Text(4), Json());
+  c.value = s.IsNull(4) ? Json() : ParseJson(s.Text(4), Json(), "the value column of " + c.id);
+  CheckClaimValue(c.value, c.id);
   c.time = s.Text(5);
   c.source.document = s.Text(6);
   c.source.start = s.IntOr(7, -1);
@@ -121,7 +174,7 @@ Claim ReadClaimRow(Stmt& s) {
   c.confidence = s.Real(14);
   c.status = ParseClaimStatus(s.Text(15)).value_or(ClaimStatus::kUnreviewed);
   c.status_reason = s.Text(16);
-  c.properties = ParseJson(s.Text(17), Json::object());
+  c.properties = ParseJson(s.Text(17), Json::object(), "the properties column of " + c.id);
   c.created_at = s.Text(18);
   c.updated_at = s.Text(19);
   return c;
@@ -134,8 +187,8 @@ Finding ReadFindingRow(Stmt& s) {
   f.code = s.Text(2);
   f.severity = ParseSeverity(s.Text(3)).value_or(Severity::kWarning);
   f.message = s.Text(4);
-  for (const auto& r : ParseJson(s.Text(5), Json::array())) f.refs.push_back(r.get<std::string>());
-  f.evidence = ParseJson(s.Text(6), Json::object());
+  f.refs = ParseStringList(s.Text(5), "the refs column of " + f.id);
+  f.evidence = ParseJson(s.Text(6), Json::object(), "the evidence column of " + f.id);
   f.fingerprint = s.Text(7);
   f.status = ParseFindingStatus(s.Text(8)).value_or(FindingStatus::kOpen);
   f.status_reason = s.Text(9);

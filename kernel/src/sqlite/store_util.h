@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dossier/model.h"
 #include "dossier/store.h"
@@ -34,6 +35,8 @@ auto Guard(const std::string& path, F&& f) -> decltype(f()) {
   } catch (const SqliteError& e) {
     return FromSqlite(e, path);
   } catch (const Json::exception& e) {
+    // 316: printing text that is not UTF-8 (only a damaged store holds such text).
+    if (e.id == 316) return Status::Corruption("store " + path + " holds text that is not valid UTF-8");
     return Status::Corruption("store " + path + " holds malformed JSON (" + e.what() + ")");
   } catch (const std::exception& e) {
     return Status::Internal(e.what());
@@ -57,7 +60,18 @@ class ReadSnapshot {
 std::string Quoted(std::string_view s);
 std::string TypeText(EntityType t);
 EntityType TypeFromText(const std::string& s);  // throws SqliteError(CORRUPT) on junk
-Json ParseJson(const std::string& s, Json fallback);
+// How deep JSON read from a store may nest: more than input may
+// (kMaxJsonDepth), since a finding's evidence quotes the values it compares a
+// few levels down, and far below the depth that would exhaust the stack.
+inline constexpr size_t kMaxStoredJsonDepth = 256;
+// A JSON column's value; empty text and JSON null give fallback. The text
+// must be JSON nested at most kMaxStoredJsonDepth, and an object or an array
+// when fallback is one (any JSON when it is null): anything else is a damaged
+// store, thrown as SqliteError(SQLITE_CORRUPT) naming what ("the properties
+// column of person:x").
+Json ParseJson(const std::string& s, Json fallback, const std::string& what);
+// A JSON column holding an array of strings (a finding's refs).
+std::vector<std::string> ParseStringList(const std::string& s, const std::string& what);
 std::string Trim(std::string_view s);
 bool IsCharBoundary(std::string_view text, int64_t pos);
 // The fields a document carries outside entity.properties, in record form.
