@@ -47,9 +47,11 @@ struct SourceFlags {
   }
 };
 
-// How deep JSON typed for properties may nest: the record that carries them
-// in an export (jsonl) is a level deeper, and must import again (kMaxJsonDepth).
-constexpr size_t kMaxPropsDepth = kMaxJsonDepth - 1;
+// How deep JSON typed for properties may nest: the records that carry them
+// in an export (jsonl) must import again (kMaxJsonDepth), and the deepest is
+// the audit entry of the change, three levels above them
+// ({"detail": {"properties": ...}}).
+constexpr size_t kMaxPropsDepth = kMaxJsonDepth - 3;
 
 // "5" -> 5, "[\"CN\"]" -> ["CN"], "CN" -> "CN": values that parse as JSON are JSON.
 Json PropertyValue(const std::string& v) {
