@@ -35,7 +35,12 @@ bool IsChrome(const std::string& text) {
       {"photo:", Phrase::kStart},             {"=poor", Phrase::kAnywhere},
       {"switch to a production site key", Phrase::kAnywhere}, {"related stories", Phrase::kStart},
       {"related articles", Phrase::kStart},   {"related links", Phrase::kStart},
-      {"most read", Phrase::kStart},          {"most popular", Phrase::kStart}};
+      {"most read", Phrase::kStart},          {"most popular", Phrase::kStart},
+      {"correction appended", Phrase::kWhole}, {"(filed:", Phrase::kStart},
+      {"getty images", Phrase::kAnywhere},    {"(photo:", Phrase::kAnywhere},
+      {"ap photo", Phrase::kAnywhere},        {"afp photo", Phrase::kAnywhere},
+      {"\xc2\xa9 ", Phrase::kAnywhere},        {"post an article", Phrase::kAnywhere},
+      {"upload media", Phrase::kAnywhere},    {"email this feature", Phrase::kAnywhere}};
   const std::string lower = LowerAscii(text);
   int hits = 0;
   for (const Phrase& p : kPhrases) {
@@ -46,6 +51,15 @@ bool IsChrome(const std::string& text) {
     ++hits;
   }
   return hits >= 2 || (hits == 1 && text.size() < 160);
+}
+
+// A navigation bar: items between bars or dash runs ("News | Sport | Weather",
+// "Programs ------ RADIO ------ AM").
+bool IsMenu(const std::string& text) {
+  size_t bars = 0, dashes = 0;
+  for (size_t at = text.find(" | "); at != std::string::npos; at = text.find(" | ", at + 3)) ++bars;
+  for (size_t at = text.find("------"); at != std::string::npos; at = text.find("------", at + 6)) ++dashes;
+  return bars >= 3 || dashes >= 2;
 }
 
 bool IsSeparator(const std::string& text) {
@@ -70,7 +84,7 @@ void Clean(Article& a) {
       a.removed.push_back({"separator", b.text});
       continue;
     }
-    if (IsChrome(b.text)) {
+    if (IsChrome(b.text) || IsMenu(b.text)) {
       a.removed.push_back({"boilerplate", b.text});
       continue;
     }

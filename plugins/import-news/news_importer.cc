@@ -26,11 +26,23 @@ bool LooksHtml(std::string_view head) {
          (l.find("<p>") != std::string::npos && l.find("</p>") != std::string::npos);
 }
 
+size_t Count(std::string_view s, std::string_view what) {
+  size_t n = 0;
+  for (size_t at = s.find(what); at != std::string_view::npos; at = s.find(what, at + what.size())) ++n;
+  return n;
+}
+
+// Wiki markup: Wikinews' own templates, or templates and links enough that
+// plain text would not hold them. Damaged pages count too ("{{byline|date"
+// without its "}}" still opens one).
 bool LooksWiki(std::string_view head) {
-  return head.find("{{date|") != std::string_view::npos || head.find("{{w|") != std::string_view::npos ||
-         (head.find("[[") != std::string_view::npos && head.find("]]") != std::string_view::npos &&
-          (head.find("'''") != std::string_view::npos || head.find("[[w:") != std::string_view::npos ||
-           head.find("{{") != std::string_view::npos));
+  for (const char* t : {"{{date|", "{{w|", "{{byline", "{{Byline", "{{archive", "{{haveyoursay", "{{PD-Article"}) {
+    if (head.find(t) != std::string_view::npos) return true;
+  }
+  const size_t templates = Count(head, "{{"), links = Count(head, "[[");
+  return (links > 0 && head.find("]]") != std::string_view::npos &&
+          (head.find("'''") != std::string_view::npos || head.find("[[w:") != std::string_view::npos || templates > 0)) ||
+         (templates >= 2 && Count(head, "}}") >= 2);
 }
 
 // A JSON article record: an object with a text field and a title-ish field.
@@ -183,8 +195,11 @@ class NewsImporter final : public Importer {
       Clean(a);
       FindMetadata(a);
       if (a.blocks.empty()) {
-        sink.Warn("article " + std::to_string(i + 1) + " has no text left after cleaning");
-        continue;
+        // Kept, empty and saying why: the file is in the store as what it
+        // is (a page of templates only, an error page), not lost.
+        const std::string why = "no article text: the file held only markup or page furniture";
+        sink.Warn("article " + std::to_string(i + 1) + ": " + why);
+        a.notes.push_back(why);
       }
       Status st = sink.Emit(ToBatch(a, articles.size() > 1 ? stem + "-" + std::to_string(i + 1) : stem));
       if (st.ok()) {
