@@ -105,6 +105,44 @@ TEST_CASE("wiki markup: links and templates rendered, others dropped", "[news]")
   CHECK(file_removed);
 }
 
+TEST_CASE("wiki markup: a template left open ends at its paragraph, not the article", "[news]") {
+  // The damaged form of Wikinews pages: "{{byline|date" runs into the text,
+  // and a "}}" two paragraphs later must not close it.
+  Article a = ReadWikiMarkup(
+      "{{Crime and law}}{{byline|dateThe harbour pilot, 41, was charged on Monday.\n\n"
+      "The [[w:Marlow Harbour Board|harbour board]] met on Tuesday.\n\n"
+      "{{haveyoursay}}\n{publish}}\n{{archive}}\n")[0];
+  REQUIRE(a.blocks.size() >= 2);
+  CHECK(a.blocks[0].text == "The harbour pilot, 41, was charged on Monday.");
+  CHECK(a.blocks[1].text == "The harbour board met on Tuesday.");
+  bool noted = false;
+  for (const auto& r : a.removed) noted |= r.text == "unclosed template {{byline|date";
+  CHECK(noted);
+  // An open link keeps its text.
+  CHECK(ReadWikiMarkup("Ships left [[Marlow at dawn.\n")[0].blocks.at(0).text == "Ships left Marlow at dawn.");
+}
+
+TEST_CASE("page furniture: navigation bars, photo credits and notes about the page", "[news]") {
+  Article a = Plain(
+      "Ferry fares rise again\n\n"
+      "Programs ------ RADIO ------ Morning Report ------ TV ------ Evening News\n\n"
+      "Home | News | Sport | Weather | Contact\n\n"
+      "The ferry company raised fares by 8 percent on Monday.\n\n"
+      "Commuters wait at the pier \xc2\xa9 Getty Images\n\n"
+      "Correction Appended\n");
+  CHECK(WasRemoved(a, "boilerplate", "Programs ------"));
+  CHECK(WasRemoved(a, "boilerplate", "Home | News"));
+  CHECK(WasRemoved(a, "boilerplate", "Getty Images"));
+  CHECK(WasRemoved(a, "boilerplate", "Correction Appended"));
+  CHECK(a.headline == "Ferry fares rise again");
+  REQUIRE(!a.blocks.empty());
+  CHECK(a.blocks.back().text == "The ferry company raised fares by 8 percent on Monday.");
+  for (const auto& b : a.blocks) {
+    CHECK(b.text.find("------") == std::string::npos);
+    CHECK(b.text.find(" | ") == std::string::npos);
+  }
+}
+
 TEST_CASE("HTML: JSON-LD and OpenGraph metadata, the article's text only", "[news]") {
   const std::string html = R"(<!doctype html><html><head>
 <title>Ferries - Marlow Gazette</title>
