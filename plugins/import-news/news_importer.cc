@@ -235,11 +235,12 @@ class NewsImporter final : public Importer {
       *start = at == std::string::npos ? -1 : static_cast<int64_t>(at);
       *end = at == std::string::npos ? -1 : static_cast<int64_t>(at + needle.size());
     };
+    EntityKeys keys(b);  // by hash: a scan per name made a long contributor list quadratic
     auto relate = [&](const char* predicate, EntityType type, const std::string& name, const std::string& passage) {
       ProposedClaim c;
       c.subject = kThisDocument;
       c.predicate = predicate;
-      c.object = b.Entity(type, name);
+      c.object = keys.Entity(type, name);
       c.kind = "relation";
       span_of(passage, &c.start, &c.end);
       if (c.start >= 0) {
@@ -251,10 +252,17 @@ class NewsImporter final : public Importer {
       }
       b.claims.push_back(c);
     };
-    for (const auto& author : a.authors) relate("written_by", EntityType::kPerson, author, author);
+    // Each name is looked for in the whole text, so only the first few
+    // authors and contributors become claims (an article names a handful;
+    // all stay in its "authors" and "contributors" properties).
+    constexpr size_t kMaxRelated = 64;
+    for (size_t k = 0; k < a.authors.size() && k < kMaxRelated; ++k) {
+      relate("written_by", EntityType::kPerson, a.authors[k], a.authors[k]);
+    }
     if (!a.publisher.empty()) relate("published_by", EntityType::kOrganization, a.publisher, a.dateline);
     if (!a.dateline_place.empty()) relate("dateline", EntityType::kPlace, a.dateline_place, a.dateline);
-    for (const auto& c : a.contributors) {
+    for (size_t k = 0; k < a.contributors.size() && k < kMaxRelated; ++k) {
+      const std::string& c = a.contributors[k];
       if (LooksLikePersonName(c)) {
         relate("contributed_by", EntityType::kPerson, c, c);
       } else if (NormalizeName(c).size() >= 2) {
