@@ -113,11 +113,14 @@ struct Word {
 
 class Recognizer {
  public:
-  explicit Recognizer(std::string_view text)
+  explicit Recognizer(std::string_view text, MemoryBudget* budget = nullptr)
       : text_(text),
         view_(text),
         g_(Gazetteer::Get()),
-        names_({[this](std::string_view w) { return g_.IsFamilyName(w); }, IsNameParticle}) {}
+        budget_(budget),
+        names_({[this](std::string_view w) { return g_.IsFamilyName(w); }, IsNameParticle}) {
+    Take(static_cast<int64_t>(view_.size()));
+  }
 
   // Two passes, as sentences of overlapping paragraphs may share words: the
   // case of every sentence is settled before any is read.
@@ -125,6 +128,7 @@ class Recognizer {
     if (paragraphs.empty()) paragraphs = BlankLineParagraphs();
     EachSentence(paragraphs, [this](const Span& s) { GiveCase(s); });
     EachSentence(paragraphs, [this](const Span& s) { Sentence(s); });
+    if (over_) return std::move(out_);
     ResolveSingles();
     std::sort(out_.mentions.begin(), out_.mentions.end(), [](const RecognizedMention& a, const RecognizedMention& b) {
       return a.start != b.start ? a.start < b.start : a.end < b.end;
@@ -139,11 +143,20 @@ class Recognizer {
   }
 
  private:
+  // What the recognizer holds grows by bytes (an estimate); once over the
+  // budget, it stops reading.
+  void Take(int64_t bytes) {
+    if (budget_ && !budget_->Take(bytes)) over_ = true;
+  }
+
   // The sentences of the paragraphs in order, one at a time (never all held).
   void EachSentence(const std::vector<Span>& paragraphs, const std::function<void(const Span&)>& each) const {
     for (const Span& p : paragraphs) {
+      if (over_) return;
       const std::string_view para = text_.substr(static_cast<size_t>(p.start), static_cast<size_t>(p.end - p.start));
-      ForEachSentence(para, [&](Span s) { each({s.start + p.start, s.end + p.start}); });
+      ForEachSentence(para, [&](Span s) {
+        if (!over_) each({s.start + p.start, s.end + p.start});
+      });
     }
   }
 
@@ -279,6 +292,9 @@ class Recognizer {
     out_.entities.push_back(std::move(e));
     norms_.push_back(key);
     const int id = static_cast<int>(out_.entities.size() - 1);
+    // The entity, its key, its index entries and the parts of its name indexed.
+    Take(static_cast<int64_t>(sizeof(RecognizedEntity) + name.size() + 160 +
+                              key.size() * (2 + std::count(key.begin(), key.end(), ' '))));
     if (type == EntityType::kPerson) names_.AddPerson(id, key);
     if (type == EntityType::kOrganization) names_.AddOrganization(id, key);
     index_[{type, key}] = id;
@@ -290,12 +306,14 @@ class Recognizer {
     std::string key = NormalizeName(alias);
     if (key == norms_[static_cast<size_t>(entity)]) return;
     if (!alias_keys_.insert({entity, key}).second) return;  // one alias per key
+    Take(static_cast<int64_t>(alias.size() + 2 * key.size() + 128));
     e.aliases.push_back(alias);
     index_[{e.type, std::move(key)}] = entity;
   }
 
   void Mention(int entity, EntityType type, int64_t start, int64_t end, double confidence) {
     if (!mentioned_.insert({start, end}).second) return;  // the first proposal of a span stands
+    Take(static_cast<int64_t>(sizeof(RecognizedMention) + 40));
     out_.mentions.push_back({entity, type, start, end, confidence});
   }
 
@@ -731,7 +749,7 @@ class Recognizer {
     if (CapWords(w, a, b) == 1 && w[b].kind != Token::Kind::kNumber && !PlacePair(w, a, b)) {
       size_t only = a;
       while (only < b && !(w[only].kind == Token::Kind::kWord && StartsUpper(w[only].text))) ++only;
-      singles_.push_back({w[only], ctx, ctx.sentence_initial && only == first_word});
+      AddSingle({w[only], ctx, ctx.sentence_initial && only == first_word});
       return;
     }
     // Known organizations and places by their whole name.
@@ -846,7 +864,7 @@ class Recognizer {
     if (a == b || CapWords(w, a, b) == 1) {
       size_t only = a;
       while (only < b && !(w[only].kind == Token::Kind::kWord && StartsUpper(w[only].text))) ++only;
-      singles_.push_back({w[only], ctx, ctx.sentence_initial && only == first_word});
+      AddSingle({w[only], ctx, ctx.sentence_initial && only == first_word});
     }
   }
 
@@ -869,7 +887,7 @@ class Recognizer {
     ctx.title_before = title == TitleKind::kNone ? ctx.title_before : title;
     size_t only = a;
     while (only < b && !(w[only].kind == Token::Kind::kWord && StartsUpper(w[only].text))) ++only;
-    singles_.push_back({w[only], ctx, false});
+    AddSingle({w[only], ctx, false});
   }
 
   struct Single {
@@ -877,6 +895,10 @@ class Recognizer {
     Context ctx;
     bool ordinary_start;  // first word of its sentence
   };
+  void AddSingle(Single s) {
+    Take(static_cast<int64_t>(sizeof(Single) + s.word.text.size() + s.ctx.place_kind.size()));
+    singles_.push_back(std::move(s));
+  }
 
   // The person whose name this single word shortens ("Sun", "Rinehart", "Lula"):
   // -1 nobody, -2 two people or more.
@@ -1011,6 +1033,8 @@ class Recognizer {
   std::string_view text_;
   std::string view_;
   const Gazetteer& g_;
+  MemoryBudget* budget_;  // or null
+  bool over_ = false;     // over the budget: reading stopped
   Recognition out_;
   std::unordered_map<std::pair<EntityType, std::string>, int, KeyHash<EntityType>> index_;
   std::vector<std::string> norms_;  // NormalizeName of each entity's name, by index
@@ -1024,8 +1048,8 @@ class Recognizer {
 
 }  // namespace
 
-Recognition Recognize(std::string_view text, const std::vector<Span>& paragraphs) {
-  return Recognizer(text).Run(paragraphs);
+Recognition Recognize(std::string_view text, const std::vector<Span>& paragraphs, MemoryBudget* budget) {
+  return Recognizer(text, budget).Run(paragraphs);
 }
 
 std::string CasedView(std::string_view text, const std::vector<Span>& paragraphs) {

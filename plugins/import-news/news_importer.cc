@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "article.h"
+#include "dossier/budget.h"
 #include "dossier/plugin.h"
 #include "dossier/text.h"
 #include "dossier/tokens.h"
@@ -14,6 +15,27 @@ namespace dossier::news {
 namespace {
 
 constexpr int64_t kMaxBytes = 64 << 20;
+
+// What a block of an article may take while it is read: the block, the
+// cleaner's copy, the document's paragraph with its properties, and the
+// HTML parser's nodes when it comes from a page (about what a file of short
+// lines took each).
+constexpr int64_t kBlockBytes = 400;
+
+// The memory reading the article may take, counted before it is read: its
+// text three times (the reader's blocks, the cleaner's, the document's) and
+// what each place a block may start grows into: a line, a "\n" escaped in
+// JSON, an HTML tag. A file of a million short lines or tags is refused here.
+Status CheckBlocks(std::string_view text, int64_t max_batch_bytes) {
+  int64_t starts = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    starts += c == '\n' || c == '<' || (c == '\\' && i + 1 < text.size() && text[i + 1] == 'n');
+  }
+  MemoryBudget budget(max_batch_bytes, 3 * static_cast<int64_t>(text.size()));
+  if (budget.Take(starts * kBlockBytes)) return Status::OK();
+  return budget.Refusal("the article with its " + std::to_string(starts) + " lines and tags");
+}
 
 enum class Format { kText, kHtml, kWiki, kJson };
 
@@ -162,8 +184,10 @@ class NewsImporter final : public Importer {
     if (!bytes.ok()) return bytes.status();
     std::vector<std::string> notes;
     auto decoded = DecodeText(*bytes, &notes);
+    std::string().swap(*bytes);  // the decoded text is all that is kept
     if (!decoded.ok()) return decoded.status();
     const std::string& text = *decoded;
+    if (Status st = CheckBlocks(text, input.max_batch_bytes()); !st.ok()) return st;
     std::vector<Article> articles;
     std::string error;
     switch (Detect(std::string_view(text).substr(0, 64 * 1024))) {

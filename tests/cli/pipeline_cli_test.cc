@@ -39,8 +39,8 @@ TEST_CASE("dossier plugins lists plugins and one line per load error", "[cli][pl
   CHECK(r.out.find("exporter  jsonl") != std::string::npos);
   auto errors = ErrLines(r);
   REQUIRE(errors.size() == 3);
-  CHECK(errors[0] == "dossier: plugin error: " + plugdir + "/bad_abi.so: built for plugin ABI version 42, this dossier "
-                     "needs version 1; rebuild it against this dossier's SDK");
+  CHECK(errors[0] == "dossier: plugin error: " + plugdir + "/bad_abi.so: built for plugin ABI version 43, this dossier "
+                     "needs version 2; rebuild it against this dossier's SDK");
   CHECK(errors[1].rfind("dossier: plugin error: " + plugdir + "/fake.so: not a loadable shared library (", 0) == 0);
   CHECK(errors[2] == "dossier: plugin error: " + plugdir +
                          "/no_entry.so: not a dossier plugin: it has no dossier_plugin_info entry point");

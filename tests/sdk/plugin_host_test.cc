@@ -63,7 +63,7 @@ TEST_CASE("each load failure is one line naming the file and the reason", "[plug
 
   const std::string bad_abi = std::filesystem::canonical(Fixture("fixture_bad_abi")).string();
   CHECK_FALSE(host.LoadFile(bad_abi).ok());
-  CHECK(HasErrorContaining(host, bad_abi, "built for plugin ABI version 42, this dossier needs version 1"));
+  CHECK(HasErrorContaining(host, bad_abi, "built for plugin ABI version 43, this dossier needs version 2"));
 
   const std::string throws = std::filesystem::canonical(Fixture("fixture_throws")).string();
   CHECK_FALSE(host.LoadFile(throws).ok());

@@ -65,6 +65,17 @@ struct DocumentBatch {
   std::vector<ProposedMention> mentions;
   std::vector<ProposedClaim> claims;
 
+  // The memory the batch may take with everything proposed for it, set by
+  // the import pipeline before the extractors run (ImportOptions::
+  // max_batch_bytes; 0: no limit). An extractor whose structures grow with
+  // the text counts them against it as it goes (dossier/budget.h), starting
+  // from Bytes().
+  int64_t max_bytes = 0;
+
+  // About how much memory the batch holds: its text, properties, paragraphs,
+  // entities, mentions and claims (what the pipeline checks max_bytes with).
+  DOSSIER_API int64_t Bytes() const;
+
   // Returns the key of an entity already proposed with this type and name
   // (normalised), or adds one with a fresh key. Saves callers from proposing
   // the same organization twice.
