@@ -2,6 +2,7 @@
 #include "body.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "header.h"
 #include "markers.h"
@@ -114,24 +115,32 @@ bool SplitOff(std::string_view text, int last, Block& b, Block* tail) {
 
 // Copies that lost their line ends run paragraphs together: "... detailed
 // suggestions. 2. (C) We should ...". Splits a block where the next
-// paragraph number (with a portion marking) follows a full stop. (Into a
-// new list: inserting each piece into the old one made a long run quadratic.)
+// paragraph number (with a portion marking) follows a full stop. From the
+// first block split on, the blocks go into a new list (inserting each piece
+// into the old one made a long run quadratic); before it, they stay put.
 void SplitRunTogether(std::string_view text, std::vector<Block>* blocks, std::vector<std::string>* notes) {
   int last = 0;
   std::vector<int> split;
   std::vector<Block> out;
-  out.reserve(blocks->size());
-  for (Block& whole : *blocks) {
-    Block b = std::move(whole);
-    for (Block tail;; b = std::move(tail)) {  // a piece split off is looked at next
-      if (b.has_marker && b.marker.number > 0) last = b.marker.number;
-      const bool split_off = !b.ruled_heading && !b.trailer && last != 0 && SplitOff(text, last, b, &tail);
-      out.push_back(std::move(b));
+  bool moved = false;  // whether the blocks are going into out
+  for (size_t k = 0; k < blocks->size(); ++k) {
+    Block b = moved ? std::move((*blocks)[k]) : Block();
+    Block& at = moved ? b : (*blocks)[k];
+    for (Block tail;;) {  // a piece split off is looked at next
+      if (at.has_marker && at.marker.number > 0) last = at.marker.number;
+      const bool split_off = !at.ruled_heading && !at.trailer && last != 0 && SplitOff(text, last, at, &tail);
+      if (split_off && !moved) {
+        moved = true;
+        out.reserve(blocks->size() + 1);
+        for (size_t j = 0; j < k; ++j) out.push_back(std::move((*blocks)[j]));
+      }
+      if (moved) out.push_back(std::move(at));
       if (!split_off) break;
       split.push_back(tail.marker.number);
+      at = std::move(tail);
     }
   }
-  *blocks = std::move(out);
+  if (moved) *blocks = std::move(out);
   if (split.empty()) return;
   std::string list;
   for (int n : split) list += (list.empty() ? "" : ", ") + std::to_string(n);
@@ -412,8 +421,13 @@ void ReadPassages(std::string_view text, const std::vector<size_t>& content_star
     break;
   }
 
-  // Comments: there may be several; each ends at its END COMMENT or its paragraph.
-  const EndMarkers comment_ends(text, "COMMENT");
+  // Comments: there may be several; each ends at its END COMMENT or its
+  // paragraph. (The markers are looked for once there is a comment.)
+  std::optional<EndMarkers> ends;
+  auto comment_end = [&](size_t start) {
+    if (!ends) ends.emplace(text, "COMMENT");
+    return ends->Find(start, limit);
+  };
   std::vector<std::pair<size_t, size_t>> comments;
   for (size_t k = 0; k < paras.size(); ++k) {
     const Paragraph& p = paras[k];
@@ -423,7 +437,7 @@ void ReadPassages(std::string_view text, const std::vector<size_t>& content_star
       if (SectionMarker(p.section, "COMMENT", nullptr) > 0 || EqualsCI(p.section, "COMMENT")) {
         const size_t from = next_non_heading(k + 1);
         if (from < paras.size()) {
-          const size_t end = comment_ends.Find(content_start[from], limit);
+          const size_t end = comment_end(content_start[from]);
           comments.emplace_back(content_start[from], end == std::string_view::npos ? fallback_end(from, true) : end);
         }
       }
@@ -439,7 +453,7 @@ void ReadPassages(std::string_view text, const std::vector<size_t>& content_star
     size_t close = 0;  // the next ")" in the paragraph (0: not looked for yet; never at a start)
     for (const auto& [start, paren] : starts) {
       if (!comments.empty() && start < comments.back().second) continue;  // inside the previous one
-      size_t end = comment_ends.Find(start, limit);
+      size_t end = comment_end(start);
       if (end == std::string_view::npos) {
         end = para_end(k);
         if (paren) {

@@ -317,9 +317,8 @@ void ParseRefs(const Chunks& content, const RefContext& context, Cable* cable) {
       }
     }
   }
-  if (left_out > 0) {
-    cable->notes.push_back("REF: " + std::to_string(left_out) + " items after the first " + std::to_string(kMaxListItems) +
-                           " are left out (they stay in the text)");
+  if (left_out > 0 || labels.size() == kMaxListItems) {
+    cable->notes.push_back("REF: more than " + std::to_string(kMaxListItems) + " items; the rest stay in the text");
   }
 }
 
