@@ -128,6 +128,9 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// The most words a number written in words may take.
+constexpr size_t kMaxNumberWords = 16;
+
 class Finder {
  public:
   // Each token's line start is found once here: looking back for it from
@@ -169,10 +172,13 @@ class Finder {
       j = i + 1;
     } else if (t_[i].kind == Token::Kind::kWord) {
       // Words: "nine", "twenty-five", "one hundred", "a million", "half a million".
+      // At most kMaxNumberWords of them ("nine hundred ninety-nine thousand
+      // nine hundred and ninety-nine" is nine): a number is looked for at
+      // each word of a run, so reading a whole run of a million made it quadratic.
       double total = 0, current = 0;
       bool any = false;
       size_t k = i;
-      while (k < t_.size() && t_[k].kind == Token::Kind::kWord) {
+      while (k < t_.size() && k - i < kMaxNumberWords && t_[k].kind == Token::Kind::kWord) {
         const std::string& w = t_[k].low;
         if (auto s = SmallNumbers().find(w); s != SmallNumbers().end()) {
           current += s->second;
