@@ -2,7 +2,9 @@
 // pipeline can enforce ImportOptions::max_batch_bytes before a hostile file
 // (a 2 GB single line, a million-mention document) takes the machine's memory.
 // An estimate, not an allocator count: the strings' lengths plus each
-// element's fixed size, which is what grows with the input.
+// element's fixed size and the heap of the JSON objects elements carry (a
+// paragraph's properties are a tree map each), which is what grows with
+// the input.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,6 @@
 // Out-of-line virtual destructors of the SDK's interfaces: their vtables live
 // in the kernel library, so every plugin shares one definition of each type.
+#include "batch_size.h"
 #include "dossier/checker.h"
 #include "dossier/exporter.h"
 #include "dossier/extractor.h"
@@ -22,6 +23,8 @@ Registrar::~Registrar() = default;
 RecordWriter::~RecordWriter() = default;
 WriteGroup::~WriteGroup() = default;
 FindingWriter::~FindingWriter() = default;
+
+int64_t DocumentBatch::Bytes() const { return BatchBytes(*this); }
 
 std::string DocumentBatch::Entity(EntityType type, const std::string& name) {
   const std::string norm = NormalizeName(name);

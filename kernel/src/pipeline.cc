@@ -49,6 +49,8 @@ class FileInput final : public ImportInput {
     return *stream_;
   }
 
+  int64_t max_batch_bytes() const override { return max_batch_bytes_; }
+
   Result<std::string> ReadAll(int64_t max_bytes) override {
     if (size_ > max_batch_bytes_ && max_batch_bytes_ < max_bytes) {
       return Status::InvalidArgument("file is " + std::to_string(size_) + " bytes, over the per-batch memory limit of " +
@@ -220,6 +222,8 @@ class PipelineSink final : public ImportSink {
     for (auto& c : batch.claims) {
       if (c.extractor.empty()) c.extractor = importer_;
     }
+    batch.max_bytes = options_.max_batch_bytes;  // extractors count what they build against it
+    int64_t bytes = 0;
     for (Extractor* x : extractors_) {
       const size_t mentions_before = batch.mentions.size(), claims_before = batch.claims.size();
       std::string name;
@@ -238,10 +242,15 @@ class PipelineSink final : public ImportSink {
       for (size_t i = claims_before; i < batch.claims.size(); ++i) {
         if (batch.claims[i].extractor.empty()) batch.claims[i].extractor = name;
       }
+      // Extractors may multiply what a document holds (a mention per word):
+      // checked after each, so the next does not start over the limit.
+      bytes = BatchBytes(batch);
+      if (Status st = CheckMemory(label, bytes); !st.ok()) return st;
     }
-    // Extractors may multiply what a document holds (a mention per word).
-    const int64_t bytes = BatchBytes(batch);
-    if (Status st = CheckMemory(label, bytes); !st.ok()) return st;
+    if (extractors_.empty()) {
+      bytes = BatchBytes(batch);
+      if (Status st = CheckMemory(label, bytes); !st.ok()) return st;
+    }
     ++emitted_;
     auto queued = std::make_shared<DocumentBatch>(std::move(batch));
     Writing& w = w_;

@@ -19,7 +19,8 @@ namespace {
 struct Tok {
   Token::Kind kind;
   int64_t start, end;
-  std::string low;  // lower-case ASCII text
+  std::string low;        // lower-case ASCII text
+  size_t line_start = 0;  // where its line starts in the text
 };
 
 const std::map<std::string, double>& SmallNumbers() {
@@ -127,10 +128,21 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// The most words a number written in words may take.
+constexpr size_t kMaxNumberWords = 16;
+
 class Finder {
  public:
+  // Each token's line start is found once here: looking back for it from
+  // every numbered-paragraph candidate made a long line quadratic.
   explicit Finder(std::string_view text) : text_(text) {
-    for (const Token& t : Tokenize(text)) t_.push_back({t.kind, t.start, t.end, LowerAscii(t.in(text))});
+    size_t line_start = 0, scanned = 0;
+    for (const Token& t : Tokenize(text)) {
+      const std::string_view gap = text.substr(scanned, static_cast<size_t>(t.start) - scanned);
+      if (const size_t nl = gap.rfind('\n'); nl != std::string_view::npos) line_start = scanned + nl + 1;
+      scanned = static_cast<size_t>(t.end);
+      t_.push_back({t.kind, t.start, t.end, LowerAscii(t.in(text)), line_start});
+    }
   }
 
   std::vector<Quantity> Run() {
@@ -160,10 +172,13 @@ class Finder {
       j = i + 1;
     } else if (t_[i].kind == Token::Kind::kWord) {
       // Words: "nine", "twenty-five", "one hundred", "a million", "half a million".
+      // At most kMaxNumberWords of them ("nine hundred ninety-nine thousand
+      // nine hundred and ninety-nine" is nine): a number is looked for at
+      // each word of a run, so reading a whole run of a million made it quadratic.
       double total = 0, current = 0;
       bool any = false;
       size_t k = i;
-      while (k < t_.size() && t_[k].kind == Token::Kind::kWord) {
+      while (k < t_.size() && k - i < kMaxNumberWords && t_[k].kind == Token::Kind::kWord) {
         const std::string& w = t_[k].low;
         if (auto s = SmallNumbers().find(w); s != SmallNumbers().end()) {
           current += s->second;
@@ -451,8 +466,7 @@ class Finder {
       }
       // A numbered paragraph or list item: "1." or "(2)" at the start of a line.
       if (number_first == i && Is(after, ".") && Glued(number_last, after)) {
-        const size_t line_start = text_.rfind('\n', static_cast<size_t>(t_[number_first].start));
-        const size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
+        const size_t from = t_[number_first].line_start;
         const std::string_view before = text_.substr(from, static_cast<size_t>(t_[number_first].start) - from);
         if (before.find_first_not_of(" \t(¶") == std::string_view::npos) return false;
       }

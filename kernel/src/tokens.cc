@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <string>
 
 #include "unicode.h"
@@ -114,38 +115,37 @@ size_t ScanNumber(std::string_view text, size_t pos) {
 
 }  // namespace
 
+bool TokenReader::Next(Token* token) {
+  if (possessive_) {
+    possessive_ = false;
+    const Char apostrophe = At(text_, pos_);
+    const size_t end = pos_ + apostrophe.len + 1;
+    *token = {Token::Kind::kPossessive, static_cast<int64_t>(pos_), static_cast<int64_t>(end)};
+    pos_ = end;
+    return true;
+  }
+  Char c{0, 0};
+  while (pos_ < text_.size() && IsSpace((c = At(text_, pos_)).cp)) pos_ += c.len;
+  if (pos_ >= text_.size()) return false;
+  size_t end = pos_ + c.len;
+  Token::Kind kind = Token::Kind::kPunct;
+  if (IsDigit(c.cp)) {
+    kind = Token::Kind::kNumber;
+    end = ScanNumber(text_, pos_);
+  } else if (IsLetter(c.cp)) {
+    kind = Token::Kind::kWord;
+    end = ScanWord(text_, pos_, &possessive_);
+  }
+  *token = {kind, static_cast<int64_t>(pos_), static_cast<int64_t>(end)};
+  pos_ = end;
+  return true;
+}
+
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> out;
   out.reserve(text.size() / 5);
-  size_t i = 0;
-  while (i < text.size()) {
-    const Char c = At(text, i);
-    if (IsSpace(c.cp)) {
-      i += c.len;
-      continue;
-    }
-    if (IsDigit(c.cp)) {
-      const size_t end = ScanNumber(text, i);
-      out.push_back({Token::Kind::kNumber, static_cast<int64_t>(i), static_cast<int64_t>(end)});
-      i = end;
-      continue;
-    }
-    if (IsLetter(c.cp)) {
-      bool possessive = false;
-      const size_t end = ScanWord(text, i, &possessive);
-      out.push_back({Token::Kind::kWord, static_cast<int64_t>(i), static_cast<int64_t>(end)});
-      i = end;
-      if (possessive) {
-        const Char apostrophe = At(text, i);
-        const size_t pend = i + apostrophe.len + 1;
-        out.push_back({Token::Kind::kPossessive, static_cast<int64_t>(i), static_cast<int64_t>(pend)});
-        i = pend;
-      }
-      continue;
-    }
-    out.push_back({Token::Kind::kPunct, static_cast<int64_t>(i), static_cast<int64_t>(i + c.len)});
-    i += c.len;
-  }
+  TokenReader reader(text);
+  for (Token t; reader.Next(&t);) out.push_back(t);
   return out;
 }
 
@@ -214,72 +214,113 @@ bool IsAbbreviation(std::string_view word) {
 bool IsOpeningMark(char32_t cp) { return cp == '"' || cp == 0x201C || cp == 0x2018 || cp == '(' || cp == '[' || cp == '\''; }
 bool IsClosingMark(char32_t cp) { return cp == '"' || cp == 0x201D || cp == 0x2019 || cp == ')' || cp == ']' || cp == '\''; }
 
+// Tokens read ahead of the one being looked at, as many as asked for: the
+// splitter holds a few, never all of a long text's.
+class Lookahead {
+ public:
+  explicit Lookahead(std::string_view text) : reader_(text) {}
+  // The token ahead places after the current one (0: the current one); null past the end.
+  const Token* Peek(size_t ahead) {
+    while (buffer_.size() <= ahead) {
+      Token t;
+      if (!reader_.Next(&t)) return nullptr;
+      buffer_.push_back(t);
+    }
+    return &buffer_[ahead];
+  }
+  void Advance() { buffer_.pop_front(); }
+
+ private:
+  TokenReader reader_;
+  std::deque<Token> buffer_;
+};
+
+// Whether the tokens after the one at k end a sentence after it (see
+// SplitSentences); *last is then the last token of the sentence (closing
+// quotes and brackets included), as a count of places after k.
+bool EndsSentence(std::string_view text, Lookahead& ahead, const Token* prev, size_t* last) {
+  const Token& t = *ahead.Peek(0);
+  if (t.kind != Token::Kind::kPunct && t.kind != Token::Kind::kWord) return false;
+  const std::string_view s = t.in(text);
+  const bool dotted_word = t.kind == Token::Kind::kWord && s.back() == '.';  // "U.S."
+  const bool terminal = s == "." || s == "!" || s == "?" || s == "…" || dotted_word;
+  if (!terminal) return false;
+  if (s == "." && prev) {
+    const std::string_view pw = prev->in(text);
+    const bool adjacent = prev->end == t.start;
+    if (adjacent && prev->kind == Token::Kind::kWord) {
+      if (IsAbbreviation(pw)) return false;
+      // An initial: a single upper-case letter ("J. R. Smith").
+      if (At(pw, 0).len == pw.size() && StartsUpper(pw)) return false;
+    }
+  }
+  // Closing quotes and brackets belong to the sentence they close.
+  size_t n = 0;
+  for (const Token* c; (c = ahead.Peek(n + 1)) && c->kind == Token::Kind::kPunct && c->start == ahead.Peek(n)->end &&
+                       IsClosingMark(At(text, static_cast<size_t>(c->start)).cp);) {
+    ++n;
+  }
+  *last = n;
+  const Token* next = ahead.Peek(n + 1);
+  if (!next) return true;  // the end of the text
+  if (next->start == ahead.Peek(n)->end) return false;  // "3.5", "end.Next": no space, no boundary
+  const Char nc = At(text, static_cast<size_t>(next->start));
+  const bool starts_sentence = unicode::IsUpper(nc.cp) || IsDigit(nc.cp) || IsOpeningMark(nc.cp) ||
+                               nc.cp == 0x2014 || nc.cp == '-';
+  if (!starts_sentence) return false;
+  if (dotted_word) {
+    // "U.S. officials" continues; "in the U.S. The next" ends: only a capitalised
+    // word that is not itself part of a name after a dotted abbreviation ends it.
+    static constexpr std::array<std::string_view, 16> kStarters = {
+        "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "This", "That", "There", "His", "Her"};
+    return std::find(kStarters.begin(), kStarters.end(), next->in(text)) != kStarters.end();
+  }
+  return true;
+}
+
 }  // namespace
 
-std::vector<Span> SplitSentences(std::string_view text) {
-  std::vector<Span> out;
-  const std::vector<Token> tokens = Tokenize(text);
-  size_t first = 0;  // first token of the current sentence
-  auto emit = [&](size_t last_inclusive) {
-    if (first <= last_inclusive && last_inclusive < tokens.size()) {
-      out.push_back({tokens[first].start, tokens[last_inclusive].end});
+void ForEachSentence(std::string_view text, const std::function<void(Span)>& each) {
+  Lookahead ahead(text);
+  // The sentence being read: its first token's start and how many tokens it
+  // has so far; tokens to skip are the closing marks of one already given.
+  int64_t start = 0;
+  size_t count = 0, skip = 0;
+  Token prev;
+  bool have_prev = false;
+  for (const Token* t; (t = ahead.Peek(0)); prev = *t, have_prev = true, ahead.Advance()) {
+    if (skip > 0) {
+      --skip;
+      continue;
     }
-    first = last_inclusive + 1;
-  };
-  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (count == kMaxSentenceTokens) {  // a run with no end: cut before this token
+      each({start, prev.end});
+      count = 0;
+    }
+    if (count++ == 0) start = t->start;
     // A blank line between this token and the next ends the sentence.
-    if (k + 1 < tokens.size()) {
+    if (const Token* next = ahead.Peek(1)) {
       const std::string_view gap =
-          text.substr(static_cast<size_t>(tokens[k].end), static_cast<size_t>(tokens[k + 1].start - tokens[k].end));
+          text.substr(static_cast<size_t>(t->end), static_cast<size_t>(next->start - t->end));
       const size_t nl = gap.find('\n');
       if (nl != std::string_view::npos && gap.find('\n', nl + 1) != std::string_view::npos) {
-        emit(k);
+        each({start, t->end});
+        count = 0;
         continue;
       }
     }
-    const Token& t = tokens[k];
-    if (t.kind != Token::Kind::kPunct && t.kind != Token::Kind::kWord) continue;
-    const std::string_view s = t.in(text);
-    const bool dotted_word = t.kind == Token::Kind::kWord && s.back() == '.';  // "U.S."
-    const bool terminal = s == "." || s == "!" || s == "?" || s == "…" || dotted_word;
-    if (!terminal) continue;
-    if (s == "." && k > 0) {
-      const Token& prev = tokens[k - 1];
-      const std::string_view pw = prev.in(text);
-      const bool adjacent = prev.end == t.start;
-      if (adjacent && prev.kind == Token::Kind::kWord) {
-        if (IsAbbreviation(pw)) continue;
-        // An initial: a single upper-case letter ("J. R. Smith").
-        if (At(pw, 0).len == pw.size() && StartsUpper(pw)) continue;
-      }
-    }
-    // Closing quotes and brackets belong to the sentence they close.
-    size_t last = k;
-    while (last + 1 < tokens.size() && tokens[last + 1].kind == Token::Kind::kPunct &&
-           tokens[last + 1].start == tokens[last].end && IsClosingMark(At(text, static_cast<size_t>(tokens[last + 1].start)).cp)) {
-      ++last;
-    }
-    if (last + 1 >= tokens.size()) {
-      emit(last);
-      break;
-    }
-    const Token& next = tokens[last + 1];
-    if (next.start == tokens[last].end) continue;  // "3.5", "end.Next": no space, no boundary
-    const Char nc = At(text, static_cast<size_t>(next.start));
-    const bool starts_sentence = unicode::IsUpper(nc.cp) || IsDigit(nc.cp) || IsOpeningMark(nc.cp) ||
-                                 nc.cp == 0x2014 || nc.cp == '-';
-    if (!starts_sentence) continue;
-    if (dotted_word) {
-      // "U.S. officials" continues; "in the U.S. The next" ends: only a capitalised
-      // word that is not itself part of a name after a dotted abbreviation ends it.
-      static constexpr std::array<std::string_view, 16> kStarters = {
-          "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "This", "That", "There", "His", "Her"};
-      const std::string_view nw = next.in(text);
-      if (std::find(kStarters.begin(), kStarters.end(), nw) == kStarters.end()) continue;
-    }
-    emit(last);
+    size_t last = 0;
+    if (!EndsSentence(text, ahead, have_prev ? &prev : nullptr, &last)) continue;
+    each({start, ahead.Peek(last)->end});
+    count = 0;
+    skip = last;
   }
-  if (first < tokens.size()) emit(tokens.size() - 1);
+  if (count > 0) each({start, prev.end});
+}
+
+std::vector<Span> SplitSentences(std::string_view text) {
+  std::vector<Span> out;
+  ForEachSentence(text, [&](Span s) { out.push_back(s); });
   return out;
 }
 

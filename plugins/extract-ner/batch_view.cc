@@ -22,6 +22,12 @@ Recognition FromBatch(const DocumentBatch& batch, std::vector<std::string>* keys
   return r;
 }
 
+int64_t ViewBytes(const DocumentBatch& batch) {
+  int64_t n = static_cast<int64_t>(batch.mentions.size() * sizeof(RecognizedMention));
+  for (const auto& e : batch.entities) n += static_cast<int64_t>(sizeof(RecognizedEntity) + e.name.size() + e.key.size() + 64);
+  return n;
+}
+
 std::vector<Span> ParagraphsOf(const Document& d) {
   std::vector<Span> out;
   for (const auto& p : d.paragraphs) out.push_back({p.start, p.end});

@@ -17,12 +17,17 @@ class FigureExtractor final : public Extractor {
   int order() const override { return 120; }
 
   Status Extract(DocumentBatch& batch) override {
+    // The claims are counted against the batch's limit as they are made.
+    MemoryBudget budget(batch.max_bytes, batch.Bytes() + ViewBytes(batch));
     std::vector<std::string> keys;
     const Recognition r = FromBatch(batch, &keys);
     const Document& d = batch.document;
     const std::string published = d.properties.value("published", std::string());
     const std::string year = published.substr(0, std::min<size_t>(4, published.size()));
     for (const Figure& f : FindFigures(d.text, r, ParagraphsOf(d), year)) {
+      if (!budget.Take(ClaimBytes(f.predicate.size() + static_cast<size_t>(f.quantity.end - f.quantity.start)))) {
+        return budget.Refusal("the document with its figures");
+      }
       ProposedClaim c;
       c.subject = keys[static_cast<size_t>(f.subject)];
       c.predicate = f.predicate;

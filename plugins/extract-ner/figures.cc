@@ -16,14 +16,6 @@ std::string Slug(const std::string& words) {
   return out;
 }
 
-std::vector<std::string> LowerWords(std::string_view text) {
-  std::vector<std::string> out;
-  for (const Token& t : Tokenize(text)) {
-    if (t.kind == Token::Kind::kWord || t.kind == Token::Kind::kNumber) out.push_back(LowerAscii(t.in(text)));
-  }
-  return out;
-}
-
 // Verbs of harm after a count of people turn "population" into what happened.
 std::string PeopleVerb(const std::vector<std::string>& after) {
   static const std::set<std::string> kVerbs = {"killed", "died", "dead", "disappeared", "tortured", "injured",
@@ -126,6 +118,334 @@ When TimeOf(std::string_view sentence, int doc_year) {
   return when;
 }
 
+// A sentence as its figures read it. Everything a figure asks about its
+// sentence (the mentions near it, the words before and after it, whether a
+// phrase comes before it) is found here once, in time linear in the
+// sentence: asked afresh for every figure, a long sentence full of figures
+// and names was quadratic to read.
+class SentenceFacts {
+ public:
+  // mentions: the document's, sorted by start.
+  SentenceFacts(std::string_view text, const Span& s, const std::vector<EntityAt>& mentions) : text_(text), span_(s) {
+    auto it = std::lower_bound(mentions.begin(), mentions.end(), s.start,
+                               [](const EntityAt& ea, int64_t at) { return ea.m->start < at; });
+    for (; it != mentions.end() && it->m->start < s.end; ++it) {
+      if (it->m->end > s.end) continue;
+      of_type_[static_cast<size_t>(it->e->type)].push_back(in.size());
+      longest_ = std::max(longest_, it->m->end - it->m->start);
+      in.push_back(*it);
+    }
+  }
+
+  // The rest is only needed when the sentence has figures.
+  void Read() {
+    const std::string_view sentence = text_.substr(static_cast<size_t>(span_.start), static_cast<size_t>(span_.end - span_.start));
+    lower_ = LowerAscii(sentence);
+    for (const Token& t : Tokenize(sentence)) {
+      if (t.kind != Token::Kind::kWord && t.kind != Token::Kind::kNumber) continue;
+      words_.push_back({span_.start + t.end, LowerAscii(t.in(sentence))});
+      if (t.kind == Token::Kind::kWord && words_.back().low == "here") last_here_ = span_.start + t.start;
+    }
+  }
+
+  // The mentions inside the sentence, in text order.
+  std::vector<EntityAt> in;
+
+  // Whether phrase (lower case) is in the sentence before offset at.
+  bool Before(std::string_view phrase, int64_t at) const {
+    const size_t found = lower_.find(phrase);
+    return found != std::string::npos && span_.start + static_cast<int64_t>(found + phrase.size()) <= at;
+  }
+  // The last n words (and numbers) of the sentence before offset at, lower case.
+  std::vector<std::string> WordsBefore(int64_t at, size_t n) const {
+    const auto end = std::upper_bound(words_.begin(), words_.end(), at, [](int64_t a, const LowWord& w) { return a < w.end; });
+    const auto begin = end - std::min<std::ptrdiff_t>(end - words_.begin(), static_cast<std::ptrdiff_t>(n));
+    std::vector<std::string> out;
+    for (auto it = begin; it != end; ++it) out.push_back(it->low);
+    return out;
+  }
+  // The first n words (and numbers) of the sentence from offset at, lower case.
+  std::vector<std::string> WordsAfter(int64_t at, size_t n) const {
+    const std::string_view rest = text_.substr(static_cast<size_t>(at), static_cast<size_t>(span_.end - at));
+    std::vector<std::string> out;
+    TokenReader reader(rest);
+    for (Token t; out.size() < n && reader.Next(&t);) {
+      if (t.kind == Token::Kind::kWord || t.kind == Token::Kind::kNumber) out.push_back(LowerAscii(t.in(rest)));
+    }
+    return out;
+  }
+  bool HereFrom(int64_t at) const { return last_here_ >= at; }
+
+  // Indices into in of the mentions of type t starting at or after offset
+  // from, in order.
+  const std::vector<size_t>& OfType(EntityType t) const { return of_type_[static_cast<size_t>(t)]; }
+  // The first index into in whose mention could end at or after offset at.
+  size_t FirstEndingFrom(int64_t at) const {
+    const int64_t from = at - longest_;
+    return static_cast<size_t>(std::lower_bound(in.begin(), in.end(), from, [](const EntityAt& ea, int64_t x) {
+                                 return ea.m->start < x;
+                               }) - in.begin());
+  }
+
+ private:
+  struct LowWord {
+    int64_t end;
+    std::string low;
+  };
+  std::string_view text_;
+  Span span_;
+  std::vector<size_t> of_type_[5];  // by EntityType
+  int64_t longest_ = 0;             // the longest mention's length
+  std::string lower_;
+  std::vector<LowWord> words_;
+  int64_t last_here_ = -1;  // where its last "here" starts
+};
+
+// The predicate a figure's wording gives it.
+std::string Predicate(const Quantity& q, const EntityAt& subject, const std::vector<std::string>& before_words,
+                      const std::vector<std::string>& after_words) {
+  switch (q.kind) {
+    case Quantity::Kind::kCount: {
+      const std::string verb = PeopleVerb(after_words);
+      if (q.unit == "person") {
+        return !verb.empty() ? "people_" + verb : subject.e->type == EntityType::kPlace ? "population" : "people";
+      }
+      std::string predicate = Slug(q.noun.empty() ? q.unit : q.noun);
+      if (!verb.empty()) predicate += "_" + verb;
+      // "… laptops … are assembled here": the action counted.
+      for (size_t i = 0; i + 1 < after_words.size() && i < 6; ++i) {
+        if ((after_words[i] == "are" || after_words[i] == "were" || after_words[i] == "is") &&
+            after_words[i + 1].size() > 3 && after_words[i + 1].back() == 'd') {
+          predicate += "_" + after_words[i + 1];
+          break;
+        }
+      }
+      return predicate;
+    }
+    case Quantity::Kind::kMoney: {
+      // "a cost of $100,000", "an external debt of more than $300bn", "$11 million in revenue".
+      const auto& words = before_words;
+      std::string head;
+      if (words.size() >= 2 && words.back() == "of") head = words[words.size() - 2];
+      if (head.empty() && after_words.size() >= 2 && after_words[0] == "in") head = after_words[1];
+      // "agreed to buy the docks for $2bn", "sold it for ...": the price of a deal.
+      if (head.empty() && !words.empty() && words.back() == "for") {
+        static const std::set<std::string> kDeal = {"buy",      "buys",      "bought",   "buying",   "acquire",
+                                                    "acquires", "acquired",  "acquiring", "purchase", "purchased",
+                                                    "sell",     "sells",     "sold",     "selling"};
+        for (size_t i = words.size() >= 9 ? words.size() - 9 : 0; i + 1 < words.size(); ++i) {
+          if (kDeal.count(words[i])) head = "price";
+        }
+      }
+      // "a deal worth $2bn", "valued at $2bn".
+      if (head.empty() && words.size() >= 2 && words.back() == "worth") head = words[words.size() - 2] + "_value";
+      if (head.empty() && words.size() >= 2 && words.back() == "at" && words[words.size() - 2] == "valued") {
+        head = "value";
+      }
+      if (head.empty() && !q.noun.empty()) head = q.noun;
+      return head.empty() ? "amount" : Slug(head);
+    }
+    case Quantity::Kind::kPercent:
+      return q.noun.empty() ? "percent" : "percent_of_" + Slug(q.noun);
+    case Quantity::Kind::kRatio:
+      return q.unit == "times" ? "times_" + Slug(q.noun.empty() ? "as_much" : q.noun)
+                               : "share_of_" + Slug(q.noun.empty() ? q.unit : q.noun);
+    case Quantity::Kind::kRank:
+      return "rank_" + Slug(q.noun.empty() ? "overall" : q.noun);
+    case Quantity::Kind::kMeasure:
+      return (q.noun.empty() ? "" : Slug(q.noun) + "_") + Dimension(q.unit);
+    case Quantity::Kind::kAge:
+      return "age";
+  }
+  return "amount";
+}
+
+// The figures of a document sentence by sentence, with what earlier
+// sentences said: the city "here" means, the person "his rule" means.
+class FigureReader {
+ public:
+  FigureReader(std::string_view text, const Recognition& r, const std::vector<Span>& paragraphs, int doc_year)
+      : text_(text), r_(r), paragraphs_(paragraphs), doc_year_(doc_year) {
+    for (const auto& m : r.mentions) {
+      if (m.entity >= 0) mentions_.push_back({&m, &r.entities[static_cast<size_t>(m.entity)]});
+    }
+    // In text order (a stable sort keeps an order already right as it is).
+    std::stable_sort(mentions_.begin(), mentions_.end(),
+                     [](const EntityAt& a, const EntityAt& b) { return a.m->start < b.m->start; });
+  }
+
+  std::vector<Figure> Run() {
+    for (const Span& para : paragraphs_) {
+      const std::string_view ptext = text_.substr(static_cast<size_t>(para.start), static_cast<size_t>(para.end - para.start));
+      ForEachSentence(ptext, [&](Span rel) { Sentence({para.start + rel.start, para.start + rel.end}); });
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // Quantities are read in ordinary case: in an ALL-CAPS sentence every noun
+  // after a number would look like a name ("1,200 HOUSEHOLDS"). The cased
+  // view costs a third of the recognizer, so it is made only for such text.
+  std::string_view InCase(const Span& s) {
+    const std::string_view raw = text_.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
+    if (UpperRatio(raw) <= 0.8) return raw;
+    if (cased_.empty()) cased_ = CasedView(text_, paragraphs_);
+    return std::string_view(cased_).substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
+  }
+
+  void Sentence(const Span& s) {
+    SentenceFacts facts(text_, s, mentions_);
+    const auto quantities = FindQuantities(InCase(s));
+    if (!quantities.empty()) {
+      facts.Read();
+      const When when = TimeOf(text_.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start)), doc_year_);
+      Remembered remembered = RememberedIn(facts);
+      for (const Quantity& q : quantities) ReadFigure(facts, s, q, when, remembered);
+    }
+    // The last person of the sentence, for a later "his rule".
+    if (const auto& people = facts.OfType(EntityType::kPerson); !people.empty()) last_person_ = facts.in[people.back()].m;
+  }
+
+  // The places a sentence names: what "here" and "the country" mean after it.
+  struct Remembered {
+    const RecognizedMention* city = nullptr;
+    const RecognizedMention* country = nullptr;
+  };
+  static Remembered RememberedIn(const SentenceFacts& facts) {
+    Remembered r;
+    for (size_t i : facts.OfType(EntityType::kPlace)) {
+      const EntityAt& ea = facts.in[i];
+      const std::string kind = ea.e->properties.value("kind", std::string());
+      if (kind != "country" && kind != "region" && kind != "subdivision") r.city = ea.m;  // "here"
+      if (kind == "country") r.country = ea.m;
+    }
+    return r;
+  }
+
+  // The first mention of a preferred type in the sentence before the figure
+  // (the grammatical subject, usually): "Sutphen has sold ... to China,
+  // Thailand ..., bringing in $11 million" is about Sutphen. Too far from
+  // the figure (another clause), nothing.
+  static const EntityAt* Prefer(const SentenceFacts& facts, std::initializer_list<EntityType> types, bool before_only,
+                                int64_t qs) {
+    const size_t from = facts.FirstEndingFrom(qs - 150);
+    for (EntityType t : types) {
+      const auto& of = facts.OfType(t);
+      for (auto it = std::lower_bound(of.begin(), of.end(), from); it != of.end(); ++it) {
+        const EntityAt& ea = facts.in[*it];
+        if (before_only && ea.m->start >= qs) break;
+        if (ea.m->end <= qs && qs - ea.m->end > 150) continue;
+        return &ea;
+      }
+    }
+    return nullptr;
+  }
+
+  // The subject of a figure other than an age.
+  const EntityAt* Subject(const SentenceFacts& facts, const Quantity& q, int64_t qs, int64_t qe,
+                          const std::vector<std::string>& after_words, EntityAt* deictic_subject) const {
+    const EntityAt* subject = nullptr;
+    // Apposition: "Chongqing, a municipality of nearly 30 million people".
+    for (size_t i = facts.FirstEndingFrom(qs - 59); i < facts.in.size() && facts.in[i].m->start <= qs; ++i) {
+      const EntityAt& ea = facts.in[i];
+      if (ea.m->end > qs || qs - ea.m->end >= 60) continue;
+      const std::string between = LowerAscii(text_.substr(static_cast<size_t>(ea.m->end), static_cast<size_t>(qs - ea.m->end)));
+      if ((between.rfind(", a ", 0) == 0 || between.rfind(", an ", 0) == 0 || between.rfind(", the ", 0) == 0) &&
+          between.find('.') == std::string::npos) {
+        subject = &ea;
+      }
+    }
+    // "here", "this city", "a huge place": the city the text was last about.
+    const bool deictic = facts.Before(" here", qs) || facts.HereFrom(qe) || facts.Before("this city", qs) ||
+                         facts.Before("the city", qs) || facts.Before(" place", qs) || facts.Before("municipality", qs);
+    if (!subject && deictic && last_city_) {
+      *deictic_subject = {last_city_, &r_.entities[static_cast<size_t>(last_city_->entity)]};
+      subject = deictic_subject;
+    }
+    if (!subject) {
+      // Death tolls and other harm are about the person (or regime) they are
+      // laid at, even when the sentence only says "during his rule".
+      const bool harm = (q.kind == Quantity::Kind::kCount &&
+                         (!PeopleVerb(after_words).empty() || q.unit == "death" || q.unit == "disappearance" ||
+                          q.unit == "victim" || q.unit == "casualty"));
+      if (harm) {
+        subject = Prefer(facts, {EntityType::kPerson}, true, qs);
+        if (!subject && last_person_ && qs - last_person_->end < 800) {
+          *deictic_subject = {last_person_, &r_.entities[static_cast<size_t>(last_person_->entity)]};
+          subject = deictic_subject;
+        }
+      }
+      if (!subject) switch (q.kind) {
+        case Quantity::Kind::kMoney:
+          subject = Prefer(facts, {EntityType::kOrganization, EntityType::kPlace, EntityType::kPerson}, true, qs);
+          break;
+        case Quantity::Kind::kCount:
+          subject = q.unit == "person" ? Prefer(facts, {EntityType::kPlace, EntityType::kOrganization, EntityType::kPerson}, true, qs)
+                                       : Prefer(facts, {EntityType::kOrganization, EntityType::kPlace, EntityType::kPerson}, true, qs);
+          break;
+        default:
+          subject = Prefer(facts, {EntityType::kPlace, EntityType::kOrganization, EntityType::kPerson}, true, qs);
+      }
+    }
+    if (!subject && deictic && last_country_) {
+      *deictic_subject = {last_country_, &r_.entities[static_cast<size_t>(last_country_->entity)]};
+      subject = deictic_subject;
+    }
+    return subject;
+  }
+
+  void ReadFigure(const SentenceFacts& facts, const Span& s, const Quantity& q, const When& when, const Remembered& remembered) {
+    const int64_t qs = s.start + q.start, qe = s.start + q.end;
+    // PeopleVerb reads eight words, the predicates fewer.
+    const std::vector<std::string> after_words = facts.WordsAfter(qe, 8);
+    const EntityAt* subject = nullptr;
+    EntityAt deictic_subject{};
+    if (q.kind == Quantity::Kind::kAge) {
+      // "the 89-year-old Pinochet", "Pinochet, 89-year-old ...": the person next to it.
+      const auto& people = facts.OfType(EntityType::kPerson);
+      for (size_t i : people) {
+        const EntityAt& ea = facts.in[i];
+        if (ea.m->start > qe + 3) break;
+        if (ea.m->start >= qe) subject = &ea;
+      }
+      if (!subject) subject = Prefer(facts, {EntityType::kPerson}, false, qs);
+    } else {
+      subject = Subject(facts, q, qs, qe, after_words, &deictic_subject);
+    }
+    // Remember places for later "here", people for later "his rule".
+    const auto& people = facts.OfType(EntityType::kPerson);
+    const auto first_after = std::lower_bound(people.begin(), people.end(), qs,
+                                              [&](size_t i, int64_t at) { return facts.in[i].m->start < at; });
+    if (first_after != people.begin()) last_person_ = facts.in[*(first_after - 1)].m;
+    if (remembered.city) last_city_ = remembered.city;
+    if (remembered.country) last_country_ = remembered.country;
+    if (!subject) return;
+
+    Figure f;
+    f.start = s.start;
+    f.end = s.end;
+    f.subject = subject->m->entity;
+    f.confidence = subject->m->end <= qs && qs - subject->m->end < 80 ? 0.75 : 0.6;
+    // The money predicates read up to nine words back.
+    f.predicate = Predicate(q, *subject, facts.WordsBefore(qs, 10), after_words);
+    f.time = when.time;
+    f.prospective = when.prospective;
+    f.quantity = q;
+    out_.push_back(std::move(f));
+  }
+
+  std::string_view text_;
+  const Recognition& r_;
+  const std::vector<Span>& paragraphs_;
+  const int doc_year_;  // 0: unknown
+  std::vector<EntityAt> mentions_;  // with an entity, in text order
+  std::string cased_;
+  const RecognizedMention* last_city_ = nullptr;  // for "here", "this city"
+  const RecognizedMention* last_country_ = nullptr;
+  const RecognizedMention* last_person_ = nullptr;
+  std::vector<Figure> out_;
+};
+
 }  // namespace
 
 std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, const std::vector<Span>& paragraphs,
@@ -133,209 +453,7 @@ std::vector<Figure> FindFigures(std::string_view text, const Recognition& r, con
   // Anything but four digits ("June 2009" from another importer) is no year.
   const bool has_year = document_year.size() == 4 && std::all_of(document_year.begin(), document_year.end(),
                                                                  [](char c) { return c >= '0' && c <= '9'; });
-  const int doc_year = has_year ? std::stoi(document_year) : 0;  // 0: unknown
-  std::vector<Figure> out;
-  std::vector<EntityAt> mentions;
-  for (const auto& m : r.mentions) {
-    if (m.entity >= 0) mentions.push_back({&m, &r.entities[static_cast<size_t>(m.entity)]});
-  }
-  const RecognizedMention* last_city = nullptr;  // for "here", "this city"
-  const RecognizedMention* last_country = nullptr;
-  const RecognizedMention* last_person = nullptr;
-  auto place_kind = [](const RecognizedEntity* e) { return e->properties.value("kind", std::string()); };
-
-  // Quantities are read in ordinary case: in an ALL-CAPS sentence every noun
-  // after a number would look like a name ("1,200 HOUSEHOLDS"). The cased
-  // view costs a third of the recognizer, so it is made only for such text.
-  std::string cased;
-  auto in_case = [&](const Span& s) {
-    const std::string_view raw = text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
-    if (UpperRatio(raw) <= 0.8) return raw;
-    if (cased.empty()) cased = CasedView(text, paragraphs);
-    return std::string_view(cased).substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
-  };
-  for (const Span& para : paragraphs) {
-    const std::string_view ptext = text.substr(static_cast<size_t>(para.start), static_cast<size_t>(para.end - para.start));
-    for (const Span& rel : SplitSentences(ptext)) {
-      const Span s{para.start + rel.start, para.start + rel.end};
-      const std::string_view sentence = text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
-      std::vector<EntityAt> in;
-      for (const auto& ea : mentions) {
-        if (ea.m->start >= s.start && ea.m->end <= s.end) in.push_back(ea);
-      }
-      const auto quantities = FindQuantities(in_case(s));
-      const When when = quantities.empty() ? When{} : TimeOf(sentence, doc_year);
-      struct Track {
-        const std::vector<EntityAt>& in;
-        const RecognizedMention*& last_person;
-        ~Track() {
-          for (const auto& ea : in) {
-            if (ea.e->type == EntityType::kPerson) last_person = ea.m;
-          }
-        }
-      } track{in, last_person};
-      for (const Quantity& rq : quantities) {
-        Quantity q = rq;
-        const int64_t qs = s.start + q.start, qe = s.start + q.end;
-        Figure f;
-        f.start = s.start;
-        f.end = s.end;
-        const std::string before = LowerAscii(text.substr(static_cast<size_t>(s.start), static_cast<size_t>(qs - s.start)));
-        const auto after_words = LowerWords(text.substr(static_cast<size_t>(qe), static_cast<size_t>(s.end - qe)));
-
-        // The subject.
-        const EntityAt* subject = nullptr;
-        EntityAt deictic_subject{};
-        // The first entity of a preferred type in the sentence before the figure
-        // (the grammatical subject, usually): "Sutphen has sold ... to China,
-        // Thailand ..., bringing in $11 million" is about Sutphen. Too far from
-        // the figure (another clause), nothing.
-        auto prefer = [&](std::initializer_list<EntityType> types, bool before_only) -> const EntityAt* {
-          for (EntityType t : types) {
-            for (const auto& ea : in) {
-              if (ea.e->type != t || (before_only && ea.m->start >= qs)) continue;
-              if (ea.m->end <= qs && qs - ea.m->end > 150) continue;
-              return &ea;
-            }
-          }
-          return nullptr;
-        };
-        if (q.kind == Quantity::Kind::kAge) {
-          // "the 89-year-old Pinochet", "Pinochet, 89-year-old ...": the person next to it.
-          for (const auto& ea : in) {
-            if (ea.e->type == EntityType::kPerson && (ea.m->start >= qe && ea.m->start <= qe + 3)) subject = &ea;
-          }
-          if (!subject) subject = prefer({EntityType::kPerson}, false);
-        } else {
-          // Apposition: "Chongqing, a municipality of nearly 30 million people".
-          for (const auto& ea : in) {
-            if (ea.m->end > qs) continue;
-            const std::string between = LowerAscii(text.substr(static_cast<size_t>(ea.m->end), static_cast<size_t>(qs - ea.m->end)));
-            if ((between.rfind(", a ", 0) == 0 || between.rfind(", an ", 0) == 0 || between.rfind(", the ", 0) == 0) &&
-                between.size() < 60 && between.find('.') == std::string::npos) {
-              subject = &ea;
-            }
-          }
-          // "here", "this city", "a huge place": the city the text was last about.
-          const bool deictic = before.find(" here") != std::string::npos ||
-                               std::find(after_words.begin(), after_words.end(), "here") != after_words.end() ||
-                               before.find("this city") != std::string::npos || before.find("the city") != std::string::npos ||
-                               before.find(" place") != std::string::npos || before.find("municipality") != std::string::npos;
-          if (!subject && deictic && last_city) {
-            deictic_subject = {last_city, &r.entities[static_cast<size_t>(last_city->entity)]};
-            subject = &deictic_subject;
-          }
-          if (!subject) {
-            // Death tolls and other harm are about the person (or regime) they are
-            // laid at, even when the sentence only says "during his rule".
-            const bool harm = (q.kind == Quantity::Kind::kCount &&
-                               (!PeopleVerb(after_words).empty() || q.unit == "death" || q.unit == "disappearance" ||
-                                q.unit == "victim" || q.unit == "casualty"));
-            if (harm) {
-              subject = prefer({EntityType::kPerson}, true);
-              if (!subject && last_person && qs - last_person->end < 800) {
-                deictic_subject = {last_person, &r.entities[static_cast<size_t>(last_person->entity)]};
-                subject = &deictic_subject;
-              }
-            }
-            if (!subject) switch (q.kind) {
-              case Quantity::Kind::kMoney:
-                subject = prefer({EntityType::kOrganization, EntityType::kPlace, EntityType::kPerson}, true);
-                break;
-              case Quantity::Kind::kCount:
-                subject = q.unit == "person" ? prefer({EntityType::kPlace, EntityType::kOrganization, EntityType::kPerson}, true)
-                                             : prefer({EntityType::kOrganization, EntityType::kPlace, EntityType::kPerson}, true);
-                break;
-              default:
-                subject = prefer({EntityType::kPlace, EntityType::kOrganization, EntityType::kPerson}, true);
-            }
-          }
-          if (!subject && deictic && last_country) {
-            deictic_subject = {last_country, &r.entities[static_cast<size_t>(last_country->entity)]};
-            subject = &deictic_subject;
-          }
-        }
-        // Remember places for later "here", people for later "his rule".
-        for (const auto& ea : in) {
-          if (ea.e->type == EntityType::kPerson && ea.m->start < qs) last_person = ea.m;
-          if (ea.e->type != EntityType::kPlace) continue;
-          const std::string kind = place_kind(ea.e);
-          if (kind != "country" && kind != "region" && kind != "subdivision") last_city = ea.m;  // "here"
-          if (place_kind(ea.e) == "country") last_country = ea.m;
-        }
-        if (!subject) continue;
-        f.subject = subject->m->entity;
-        f.confidence = subject->m->end <= qs && qs - subject->m->end < 80 ? 0.75 : 0.6;
-
-        // The predicate.
-        switch (q.kind) {
-          case Quantity::Kind::kCount: {
-            const std::string verb = PeopleVerb(after_words);
-            if (q.unit == "person") {
-              f.predicate = !verb.empty() ? "people_" + verb : subject->e->type == EntityType::kPlace ? "population" : "people";
-            } else {
-              f.predicate = Slug(q.noun.empty() ? q.unit : q.noun);
-              if (!verb.empty()) f.predicate += "_" + verb;
-              // "… laptops … are assembled here": the action counted.
-              for (size_t i = 0; i + 1 < after_words.size() && i < 6; ++i) {
-                if ((after_words[i] == "are" || after_words[i] == "were" || after_words[i] == "is") &&
-                    after_words[i + 1].size() > 3 && after_words[i + 1].back() == 'd') {
-                  f.predicate += "_" + after_words[i + 1];
-                  break;
-                }
-              }
-            }
-            break;
-          }
-          case Quantity::Kind::kMoney: {
-            // "a cost of $100,000", "an external debt of more than $300bn", "$11 million in revenue".
-            const auto words = LowerWords(before);
-            std::string head;
-            if (words.size() >= 2 && words.back() == "of") head = words[words.size() - 2];
-            if (head.empty() && after_words.size() >= 2 && after_words[0] == "in") head = after_words[1];
-            // "agreed to buy the docks for $2bn", "sold it for ...": the price of a deal.
-            if (head.empty() && !words.empty() && words.back() == "for") {
-              static const std::set<std::string> kDeal = {"buy",      "buys",      "bought",   "buying",   "acquire",
-                                                          "acquires", "acquired",  "acquiring", "purchase", "purchased",
-                                                          "sell",     "sells",     "sold",     "selling"};
-              for (size_t i = words.size() >= 9 ? words.size() - 9 : 0; i + 1 < words.size(); ++i) {
-                if (kDeal.count(words[i])) head = "price";
-              }
-            }
-            // "a deal worth $2bn", "valued at $2bn".
-            if (head.empty() && words.size() >= 2 && words.back() == "worth") head = words[words.size() - 2] + "_value";
-            if (head.empty() && words.size() >= 2 && words.back() == "at" && words[words.size() - 2] == "valued") {
-              head = "value";
-            }
-            if (head.empty() && !q.noun.empty()) head = q.noun;
-            f.predicate = head.empty() ? "amount" : Slug(head);
-            break;
-          }
-          case Quantity::Kind::kPercent:
-            f.predicate = q.noun.empty() ? "percent" : "percent_of_" + Slug(q.noun);
-            break;
-          case Quantity::Kind::kRatio:
-            f.predicate = q.unit == "times" ? "times_" + Slug(q.noun.empty() ? "as_much" : q.noun)
-                                            : "share_of_" + Slug(q.noun.empty() ? q.unit : q.noun);
-            break;
-          case Quantity::Kind::kRank:
-            f.predicate = "rank_" + Slug(q.noun.empty() ? "overall" : q.noun);
-            break;
-          case Quantity::Kind::kMeasure:
-            f.predicate = (q.noun.empty() ? "" : Slug(q.noun) + "_") + Dimension(q.unit);
-            break;
-          case Quantity::Kind::kAge:
-            f.predicate = "age";
-            break;
-        }
-        f.time = when.time;
-        f.prospective = when.prospective;
-        f.quantity = q;
-        out.push_back(std::move(f));
-      }
-    }
-  }
-  return out;
+  return FigureReader(text, r, paragraphs, has_year ? std::stoi(document_year) : 0).Run();
 }
 
 }  // namespace dossier::ner

@@ -21,9 +21,17 @@ class NerExtractor final : public Extractor {
     if (d.text.empty()) return Status::OK();
     std::vector<Span> paragraphs;
     for (const auto& p : d.paragraphs) paragraphs.push_back({p.start, p.end});
-    Recognition r = Recognize(d.text, paragraphs);
+    // What the recognizer holds and what it proposes are counted against the
+    // batch's limit as they grow: a text dense with names is refused before
+    // its mentions take the memory.
+    MemoryBudget budget(batch.max_bytes, batch.Bytes() + static_cast<int64_t>(paragraphs.size() * sizeof(Span)));
+    Recognition r = Recognize(d.text, paragraphs, &budget);
+    if (budget.over()) return budget.Refusal("the document with the names found in it");
     std::vector<std::string> keys;
     for (auto& e : r.entities) {
+      if (!budget.Take(static_cast<int64_t>(sizeof(ProposedEntity) + e.name.size() + 16))) {
+        return budget.Refusal("the document with the names found in it");
+      }
       ProposedEntity p;
       p.key = "ner:" + std::to_string(keys.size());
       p.type = e.type;
@@ -41,6 +49,9 @@ class NerExtractor final : public Extractor {
     }
     for (size_t i = 0; i < keys.size(); ++i) batch.entities[batch.entities.size() - keys.size() + i].type_confidence = surest[i];
     for (const auto& m : r.mentions) {
+      if (!budget.Take(static_cast<int64_t>(sizeof(ProposedMention)))) {
+        return budget.Refusal("the document with the names found in it");
+      }
       ProposedMention pm;
       pm.entity = m.entity >= 0 ? keys[static_cast<size_t>(m.entity)] : std::string();
       pm.type = m.type;

@@ -14,10 +14,15 @@ class QuoteExtractor final : public Extractor {
   int order() const override { return 110; }
 
   Status Extract(DocumentBatch& batch) override {
+    // The claims are counted against the batch's limit as they are made.
+    MemoryBudget budget(batch.max_bytes, batch.Bytes() + ViewBytes(batch));
     std::vector<std::string> keys;
     const Recognition r = FromBatch(batch, &keys);
     const std::string& text = batch.document.text;
     for (const Quote& q : FindQuotes(text, r, ParagraphsOf(batch.document))) {
+      if (!budget.Take(ClaimBytes(static_cast<size_t>(q.end - q.start)))) {
+        return budget.Refusal("the document with its quotes");
+      }
       ProposedClaim c;
       c.subject = keys[static_cast<size_t>(q.speaker)];
       c.attributed_to = c.subject;

@@ -22,14 +22,18 @@ struct Mark {
   int64_t open, close;  // byte offsets of the quotation marks
 };
 
-// “...” pairs, and "..." pairs within a paragraph.
+// “...” pairs, and "..." pairs within a paragraph. The next mark of each
+// kind is looked for again only once it is passed: looking afresh for a
+// kind the paragraph lacks made a paragraph full of the other quadratic.
 std::vector<Mark> QuoteMarks(std::string_view text, const Span& para) {
   std::vector<Mark> out;
   const std::string_view p = text.substr(static_cast<size_t>(para.start), static_cast<size_t>(para.end - para.start));
-  size_t i = 0;
+  size_t i = 0, curly = 0, straight = 0;
+  bool looked = false;
   while (i < p.size()) {
-    const size_t curly = p.find("\xE2\x80\x9C", i);  // “
-    const size_t straight = p.find('"', i);
+    if (!looked || (curly != std::string_view::npos && curly < i)) curly = p.find("\xE2\x80\x9C", i);  // “
+    if (!looked || (straight != std::string_view::npos && straight < i)) straight = p.find('"', i);
+    looked = true;
     if (curly == std::string_view::npos && straight == std::string_view::npos) break;
     const bool use_curly = curly != std::string_view::npos && (straight == std::string_view::npos || curly < straight);
     const size_t open = use_curly ? curly : straight;
@@ -42,28 +46,58 @@ std::vector<Mark> QuoteMarks(std::string_view text, const Span& para) {
   return out;
 }
 
+// Person mentions, for names and pronouns, found by binary search: a scan
+// of every person per quote made a text full of both quadratic.
+class People {
+ public:
+  explicit People(const Recognition& r) {
+    for (const auto& m : r.mentions) {
+      if (m.type == EntityType::kPerson && m.entity >= 0) list_.push_back(&m);
+    }
+    // Within() needs them by start; a stable sort keeps the order of equal starts.
+    std::stable_sort(list_.begin(), list_.end(),
+                     [](const RecognizedMention* a, const RecognizedMention* b) { return a->start < b->start; });
+    // LastEndingBy: for each end, the latest mention ending there or earlier.
+    for (size_t i = 0; i < list_.size(); ++i) by_end_.push_back(i);
+    std::stable_sort(by_end_.begin(), by_end_.end(), [&](size_t a, size_t b) { return list_[a]->end < list_[b]->end; });
+    size_t latest = 0;
+    for (size_t k = 0; k < by_end_.size(); ++k) {
+      latest = k == 0 ? by_end_[k] : std::max(latest, by_end_[k]);
+      latest_by_end_.push_back(latest);
+    }
+  }
+
+  // The first person mention (in text order) inside [start, end).
+  const RecognizedMention* Within(int64_t start, int64_t end) const {
+    auto it = std::lower_bound(list_.begin(), list_.end(), start,
+                               [](const RecognizedMention* m, int64_t at) { return m->start < at; });
+    for (; it != list_.end() && (*it)->start <= end; ++it) {
+      if ((*it)->end <= end) return *it;
+    }
+    return nullptr;
+  }
+
+  // The latest person mention (in text order) that ends by pos.
+  const RecognizedMention* LastEndingBy(int64_t pos) const {
+    const auto it = std::upper_bound(by_end_.begin(), by_end_.end(), pos,
+                                     [&](int64_t at, size_t i) { return at < list_[i]->end; });
+    if (it == by_end_.begin()) return nullptr;
+    return list_[latest_by_end_[static_cast<size_t>(it - by_end_.begin()) - 1]];
+  }
+
+ private:
+  std::vector<const RecognizedMention*> list_;
+  std::vector<size_t> by_end_;         // indices into list_, by end
+  std::vector<size_t> latest_by_end_;  // the largest index among by_end_[0..k]
+};
+
 }  // namespace
 
 std::vector<Quote> FindQuotes(std::string_view text, const Recognition& r, const std::vector<Span>& paragraphs) {
   std::vector<Quote> out;
-  // Person mentions in text order, for names and pronouns.
-  std::vector<const RecognizedMention*> people;
-  for (const auto& m : r.mentions) {
-    if (m.type == EntityType::kPerson && m.entity >= 0) people.push_back(&m);
-  }
-  auto person_at = [&](int64_t start, int64_t end) -> const RecognizedMention* {
-    for (const auto* m : people) {
-      if (m->start >= start && m->end <= end) return m;
-    }
-    return nullptr;
-  };
-  auto last_person_before = [&](int64_t pos) -> const RecognizedMention* {
-    const RecognizedMention* best = nullptr;
-    for (const auto* m : people) {
-      if (m->end <= pos) best = m;
-    }
-    return best;
-  };
+  const People people(r);
+  auto person_at = [&](int64_t start, int64_t end) { return people.Within(start, end); };
+  auto last_person_before = [&](int64_t pos) { return people.LastEndingBy(pos); };
 
   for (const Span& para : paragraphs) {
     for (const Mark& q : QuoteMarks(text, para)) {

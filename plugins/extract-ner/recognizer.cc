@@ -1,14 +1,18 @@
 #include "recognizer.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
-#include <cstdio>
-#include <cstdlib>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "dossier/text.h"
 #include "gazetteer.h"
+#include "name_index.h"
 
 namespace dossier::ner {
 namespace {
@@ -89,6 +93,26 @@ std::optional<size_t> GluedSuffix(std::string_view w) {
   return std::nullopt;
 }
 
+// The most tokens one run of capitalised words (a chunk) may have: the
+// longest in the test corpus has 40. Reading a chunk costs the square of its
+// length, so a longer run (a line of names with nothing between them) is
+// read this many tokens at a time.
+constexpr size_t kMaxChunkTokens = 64;
+
+// Hashes for the recognizer's lookups (hash tables: their cost does not
+// grow with the document, as a tree's does).
+struct SpanHash {  // a mention's span
+  size_t operator()(const std::pair<int64_t, int64_t>& s) const {
+    return std::hash<int64_t>()(s.first) * 31 + std::hash<int64_t>()(s.second);
+  }
+};
+template <typename T>
+struct KeyHash {  // a name's key with its type or entity
+  size_t operator()(const std::pair<T, std::string>& k) const {
+    return std::hash<std::string>()(k.second) * 31 + static_cast<size_t>(k.first);
+  }
+};
+
 struct Word {
   int64_t start, end;  // absolute offsets
   std::string text;    // as in the cased view
@@ -97,12 +121,22 @@ struct Word {
 
 class Recognizer {
  public:
-  explicit Recognizer(std::string_view text) : text_(text), view_(text), g_(Gazetteer::Get()) {}
+  explicit Recognizer(std::string_view text, MemoryBudget* budget = nullptr)
+      : text_(text),
+        view_(text),
+        g_(Gazetteer::Get()),
+        budget_(budget),
+        names_({[this](std::string_view w) { return g_.IsFamilyName(w); }, IsNameParticle}) {
+    Take(static_cast<int64_t>(view_.size()));
+  }
 
+  // Two passes, as sentences of overlapping paragraphs may share words: the
+  // case of every sentence is settled before any is read.
   Recognition Run(std::vector<Span> paragraphs) {
-    const std::vector<Span> sentences = Sentences(std::move(paragraphs));
-    for (const Span& s : sentences) GiveCase(s);
-    for (const Span& s : sentences) Sentence(s);
+    if (paragraphs.empty()) paragraphs = BlankLineParagraphs();
+    EachSentence(paragraphs, [this](const Span& s) { GiveCase(s); });
+    EachSentence(paragraphs, [this](const Span& s) { Sentence(s); });
+    if (over_) return std::move(out_);
     ResolveSingles();
     std::sort(out_.mentions.begin(), out_.mentions.end(), [](const RecognizedMention& a, const RecognizedMention& b) {
       return a.start != b.start ? a.start < b.start : a.end < b.end;
@@ -111,19 +145,27 @@ class Recognizer {
   }
 
   std::string Cased(std::vector<Span> paragraphs) {
-    for (const Span& s : Sentences(std::move(paragraphs))) GiveCase(s);
+    if (paragraphs.empty()) paragraphs = BlankLineParagraphs();
+    EachSentence(paragraphs, [this](const Span& s) { GiveCase(s); });
     return std::move(view_);
   }
 
  private:
-  std::vector<Span> Sentences(std::vector<Span> paragraphs) const {
-    if (paragraphs.empty()) paragraphs = BlankLineParagraphs();
-    std::vector<Span> sentences;
+  // What the recognizer holds grows by bytes (an estimate); once over the
+  // budget, it stops reading.
+  void Take(int64_t bytes) {
+    if (budget_ && !budget_->Take(bytes)) over_ = true;
+  }
+
+  // The sentences of the paragraphs in order, one at a time (never all held).
+  void EachSentence(const std::vector<Span>& paragraphs, const std::function<void(const Span&)>& each) const {
     for (const Span& p : paragraphs) {
+      if (over_) return;
       const std::string_view para = text_.substr(static_cast<size_t>(p.start), static_cast<size_t>(p.end - p.start));
-      for (Span s : SplitSentences(para)) sentences.push_back({s.start + p.start, s.end + p.start});
+      ForEachSentence(para, [&](Span s) {
+        if (!over_) each({s.start + p.start, s.end + p.start});
+      });
     }
-    return sentences;
   }
 
   std::vector<Span> BlankLineParagraphs() const {
@@ -257,31 +299,29 @@ class Recognizer {
     e.properties = properties;
     out_.entities.push_back(std::move(e));
     norms_.push_back(key);
-    std::vector<std::string>& parts = parts_.emplace_back();
-    for (size_t at = 0; at < key.size();) {
-      const size_t space = std::min(key.find(' ', at), key.size());
-      if (space > at) parts.push_back(key.substr(at, space - at));
-      at = space + 1;
-    }
     const int id = static_cast<int>(out_.entities.size() - 1);
+    // The entity, its key, its index entries and the parts of its name indexed.
+    Take(static_cast<int64_t>(sizeof(RecognizedEntity) + name.size() + 160 +
+                              key.size() * (2 + std::count(key.begin(), key.end(), ' '))));
+    if (type == EntityType::kPerson) names_.AddPerson(id, key);
+    if (type == EntityType::kOrganization) names_.AddOrganization(id, key);
     index_[{type, key}] = id;
     return id;
   }
 
   void AddAlias(int entity, const std::string& alias) {
     auto& e = out_.entities[static_cast<size_t>(entity)];
-    if (NormalizeName(alias) == norms_[static_cast<size_t>(entity)]) return;
-    for (const auto& a : e.aliases) {
-      if (NormalizeName(a) == NormalizeName(alias)) return;
-    }
+    std::string key = NormalizeName(alias);
+    if (key == norms_[static_cast<size_t>(entity)]) return;
+    if (!alias_keys_.insert({entity, key}).second) return;  // one alias per key
+    Take(static_cast<int64_t>(alias.size() + 2 * key.size() + 128));
     e.aliases.push_back(alias);
-    index_[{e.type, NormalizeName(alias)}] = entity;
+    index_[{e.type, std::move(key)}] = entity;
   }
 
   void Mention(int entity, EntityType type, int64_t start, int64_t end, double confidence) {
-    for (const auto& m : out_.mentions) {
-      if (m.start == start && m.end == end) return;
-    }
+    if (!mentioned_.insert({start, end}).second) return;  // the first proposal of a span stands
+    Take(static_cast<int64_t>(sizeof(RecognizedMention) + 40));
     out_.mentions.push_back({entity, type, start, end, confidence});
   }
 
@@ -449,18 +489,22 @@ class Recognizer {
     return std::nullopt;
   }
 
-  void Chunk(const std::vector<Word>& w, size_t a, size_t b, size_t first_word) {
+  // A chunk's words may be cut short in place (a glued suffix) while it is
+  // classified; they are restored before it returns.
+  void Chunk(std::vector<Word>& w, size_t a, size_t b, size_t first_word) {
     if (claimed_.count(w[a].start)) return;  // already read as another name of the word before
     // Leading "The" and words that are capitalised only because they start the sentence.
     while (a <= b) {
       const std::string& first = w[a].text;
       const bool the = LowerAscii(first) == "the";
-      const std::string whole = DisplayName(w, a, b, true);
-      const bool ordinary_start = a == first_word && b > a && !g_.FindPlace(whole) && !g_.FindOrg(whole) &&
-                                  g_.IsCommonWord(LowerAscii(first)) &&
-                                  !g_.IsFirstName(first) && !g_.IsFamilyName(first) && !g_.FindPlace(first) &&
-                                  !g_.FindOrg(first) && !g_.IsOrgCue(first) && g_.Title(first) == TitleKind::kNone &&
-                                  !g_.IsDemonym(first);
+      bool ordinary_start = false;
+      if (a == first_word && b > a) {  // the whole name is spelled out only where it is needed
+        const std::string whole = DisplayName(w, a, b, true);
+        ordinary_start = !g_.FindPlace(whole) && !g_.FindOrg(whole) && g_.IsCommonWord(LowerAscii(first)) &&
+                         !g_.IsFirstName(first) && !g_.IsFamilyName(first) && !g_.FindPlace(first) &&
+                         !g_.FindOrg(first) && !g_.IsOrgCue(first) && g_.Title(first) == TitleKind::kNone &&
+                         !g_.IsDemonym(first);
+      }
       if (the || ordinary_start || (g_.NeverEntity(first) && g_.Title(first) == TitleKind::kNone)) {
         ++a;
         while (a <= b && (w[a].kind != Token::Kind::kWord || !StartsUpper(w[a].text))) ++a;  // connectors, periods
@@ -469,29 +513,29 @@ class Recognizer {
       break;
     }
     if (a > b) return;
-    // Hyphen-glued suffixes: "Washington-based" names Washington.
+    // Hyphen-glued suffixes: "Washington-based" names Washington. (The word
+    // is cut in place, not in a copy of the sentence: a copy per chunk made
+    // a sentence full of them quadratic.)
+    auto cut_short = [&](size_t i, size_t at, size_t from, size_t to) {
+      const Word whole = w[i];
+      w[i].text.resize(at);
+      w[i].end = w[i].start + static_cast<int64_t>(at);
+      Classify(w, from, to, first_word);
+      w[i] = whole;
+    };
     if (a == b) {
       if (auto cut = GluedSuffix(w[a].text)) {
-        std::vector<Word> trimmed = w;
-        trimmed[a].text = w[a].text.substr(0, *cut);
-        trimmed[a].end = w[a].start + static_cast<int64_t>(*cut);
-        Classify(trimmed, a, a, first_word);
+        cut_short(a, *cut, a, a);
         return;
       }
     }
     if (auto cut = GluedSuffix(w[a].text); cut && b > a) {
-      std::vector<Word> trimmed = w;
-      trimmed[a].text = w[a].text.substr(0, *cut);
-      trimmed[a].end = w[a].start + static_cast<int64_t>(*cut);
-      Classify(trimmed, a, a, first_word);
+      cut_short(a, *cut, a, a);
       Classify(w, a + 1, b, first_word);
       return;
     }
     if (auto cut = GluedSuffix(w[b].text); cut && b > a) {
-      std::vector<Word> trimmed = w;
-      trimmed[b].text = w[b].text.substr(0, *cut);
-      trimmed[b].end = w[b].start + static_cast<int64_t>(*cut);
-      Classify(trimmed, a, b, first_word);
+      cut_short(b, *cut, a, b);
       return;
     }
     Classify(w, a, b, first_word);
@@ -627,8 +671,9 @@ class Recognizer {
     const Context ctx = ContextOf(w, a, b, first_word);
 
     // A name this document already gave to an entity.
+    const std::string whole_key = NormalizeName(whole);
     for (EntityType t : {EntityType::kOrganization, EntityType::kPerson, EntityType::kPlace}) {
-      auto it = index_.find({t, NormalizeName(whole)});
+      auto it = index_.find({t, whole_key});
       if (it != index_.end() && (t != EntityType::kPlace || b > a)) {
         Mention(it->second, t, w[a].start, w[b].end, 0.9);
         if (t == EntityType::kOrganization) OtherNameAfter(w, b, it->second, 0.9);
@@ -712,7 +757,7 @@ class Recognizer {
     if (CapWords(w, a, b) == 1 && w[b].kind != Token::Kind::kNumber && !PlacePair(w, a, b)) {
       size_t only = a;
       while (only < b && !(w[only].kind == Token::Kind::kWord && StartsUpper(w[only].text))) ++only;
-      singles_.push_back({w[only], ctx, ctx.sentence_initial && only == first_word});
+      AddSingle({w[only], ctx, ctx.sentence_initial && only == first_word});
       return;
     }
     // Known organizations and places by their whole name.
@@ -827,7 +872,7 @@ class Recognizer {
     if (a == b || CapWords(w, a, b) == 1) {
       size_t only = a;
       while (only < b && !(w[only].kind == Token::Kind::kWord && StartsUpper(w[only].text))) ++only;
-      singles_.push_back({w[only], ctx, ctx.sentence_initial && only == first_word});
+      AddSingle({w[only], ctx, ctx.sentence_initial && only == first_word});
     }
   }
 
@@ -850,7 +895,7 @@ class Recognizer {
     ctx.title_before = title == TitleKind::kNone ? ctx.title_before : title;
     size_t only = a;
     while (only < b && !(w[only].kind == Token::Kind::kWord && StartsUpper(w[only].text))) ++only;
-    singles_.push_back({w[only], ctx, false});
+    AddSingle({w[only], ctx, false});
   }
 
   struct Single {
@@ -858,52 +903,20 @@ class Recognizer {
     Context ctx;
     bool ordinary_start;  // first word of its sentence
   };
-
-  // The person whose name this single word shortens ("Sun", "Rinehart", "Lula").
-  int PersonBySurname(const std::string& word) const {
-    const std::string key = NormalizeName(word);
-    int found = -1;
-    for (size_t i = 0; i < out_.entities.size(); ++i) {
-      const auto& e = out_.entities[i];
-      if (e.type != EntityType::kPerson) continue;
-      const std::string& full = norms_[i];
-      const std::vector<std::string>& parts = parts_[i];
-      if (parts.empty()) continue;
-      if (parts.size() == 1) {
-        if (parts[0] == key) {
-          if (found >= 0 && found != static_cast<int>(i)) return -2;
-          found = static_cast<int>(i);
-        }
-        continue;
-      }
-      bool match = parts.back() == key;
-      // A multi-word surname ("Moreau-Lindqvist", "Reyes Matta") ends the name.
-      if (key.find(' ') != std::string::npos && full.size() > key.size() + 1 &&
-          full.compare(full.size() - key.size(), key.size(), key) == 0 && full[full.size() - key.size() - 1] == ' ') {
-        match = true;
-      }
-      if (g_.IsFamilyName(parts.front())) match |= parts.front() == key;  // Sun Zhengcai -> Sun
-      if (parts.size() >= 3) {
-        for (size_t k = 1; k < parts.size(); ++k) match |= parts[k] == key && !IsNameParticle(parts[k]);
-      }
-      if (match) {
-        if (found >= 0 && found != static_cast<int>(i)) return -2;  // two people share it: ambiguous
-        found = static_cast<int>(i);
-      }
-    }
-    return found;
+  void AddSingle(Single s) {
+    Take(static_cast<int64_t>(sizeof(Single) + s.word.text.size() + s.ctx.place_kind.size()));
+    singles_.push_back(std::move(s));
   }
+
+  // The person whose name this single word shortens ("Sun", "Rinehart", "Lula"):
+  // -1 nobody, -2 two people or more.
+  int PersonBySurname(const std::string& word) const { return names_.PersonBySurname(NormalizeName(word)); }
 
   int OrgByShortName(const std::string& word) const {
     const std::string key = NormalizeName(word);
     // "Chongqing" alone is the city, not "Chongqing Foreign Trade ... Commission".
     if (key.size() < 4 || g_.IsCommonWord(key) || g_.FindPlace(word)) return -1;
-    for (size_t i = 0; i < out_.entities.size(); ++i) {
-      const auto& e = out_.entities[i];
-      if (e.type != EntityType::kOrganization) continue;
-      if (norms_[i].rfind(key + " ", 0) == 0) return static_cast<int>(i);  // "Brookings" of "Brookings Institution"
-    }
-    return -1;
+    return names_.OrganizationStartingWith(key);  // "Brookings" of "Brookings Institution"
   }
 
   void ResolveSingles() {
@@ -997,24 +1010,9 @@ class Recognizer {
   void FoldPeople() {
     std::vector<int> into(out_.entities.size(), -1);
     for (size_t i = 0; i < out_.entities.size(); ++i) {
-      const auto& e = out_.entities[i];
-      if (e.type != EntityType::kPerson) continue;
-      const std::string& key = norms_[i];
-      int target = -1;
-      for (size_t j = 0; j < out_.entities.size(); ++j) {
-        const auto& f = out_.entities[j];
-        if (j == i || f.type != EntityType::kPerson) continue;
-        const std::string& full = norms_[j];
-        if (full.size() > key.size() && full.compare(full.size() - key.size(), key.size(), key) == 0 &&
-            full[full.size() - key.size() - 1] == ' ') {
-          if (target >= 0 && target != static_cast<int>(j)) {
-            target = -2;  // ambiguous: two people end with this name
-            break;
-          }
-          target = static_cast<int>(j);
-        }
-      }
-      if (target >= 0) into[i] = target;
+      if (out_.entities[i].type != EntityType::kPerson) continue;
+      // Two people ending with this name (-2) leave it alone.
+      if (const int target = names_.PersonEndingWith(norms_[i]); target >= 0) into[i] = target;
     }
     for (auto& m : out_.mentions) {
       if (m.entity >= 0 && into[static_cast<size_t>(m.entity)] >= 0) m.entity = into[static_cast<size_t>(m.entity)];
@@ -1027,17 +1025,14 @@ class Recognizer {
     std::vector<int> remap(out_.entities.size(), -1);
     std::vector<RecognizedEntity> kept;
     std::vector<std::string> kept_norms;
-    std::vector<std::vector<std::string>> kept_parts;
     for (size_t i = 0; i < out_.entities.size(); ++i) {
       if (!used[i]) continue;
       remap[i] = static_cast<int>(kept.size());
       kept.push_back(std::move(out_.entities[i]));
       kept_norms.push_back(std::move(norms_[i]));
-      kept_parts.push_back(std::move(parts_[i]));
     }
     out_.entities = std::move(kept);
     norms_ = std::move(kept_norms);
-    parts_ = std::move(kept_parts);
     for (auto& m : out_.mentions) {
       if (m.entity >= 0) m.entity = remap[static_cast<size_t>(m.entity)];
     }
@@ -1046,19 +1041,23 @@ class Recognizer {
   std::string_view text_;
   std::string view_;
   const Gazetteer& g_;
+  MemoryBudget* budget_;  // or null
+  bool over_ = false;     // over the budget: reading stopped
   Recognition out_;
-  std::map<std::pair<EntityType, std::string>, int> index_;
+  std::unordered_map<std::pair<EntityType, std::string>, int, KeyHash<EntityType>> index_;
   std::vector<std::string> norms_;  // NormalizeName of each entity's name, by index
-  std::vector<std::vector<std::string>> parts_;  // its words
-  std::map<std::string, int> acronyms_;
+  NameIndex names_;                 // people and organizations by parts of their names
+  std::unordered_set<std::pair<int, std::string>, KeyHash<int>> alias_keys_;  // each entity's aliases, by NormalizeName
+  std::unordered_set<std::pair<int64_t, int64_t>, SpanHash> mentioned_;  // spans proposed
+  std::unordered_map<std::string, int> acronyms_;
   std::vector<Single> singles_;
-  std::set<int64_t> claimed_;  // starts of spans already taken as another entity's alias
+  std::unordered_set<int64_t> claimed_;  // starts of spans already taken as another entity's alias
 };
 
 }  // namespace
 
-Recognition Recognize(std::string_view text, const std::vector<Span>& paragraphs) {
-  return Recognizer(text).Run(paragraphs);
+Recognition Recognize(std::string_view text, const std::vector<Span>& paragraphs, MemoryBudget* budget) {
+  return Recognizer(text, budget).Run(paragraphs);
 }
 
 std::string CasedView(std::string_view text, const std::vector<Span>& paragraphs) {

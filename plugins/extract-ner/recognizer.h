@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dossier/budget.h"
 #include "dossier/model.h"
 #include "dossier/tokens.h"
 
@@ -40,8 +41,10 @@ struct Recognition {
 };
 
 // Recognizes entities in text. Sentences never cross the given spans
-// (paragraphs); with none, blank lines separate paragraphs.
-Recognition Recognize(std::string_view text, const std::vector<Span>& paragraphs = {});
+// (paragraphs); with none, blank lines separate paragraphs. With a budget,
+// what the recognizer holds is counted against it as it grows, and it
+// stops once over (budget->over() then says so; the result is partial).
+Recognition Recognize(std::string_view text, const std::vector<Span>& paragraphs = {}, MemoryBudget* budget = nullptr);
 
 // The text as Recognize reads it: in ALL-CAPS and headline-case sentences,
 // ordinary words in lower case and names capitalised. Same length and

@@ -2,6 +2,7 @@
 #include "body.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "header.h"
 #include "markers.h"
@@ -88,37 +89,58 @@ std::vector<Block> ReadBlocks(std::string_view text, const std::vector<Line>& li
   return blocks;
 }
 
+// The block's tail from the next paragraph number run into it (see
+// SplitRunTogether), or false; b is cut short before it.
+bool SplitOff(std::string_view text, int last, Block& b, Block* tail) {
+  const std::string want = " " + std::to_string(last + 1) + ".";
+  const std::string_view upto = text.substr(0, b.end);  // look inside this block only
+  for (size_t at = upto.find(want, b.start + 1); at != std::string_view::npos; at = upto.find(want, at + 1)) {
+    const char before = text[at - 1];
+    if (!(before == '.' || before == '"' || before == ')' || before == ' ' || before == '?')) continue;
+    ParaMarker pm;
+    if (!ReadParaMarker(text.substr(at + 1, b.end - at - 1), &pm) || pm.marking.empty() || pm.number != last + 1) continue;
+    *tail = b;
+    tail->start = at + 1;
+    tail->marker = pm;
+    tail->has_marker = true;
+    tail->after_blank = tail->after_page_break = tail->after_rule = false;
+    tail->lines = 1;
+    b.end = at;
+    while (b.end > b.start && IsSpace(text[b.end - 1])) --b.end;
+    b.before_rule = false;
+    return true;
+  }
+  return false;
+}
+
 // Copies that lost their line ends run paragraphs together: "... detailed
 // suggestions. 2. (C) We should ...". Splits a block where the next
-// paragraph number (with a portion marking) follows a full stop.
+// paragraph number (with a portion marking) follows a full stop. From the
+// first block split on, the blocks go into a new list (inserting each piece
+// into the old one made a long run quadratic); before it, they stay put.
 void SplitRunTogether(std::string_view text, std::vector<Block>* blocks, std::vector<std::string>* notes) {
   int last = 0;
   std::vector<int> split;
+  std::vector<Block> out;
+  bool moved = false;  // whether the blocks are going into out
   for (size_t k = 0; k < blocks->size(); ++k) {
-    Block& b = (*blocks)[k];
-    if (b.has_marker && b.marker.number > 0) last = b.marker.number;
-    if (b.ruled_heading || b.trailer || last == 0) continue;
-    const std::string want = " " + std::to_string(last + 1) + ".";
-    const std::string_view upto = text.substr(0, b.end);  // look inside this block only
-    for (size_t at = upto.find(want, b.start + 1); at != std::string_view::npos; at = upto.find(want, at + 1)) {
-      const char before = text[at - 1];
-      if (!(before == '.' || before == '"' || before == ')' || before == ' ' || before == '?')) continue;
-      ParaMarker pm;
-      if (!ReadParaMarker(text.substr(at + 1, b.end - at - 1), &pm) || pm.marking.empty() || pm.number != last + 1) continue;
-      Block tail = b;
-      tail.start = at + 1;
-      tail.marker = pm;
-      tail.has_marker = true;
-      tail.after_blank = tail.after_page_break = tail.after_rule = false;
-      tail.lines = 1;
-      b.end = at;
-      while (b.end > b.start && IsSpace(text[b.end - 1])) --b.end;
-      b.before_rule = false;
-      blocks->insert(blocks->begin() + static_cast<std::ptrdiff_t>(k) + 1, tail);
-      split.push_back(pm.number);
-      break;  // the new block is looked at next
+    Block b = moved ? std::move((*blocks)[k]) : Block();
+    Block& at = moved ? b : (*blocks)[k];
+    for (Block tail;;) {  // a piece split off is looked at next
+      if (at.has_marker && at.marker.number > 0) last = at.marker.number;
+      const bool split_off = !at.ruled_heading && !at.trailer && last != 0 && SplitOff(text, last, at, &tail);
+      if (split_off && !moved) {
+        moved = true;
+        out.reserve(blocks->size() + 1);
+        for (size_t j = 0; j < k; ++j) out.push_back(std::move((*blocks)[j]));
+      }
+      if (moved) out.push_back(std::move(at));
+      if (!split_off) break;
+      split.push_back(tail.marker.number);
+      at = std::move(tail);
     }
   }
+  if (moved) *blocks = std::move(out);
   if (split.empty()) return;
   std::string list;
   for (int n : split) list += (list.empty() ? "" : ", ") + std::to_string(n);
@@ -215,19 +237,31 @@ std::string Prose(std::string_view text, size_t start, size_t end) {
   return out;
 }
 
-// Finds the END marker ("END SUMMARY", "END OF COMMENT") from pos; returns
-// its start or npos.
-size_t FindEnd(std::string_view text, size_t pos, size_t limit, std::string_view word) {
-  for (size_t at = FindCI(text, "END", pos); at != std::string_view::npos && at < limit; at = FindCI(text, "END", at + 3)) {
-    if (!AtWordStart(text, at)) continue;
-    size_t i = at + 3;
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
-    if (StartsWithCI(text.substr(i), "OF ")) i += 3;
-    while (i < text.size() && text[i] == ' ') ++i;
-    if (StartsWithCI(text.substr(i), word)) return at;
+// The END markers of a passage ("END SUMMARY", "END OF COMMENT"), found in
+// one pass over the text: looking from each passage to the end of the
+// text made a cable of many COMMENT paragraphs quadratic.
+class EndMarkers {
+ public:
+  EndMarkers(std::string_view text, std::string_view word) {
+    // "END" cannot overlap itself, so stepping past each finds them all.
+    for (size_t at = FindCI(text, "END", 0); at != std::string_view::npos; at = FindCI(text, "END", at + 3)) {
+      if (!AtWordStart(text, at)) continue;
+      size_t i = at + 3;
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+      if (StartsWithCI(text.substr(i), "OF ")) i += 3;
+      while (i < text.size() && text[i] == ' ') ++i;
+      if (StartsWithCI(text.substr(i), word)) at_.push_back(at);
+    }
   }
-  return std::string_view::npos;
-}
+  // The first marker at or after pos and before limit: its start, or npos.
+  size_t Find(size_t pos, size_t limit) const {
+    const auto it = std::lower_bound(at_.begin(), at_.end(), pos);
+    return it != at_.end() && *it < limit ? *it : std::string_view::npos;
+  }
+
+ private:
+  std::vector<size_t> at_;
+};
 
 // The paragraph label as the notes quote it: "paragraph 4", "paragraph \"15.\"".
 std::string Named(const Paragraph& p) {
@@ -373,7 +407,7 @@ void ReadPassages(std::string_view text, const std::vector<size_t>& content_star
       start = content_start[k] + m;
     }
     if (start == std::string_view::npos) continue;
-    size_t end = FindEnd(text, start, limit, "SUMMARY");
+    size_t end = EndMarkers(text, "SUMMARY").Find(start, limit);
     if (end == std::string_view::npos) {
       end = fallback_end(from, from_heading);
       cable->notes.push_back("no END SUMMARY: the summary is taken to the end of " +
@@ -387,7 +421,13 @@ void ReadPassages(std::string_view text, const std::vector<size_t>& content_star
     break;
   }
 
-  // Comments: there may be several; each ends at its END COMMENT or its paragraph.
+  // Comments: there may be several; each ends at its END COMMENT or its
+  // paragraph. (The markers are looked for once there is a comment.)
+  std::optional<EndMarkers> ends;
+  auto comment_end = [&](size_t start) {
+    if (!ends) ends.emplace(text, "COMMENT");
+    return ends->Find(start, limit);
+  };
   std::vector<std::pair<size_t, size_t>> comments;
   for (size_t k = 0; k < paras.size(); ++k) {
     const Paragraph& p = paras[k];
@@ -397,7 +437,7 @@ void ReadPassages(std::string_view text, const std::vector<size_t>& content_star
       if (SectionMarker(p.section, "COMMENT", nullptr) > 0 || EqualsCI(p.section, "COMMENT")) {
         const size_t from = next_non_heading(k + 1);
         if (from < paras.size()) {
-          const size_t end = FindEnd(text, content_start[from], limit, "COMMENT");
+          const size_t end = comment_end(content_start[from]);
           comments.emplace_back(content_start[from], end == std::string_view::npos ? fallback_end(from, true) : end);
         }
       }
@@ -410,20 +450,32 @@ void ReadPassages(std::string_view text, const std::vector<size_t>& content_star
         starts.emplace_back(content_start[k] + at + 1 + m, true);
       }
     }
+    size_t close = 0;  // the next ")" in the paragraph (0: not looked for yet; never at a start)
     for (const auto& [start, paren] : starts) {
       if (!comments.empty() && start < comments.back().second) continue;  // inside the previous one
-      size_t end = FindEnd(text, start, limit, "COMMENT");
+      size_t end = comment_end(start);
       if (end == std::string_view::npos) {
         end = para_end(k);
         if (paren) {
-          const size_t close = text.find(')', start);
+          if (close != std::string_view::npos && close < start) close = text.substr(0, end).find(')', start);
           if (close != std::string_view::npos && close < end) end = close;
         }
       }
       comments.emplace_back(start, end);
     }
   }
+  // Each passage is looked for in those gathered before it, so how many are
+  // gathered is bounded (a real cable has a handful); the rest stay in the
+  // text, and a note says so.
+  constexpr size_t kMaxCommentPassages = 1000;
+  constexpr size_t kMaxCommentBytes = 256 << 10;
+  size_t looked = 0, left_out = 0;
   for (const auto& [start, end] : comments) {
+    if (looked == kMaxCommentPassages || cable->comment.value.size() > kMaxCommentBytes) {
+      ++left_out;
+      continue;
+    }
+    ++looked;
     const std::string value = Prose(text, start, end);
     if (value.empty()) continue;
     if (cable->comment.empty()) {
@@ -432,6 +484,9 @@ void ReadPassages(std::string_view text, const std::vector<size_t>& content_star
       cable->comment.value += "\n\n" + value;
       cable->comment.span.end = static_cast<int64_t>(end);
     }
+  }
+  if (left_out > 0) {
+    cable->notes.push_back(std::to_string(left_out) + " more comment passages are left out of the comment property (they stay in the text)");
   }
 }
 

@@ -17,6 +17,12 @@ struct Span {
   bool valid() const { return start >= 0 && end > start; }
 };
 
+// The most items of one header list (TAGS, REF items and their serials,
+// caveats, listed reference ids) a cable is read with. A real cable has a
+// few dozen; a line of a million is hostile, and each item becomes a claim:
+// the rest stay in the text, and a note says so.
+inline constexpr size_t kMaxListItems = 1000;
+
 // A value read from the text, with where it was read.
 struct Field {
   std::string value;

@@ -2,6 +2,8 @@
 #include "cable_batch.h"
 
 #include <algorithm>
+#include <set>
+#include <unordered_map>
 
 #include "dossier/text.h"
 #include "orgs.h"
@@ -36,19 +38,21 @@ Json Addressees(const std::vector<Address>& list) {
 
 class Builder {
  public:
-  Builder(const Cable& cable, DocumentBatch& batch) : cable_(cable), batch_(batch) {
+  Builder(const Cable& cable, DocumentBatch& batch) : cable_(cable), batch_(batch), keys_(batch) {
     const std::string& d = cable.published;
     if (d.size() >= 10) date_ = d.substr(0, 10);
   }
 
   // The proposed entity of this type and name (one per batch), with what is
-  // known about it filled in where it has no value yet.
+  // known about it filled in where it has no value yet. (By hash: a header
+  // of many addressees made a scan per name quadratic.)
   ProposedEntity& Entity(EntityType type, const std::string& name) {
-    const std::string key = batch_.Entity(type, name);
-    for (ProposedEntity& e : batch_.entities) {
-      if (e.key == key) return e;
-    }
-    return batch_.entities.back();  // not reached: Entity() just added it
+    return *keys_.Find(keys_.Entity(type, name));
+  }
+
+  // Adds alias to e's aliases unless it has it already.
+  void AddAlias(ProposedEntity& e, const std::string& alias) {
+    if (aliases_.insert({e.key, alias}).second) e.aliases.push_back(alias);
   }
 
   std::string Organization(const OrgRef& org, const std::string& as_written, const std::string& routing) {
@@ -59,10 +63,7 @@ class Builder {
     // The telegraphic address and the short form ("Embassy New Delhi") as
     // aliases: the same post named either way in other documents is this one.
     for (const std::string& alias : {as_written, org.short_name}) {
-      if (!alias.empty() && NormalizeName(alias) != NormalizeName(org.name) &&
-          std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) {
-        e.aliases.push_back(alias);
-      }
+      if (!alias.empty() && NormalizeName(alias) != NormalizeName(org.name)) AddAlias(e, alias);
     }
     return e.key;
   }
@@ -171,21 +172,18 @@ class Builder {
     ProposedEntity& e = Entity(EntityType::kPerson, name);
     // Both names as aliases: whichever the store met first, the other finds it.
     // (With no post known, the signature is all there is to go by.)
-    for (const std::string& alias : {at_post, name}) {
-      if (std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) e.aliases.push_back(alias);
-    }
+    for (const std::string& alias : {at_post, name}) AddAlias(e, alias);
     Mention(e.key, EntityType::kPerson, cable_.signer.span);
     Claim(kThisDocument, "signed_by", e.key, nullptr, cable_.signer.span, "relation");
   }
 
   void References() {
+    std::unordered_map<std::string, std::string> by_id;  // the last entity with each id
+    for (const ProposedEntity& e : batch_.entities) by_id[e.id] = e.key;
     for (const Ref& r : cable_.refs) {
       if (r.id.empty() || r.id == cable_.reference_id) continue;
       const std::string id = "doc:" + r.id;
-      std::string key;
-      for (const ProposedEntity& e : batch_.entities) {
-        if (e.id == id) key = e.key;
-      }
+      std::string key = by_id.count(id) ? by_id[id] : std::string();
       if (key.empty()) {
         ProposedEntity e;
         e.key = "ref:" + r.id;
@@ -193,6 +191,7 @@ class Builder {
         e.id = id;
         e.name = r.id;
         key = e.key;
+        by_id[id] = key;
         batch_.entities.push_back(std::move(e));
       }
       Claim(kThisDocument, "references", key, nullptr, r.span, "relation");
@@ -217,6 +216,8 @@ class Builder {
  private:
   const Cable& cable_;
   DocumentBatch& batch_;
+  EntityKeys keys_;
+  std::set<std::pair<std::string, std::string>> aliases_;  // entity key, alias: those given
   std::string date_;
 };
 
@@ -242,8 +243,9 @@ Json Properties(const Cable& c, const std::vector<std::string>& notes) {
   if (c.sections > 0) p["sections"] = c.sections;
   if (!c.tags.empty()) {
     std::vector<std::string> tags;
+    std::set<std::string> seen;
     for (const Field& t : c.tags) {
-      if (std::find(tags.begin(), tags.end(), t.value) == tags.end()) tags.push_back(t.value);
+      if (seen.insert(t.value).second) tags.push_back(t.value);
     }
     p["tags"] = tags;
   }

@@ -14,6 +14,7 @@
 #include "cable_parser.h"
 #include "csv_reader.h"
 #include "dates.h"
+#include "dossier/budget.h"
 #include "dossier/plugin.h"
 #include "dossier/text.h"
 #include "html.h"
@@ -27,6 +28,27 @@ namespace {
 
 // A single cable is never near this; a larger file is not one cable.
 constexpr int64_t kMaxCableFile = 64 << 20;
+
+// What a line of a cable may grow into while it is read: its place in the
+// line list, a block, a paragraph with its properties and a note on its
+// numbering (about what a file of "1." lines took each).
+constexpr int64_t kLineBytes = 700;
+
+// The memory reading the cable may take, counted before it is read: the
+// text (held as read and as stored) and what each line may grow into. A
+// file of a million short lines is refused here, before any of it is built
+// (header lists are bounded by kMaxListItems).
+Status CheckLines(std::string_view text, int64_t max_batch_bytes) {
+  int64_t lines = 0;
+  for (size_t at = 0, nl; at < text.size(); at = nl + 1) {
+    nl = text.find('\n', at);
+    if (nl == std::string_view::npos) nl = text.size();
+    lines += !IsBlank(text.substr(at, nl - at));
+  }
+  MemoryBudget budget(max_batch_bytes, 2 * static_cast<int64_t>(text.size()));
+  if (budget.Take(lines * kLineBytes)) return Status::OK();
+  return budget.Refusal("the cable's " + std::to_string(lines) + " lines");
+}
 
 // Text as the store keeps it: decoded, LF line ends, page markup removed.
 Result<std::string> StoredText(std::string_view bytes, std::vector<std::string>* notes, bool* was_html) {
@@ -78,8 +100,10 @@ class CableImporter final : public Importer {
     std::vector<std::string> notes;
     bool html = false;
     auto text = StoredText(*bytes, &notes, &html);
+    std::string().swap(*bytes);  // the stored text is all that is kept
     if (!text.ok()) return text.status();
     if (IsBlank(*text)) return Status::InvalidArgument("the file holds no text");
+    if (Status st = CheckLines(*text, input.max_batch_bytes()); !st.ok()) return st;
     ParseHints hints;
     hints.form = html ? Form::kWebsite : Form::kTelegram;
     hints.file_name = input.path();
@@ -127,6 +151,10 @@ class CableImporter final : public Importer {
       }
       if (IsBlank(*text)) {
         sink.Warn(where + ": the row holds no cable text");
+        continue;
+      }
+      if (Status st = CheckLines(*text, input.max_batch_bytes()); !st.ok()) {
+        sink.Warn(where + ": " + st.message());
         continue;
       }
       ParseHints hints;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "body.h"
 #include "classification.h"
@@ -207,10 +208,9 @@ Cable ParseCable(std::string_view text, const ParseHints& hints) {
 
   // The same caveat stated twice (SIPDIS often is) is one caveat.
   std::vector<Field> caveats;
+  std::set<std::string> seen;
   for (Field& c : cable.caveats) {
-    if (std::none_of(caveats.begin(), caveats.end(), [&](const Field& x) { return x.value == c.value; })) {
-      caveats.push_back(std::move(c));
-    }
+    if (seen.insert(c.value).second) caveats.push_back(std::move(c));
   }
   cable.caveats = std::move(caveats);
   return cable;

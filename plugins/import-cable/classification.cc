@@ -1,6 +1,7 @@
 // Reading the classification line (see classification.h).
 #include "classification.h"
 
+#include "cable.h"
 #include "text_util.h"
 
 namespace dossier::cable {
@@ -87,7 +88,7 @@ bool MatchClassificationLine(std::string_view text, size_t pos, size_t line_end,
     for (size_t k = i + 2; k < j;) {
       size_t e = k;
       while (e < j && text[e] != '/') ++e;
-      if (e > k) c.caveats.push_back({std::string(text.substr(k, e - k)), k, e});
+      if (e > k && c.caveats.size() < kMaxListItems) c.caveats.push_back({std::string(text.substr(k, e - k)), k, e});
       k = e + 1;
     }
     i = j;

@@ -139,6 +139,7 @@ bool ReadCaveatLine(std::string_view text, const Piece& p, Cable* cable) {
       break;
     }
     const std::string word = ToUpper(line.substr(i, j - i));
+    if (found.size() == kMaxListItems) break;
     if (IsCaveatWord(word)) {
       found.emplace_back(word, p.start + i);
     } else if ((word == "BUT" || word == "UNCLASSIFIED") && !found.empty() && found.back().first == "SENSITIVE") {
@@ -331,6 +332,10 @@ void ParseTags(const Chunks& content, Cable* cable) {
   };
   size_t i = 0;
   while (i < s.size()) {
+    if (cable->tags.size() + annotation.size() >= kMaxListItems) {
+      cable->notes.push_back("TAGS: more than " + std::to_string(kMaxListItems) + " words; the rest stay in the text");
+      break;
+    }
     const char c = s[i];
     if (c == '(') {
       const size_t close = s.find(')', i);

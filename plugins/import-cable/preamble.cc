@@ -129,7 +129,7 @@ std::vector<std::string> SplitReferenceIds(std::string_view value) {
   while (i < value.size()) {
     size_t j = i;
     while (j < value.size() && value[j] != '|' && value[j] != ',' && !IsSpace(value[j]) && value[j] != '\n') ++j;
-    if (j > i && IsReferenceId(value.substr(i, j - i))) ids.emplace_back(value.substr(i, j - i));
+    if (j > i && IsReferenceId(value.substr(i, j - i)) && ids.size() < kMaxListItems) ids.emplace_back(value.substr(i, j - i));
     i = j + 1;
   }
   return ids;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <set>
 
 #include "dates.h"
 #include "tables.h"
@@ -151,7 +152,11 @@ bool ReadCableRef(const std::string& s, size_t p, size_t e, Found* out) {
     f.year = ExpandYear((s[end + 1] - '0') * 10 + (s[end + 2] - '0'));
     end += 4;
   } else if (end + 2 < e && s[end] == '-' && s[end + 1] == '-') {
-    const size_t slash = s.rfind('/', std::min(e, end + 14));
+    // Looked for after the serial only: a look back to the start of the text
+    // for each such item made a long REF quadratic.
+    const size_t last = std::min(e, end + 14);
+    const size_t in = last > end ? std::string_view(s).substr(end + 1, last - end).rfind('/') : std::string::npos;
+    const size_t slash = in == std::string::npos ? std::string::npos : end + 1 + in;
     if (slash != std::string::npos && slash > end && Digits(s, slash + 1) == 4) {
       f.year = LeadingNumber(std::string_view(s).substr(slash + 1, 4));
       end = slash + 5;
@@ -165,7 +170,7 @@ bool ReadCableRef(const std::string& s, size_t p, size_t e, Found* out) {
     k += 4;
     while (k < e && s[k] == ' ') ++k;
     const size_t m = Digits(s, k);
-    if (m == 0 || m > 6 || (k + m < e && IsAlnum(s[k + m]))) break;
+    if (m == 0 || m > 6 || (k + m < e && IsAlnum(s[k + m])) || f.serials.size() == kMaxListItems) break;
     f.serials.push_back(Serial(std::string_view(s).substr(k, m)));
     end = k + m;
   }
@@ -225,7 +230,7 @@ void ParseRefs(const Chunks& content, const RefContext& context, Cable* cable) {
   const std::string& s = content.str();
   // Items run from one label to the next.
   std::vector<Label> labels;
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = 0; i < s.size() && labels.size() < kMaxListItems; ++i) {
     Label l;
     if (ReadLabel(s, i, &l)) {
       labels.push_back(l);
@@ -244,7 +249,14 @@ void ParseRefs(const Chunks& content, const RefContext& context, Cable* cable) {
     items.push_back({labels[k].end, end, std::string(1, labels[k].letter)});
   }
 
+  size_t left_out = 0;
+  std::set<std::string> ids;  // of the refs so far, each kept once
+  for (const Ref& r : cable->refs) ids.insert(r.id);
   for (const Item& item : items) {
+    if (cable->refs.size() + cable->other_refs.size() >= kMaxListItems) {
+      ++left_out;
+      continue;
+    }
     const std::string_view item_text = TrimRightOf(std::string_view(s).substr(item.start, item.end - item.start), ";,");
     std::vector<Found> found;
     for (size_t p = item.start; p < item.end; ++p) {
@@ -263,6 +275,7 @@ void ParseRefs(const Chunks& content, const RefContext& context, Cable* cable) {
       }
       found.push_back(f);
       p = f.end;
+      if (found.size() == kMaxListItems) break;
     }
     if (found.empty()) {
       const std::string text = CollapseSpaces(item_text);
@@ -292,14 +305,20 @@ void ParseRefs(const Chunks& content, const RefContext& context, Cable* cable) {
         }
         if (year <= 0) {
           cable->notes.push_back("REF \"" + r.text + "\": no year, so no reference id");
-          cable->other_refs.push_back(std::move(r));
+          if (cable->refs.size() + cable->other_refs.size() < kMaxListItems) cable->other_refs.push_back(std::move(r));
           continue;
         }
         r.id = ReferenceId(year, f.post_key, serial);
-        const bool seen = std::any_of(cable->refs.begin(), cable->refs.end(), [&](const Ref& x) { return x.id == r.id; });
-        if (!seen) cable->refs.push_back(std::move(r));
+        if (cable->refs.size() + cable->other_refs.size() >= kMaxListItems) {
+          ++left_out;
+          continue;
+        }
+        if (ids.insert(r.id).second) cable->refs.push_back(std::move(r));
       }
     }
+  }
+  if (left_out > 0 || labels.size() == kMaxListItems) {
+    cable->notes.push_back("REF: more than " + std::to_string(kMaxListItems) + " items; the rest stay in the text");
   }
 }
 

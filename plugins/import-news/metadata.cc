@@ -58,12 +58,89 @@ bool IsNameLine(const std::string& line) {
   return line.find_first_of(".:;!?") == std::string::npos;
 }
 
+// "A, B and C": the names of a list, in order. Each separator is looked for
+// again only once passed (looking afresh for " and " in a long list of
+// commas made it quadratic).
+std::vector<std::string> SplitNames(const std::string& names) {
+  std::vector<std::string> out;
+  size_t from = 0, and_at = 0, comma_at = 0;
+  for (bool first = true;; first = false) {
+    if (first || (and_at != std::string::npos && and_at < from)) and_at = names.find(" and ", from);
+    if (first || (comma_at != std::string::npos && comma_at < from)) comma_at = names.find(", ", from);
+    size_t sep = and_at;
+    if (comma_at != std::string::npos && (sep == std::string::npos || comma_at < sep)) sep = comma_at;
+    std::string name = Trim(names.substr(from, sep == std::string::npos ? std::string::npos : sep - from));
+    if (!name.empty()) out.push_back(name);
+    if (sep == std::string::npos) break;
+    from = sep + (names.compare(sep, 5, " and ") == 0 ? 5 : 2);
+  }
+  return out;
+}
+
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+bool OneLine(std::string_view s) { return s.find_first_of("\r\n") == std::string_view::npos; }
+
+// The contributor lines are matched by hand, not with std::regex: its
+// matcher recurses once per character, and a paragraph of a few tens of
+// kilobytes overflowed the stack.
+
+// "(Tiantian Zhang contributed to this report.)": what comes before
+// " contributed" (as ^\(?(.*?) contributed( reporting)? to this
+// (report|article|story)\.?\)?$ would capture it), or false.
+bool ContributedLine(std::string_view s, std::string* who) {
+  const bool open = !s.empty() && s.front() == '(';
+  if (open) s.remove_prefix(1);
+  if (!s.empty() && s.back() == ')') s.remove_suffix(1);
+  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  for (const char* reporting : {" contributed reporting to this ", " contributed to this "}) {
+    for (const char* what : {"report", "article", "story"}) {
+      const std::string tail = std::string(reporting) + what;
+      if (!EndsWith(s, tail)) continue;
+      const std::string_view group = s.substr(0, s.size() - tail.size());
+      if (!OneLine(group)) return false;
+      *who = std::string(group);
+      return true;
+    }
+  }
+  return false;
+}
+
+// "Some information for this report provided by AFP and AP.": the list of
+// sources (as ^(?:Some )?[Ii]nformation for this (?:report|article)
+// (?:was )?provided by (.*?)\.?$ would capture it), or false.
+bool ProvidedLine(std::string_view s, std::string* names) {
+  auto take = [&](std::string_view word) {
+    if (s.substr(0, word.size()) != word) return false;
+    s.remove_prefix(word.size());
+    return true;
+  };
+  take("Some ");
+  if (!take("information for this ") && !take("Information for this ")) return false;
+  if (!take("report ") && !take("article ")) return false;
+  take("was ");
+  if (!take("provided by ")) return false;
+  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  if (!OneLine(s)) return false;
+  *names = std::string(s);
+  return true;
+}
+
 }  // namespace
 
 std::string ParseDate(const std::string& raw) {
-  // A date is in the first bytes (kMaxRegexInput); the patterns below either
-  // ignore what follows them (".*$") or match only short strings.
-  const std::string s = Trim(raw).substr(0, kMaxRegexInput);
+  std::string s = Trim(raw);
+  // A date is at the start of the text: the forms below that allow more
+  // after it only need the rest to be one line. So only the start is
+  // matched (std::regex recurses per character: a long text overflowed
+  // the stack).
+  constexpr size_t kDateHead = 256;
+  if (s.size() > kDateHead) {
+    if (!OneLine(std::string_view(s).substr(kDateHead))) return "";
+    s.resize(kDateHead);
+  }
   std::smatch m;
   static const std::regex kIso("^(\\d{4})-(\\d{2})-(\\d{2})(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?.*$");
   if (std::regex_match(s, m, kIso)) {
@@ -126,16 +203,7 @@ void FindMetadata(Article& a) {
       if (const size_t comma = names.find(", "); comma != std::string::npos && names.find(" and ") == std::string::npos) {
         names.resize(comma);  // "By Jane Doe, staff writer"
       }
-      size_t from = 0;
-      for (;;) {
-        size_t sep = names.find(" and ", from);
-        const size_t comma = names.find(", ", from);
-        if (comma != std::string::npos && (sep == std::string::npos || comma < sep)) sep = comma;
-        std::string name = Trim(names.substr(from, sep == std::string::npos ? std::string::npos : sep - from));
-        if (!name.empty()) a.authors.push_back(name);
-        if (sep == std::string::npos) break;
-        from = sep + (names.compare(sep, 5, " and ") == 0 ? 5 : 2);
-      }
+      for (std::string& name : SplitNames(names)) a.authors.push_back(std::move(name));
       blocks[k].heading = true;
       // A job line right after ("BBC News business reporter") belongs to the byline.
       if (k + 1 < blocks.size() && WordCount(blocks[k + 1].text) <= 6 && blocks[k + 1].text.find('.') == std::string::npos) {
@@ -187,31 +255,16 @@ void FindMetadata(Article& a) {
 
   // Contributor lines: "(Tiantian Zhang contributed to this report.)",
   // "Some information for this report provided by AFP and AP."
-  static const std::regex kContributed("^\\(?(.*?) contributed( reporting)? to this (report|article|story)\\.?\\)?$");
-  static const std::regex kProvided("^(?:Some )?[Ii]nformation for this (?:report|article) (?:was )?provided by (.*?)\\.?$");
   for (const auto& b : blocks) {
-    // Contributor lines are one short sentence (kMaxRegexInput).
-    if (b.text.size() > kMaxRegexInput) continue;
-    std::smatch m;
-    if (std::regex_match(b.text, m, kContributed)) {
+    std::string who, names;
+    if (ContributedLine(b.text, &who)) {
       // The name is the capitalised words just before "contributed".
-      const std::string who = m[1];
       const auto tokens = Tokenize(who);
       size_t k = tokens.size();
       while (k > 0 && tokens[k - 1].kind == Token::Kind::kWord && StartsUpper(tokens[k - 1].in(who))) --k;
       if (k < tokens.size()) a.contributors.push_back(who.substr(static_cast<size_t>(tokens[k].start)));
-    } else if (std::regex_match(b.text, m, kProvided)) {
-      std::string names = m[1];
-      size_t from = 0;
-      for (;;) {
-        size_t sep = names.find(" and ", from);
-        const size_t comma = names.find(", ", from);
-        if (comma != std::string::npos && (sep == std::string::npos || comma < sep)) sep = comma;
-        std::string name = Trim(names.substr(from, sep == std::string::npos ? std::string::npos : sep - from));
-        if (!name.empty()) a.contributors.push_back(name);
-        if (sep == std::string::npos) break;
-        from = sep + (names.compare(sep, 5, " and ") == 0 ? 5 : 2);
-      }
+    } else if (ProvidedLine(b.text, &names)) {
+      for (std::string& name : SplitNames(names)) a.contributors.push_back(std::move(name));
     }
   }
 }

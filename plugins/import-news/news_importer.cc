@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "article.h"
+#include "dossier/budget.h"
 #include "dossier/plugin.h"
 #include "dossier/text.h"
 #include "dossier/tokens.h"
@@ -14,6 +15,27 @@ namespace dossier::news {
 namespace {
 
 constexpr int64_t kMaxBytes = 64 << 20;
+
+// What a block of an article may take while it is read: the block, the
+// cleaner's copy, the document's paragraph with its properties, and the
+// HTML parser's nodes when it comes from a page (about what a file of short
+// lines took each).
+constexpr int64_t kBlockBytes = 400;
+
+// The memory reading the article may take, counted before it is read: its
+// text three times (the reader's blocks, the cleaner's, the document's) and
+// what each place a block may start grows into: a line, a "\n" escaped in
+// JSON, an HTML tag. A file of a million short lines or tags is refused here.
+Status CheckBlocks(std::string_view text, int64_t max_batch_bytes) {
+  int64_t starts = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    starts += c == '\n' || c == '<' || (c == '\\' && i + 1 < text.size() && text[i + 1] == 'n');
+  }
+  MemoryBudget budget(max_batch_bytes, 3 * static_cast<int64_t>(text.size()));
+  if (budget.Take(starts * kBlockBytes)) return Status::OK();
+  return budget.Refusal("the article with its " + std::to_string(starts) + " lines and tags");
+}
 
 enum class Format { kText, kHtml, kWiki, kJson };
 
@@ -174,8 +196,10 @@ class NewsImporter final : public Importer {
     if (!bytes.ok()) return bytes.status();
     std::vector<std::string> notes;
     auto decoded = DecodeText(*bytes, &notes);
+    std::string().swap(*bytes);  // the decoded text is all that is kept
     if (!decoded.ok()) return decoded.status();
     const std::string& text = *decoded;
+    if (Status st = CheckBlocks(text, input.max_batch_bytes()); !st.ok()) return st;
     std::vector<Article> articles;
     std::string error;
     switch (Detect(std::string_view(text).substr(0, 64 * 1024))) {
@@ -250,11 +274,12 @@ class NewsImporter final : public Importer {
       *start = at == std::string::npos ? -1 : static_cast<int64_t>(at);
       *end = at == std::string::npos ? -1 : static_cast<int64_t>(at + needle.size());
     };
+    EntityKeys keys(b);  // by hash: a scan per name made a long contributor list quadratic
     auto relate = [&](const char* predicate, EntityType type, const std::string& name, const std::string& passage) {
       ProposedClaim c;
       c.subject = kThisDocument;
       c.predicate = predicate;
-      c.object = b.Entity(type, name);
+      c.object = keys.Entity(type, name);
       c.kind = "relation";
       span_of(passage, &c.start, &c.end);
       if (c.start >= 0) {
@@ -266,10 +291,17 @@ class NewsImporter final : public Importer {
       }
       b.claims.push_back(c);
     };
-    for (const auto& author : a.authors) relate("written_by", EntityType::kPerson, author, author);
+    // Each name is looked for in the whole text, so only the first few
+    // authors and contributors become claims (an article names a handful;
+    // all stay in its "authors" and "contributors" properties).
+    constexpr size_t kMaxRelated = 64;
+    for (size_t k = 0; k < a.authors.size() && k < kMaxRelated; ++k) {
+      relate("written_by", EntityType::kPerson, a.authors[k], a.authors[k]);
+    }
     if (!a.publisher.empty()) relate("published_by", EntityType::kOrganization, a.publisher, a.dateline);
     if (!a.dateline_place.empty()) relate("dateline", EntityType::kPlace, a.dateline_place, a.dateline);
-    for (const auto& c : a.contributors) {
+    for (size_t k = 0; k < a.contributors.size() && k < kMaxRelated; ++k) {
+      const std::string& c = a.contributors[k];
       if (LooksLikePersonName(c)) {
         relate("contributed_by", EntityType::kPerson, c, c);
       } else if (NormalizeName(c).size() >= 2) {

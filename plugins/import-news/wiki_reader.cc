@@ -1,7 +1,6 @@
 // Wikinews-style wiki markup: links and {{w|...}} templates become their
 // text, {{date|...}} becomes the date, other templates, files, categories and
 // references are dropped (and recorded).
-#include <regex>
 #include <unordered_map>
 #include <vector>
 
@@ -69,6 +68,30 @@ std::vector<std::string> Fields(const std::string& inner) {
   return out;
 }
 
+// "== Heading ==": its title, as ^=+\s*(.*?)\s*=+$ would capture it, or
+// false. By hand: std::regex recurses once per character, and a long
+// paragraph overflowed the stack.
+bool Heading(const std::string& s, std::string* title) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  const size_t n = s.size();
+  size_t lead = 0;
+  while (lead < n && s[lead] == '=') ++lead;
+  if (lead == 0) return false;
+  if (lead == n) {  // all '=': two or more make an empty heading
+    title->clear();
+    return n >= 2;
+  }
+  size_t trail = 0;
+  while (s[n - 1 - trail] == '=') ++trail;
+  if (trail == 0) return false;
+  size_t b = lead, e = n - trail;
+  while (b < e && space(s[b])) ++b;
+  while (e > b && space(s[e - 1])) --e;
+  if (s.find_first_of("\r\n", b) < e) return false;  // the title is one line
+  *title = s.substr(b, e - b);
+  return true;
+}
+
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -86,6 +109,8 @@ std::vector<Article> ReadWikiMarkup(const std::string& text) {
     const auto it = of.find(at);
     return it == of.end() ? std::string::npos : it->second;
   };
+  // The next "</ref>" and "/>" from a "<ref" (never at the "<ref" itself, so 0 means not yet looked for).
+  size_t ref_close = 0, self_close = 0;
   for (size_t i = 0; i < text.size();) {
     if (text.compare(i, 2, "{{") == 0) {
       const size_t end = closing(templates, i);
@@ -140,8 +165,11 @@ std::vector<Article> ReadWikiMarkup(const std::string& text) {
       continue;
     }
     if (text.compare(i, 4, "<ref") == 0) {
-      const size_t close = text.find("</ref>", i);
-      const size_t self = text.find("/>", i);
+      // Each end is looked for again only once passed: looking afresh for
+      // one a page lacks made a page of many references quadratic.
+      if (ref_close != std::string::npos && ref_close <= i) ref_close = text.find("</ref>", i);
+      if (self_close != std::string::npos && self_close <= i) self_close = text.find("/>", i);
+      const size_t close = ref_close, self = self_close;
       const size_t end = self != std::string::npos && (close == std::string::npos || self < close) ? self + 2
                          : close != std::string::npos                                             ? close + 6
                                                                                                   : text.size();
@@ -159,10 +187,8 @@ std::vector<Article> ReadWikiMarkup(const std::string& text) {
   // Blocks: paragraphs between blank lines; "== Heading ==" lines are headings.
   std::vector<Article> parsed = ReadPlainText(out);
   for (auto& b : parsed[0].blocks) {
-    static const std::regex kHeading("^=+\\s*(.*?)\\s*=+$");
-    std::smatch m;
-    if (b.text.size() <= kMaxRegexInput && std::regex_match(b.text, m, kHeading)) {
-      b.text = m[1];
+    if (std::string title; Heading(b.text, &title)) {
+      b.text = std::move(title);
       b.heading = true;
     }
     if (!b.text.empty()) a.blocks.push_back(b);

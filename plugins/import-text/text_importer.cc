@@ -3,6 +3,7 @@
 // blocks between blank lines.
 #include <filesystem>
 
+#include "dossier/budget.h"
 #include "dossier/plugin.h"
 #include "dossier/text.h"
 
@@ -11,15 +12,20 @@ namespace {
 
 constexpr int64_t kMaxBytes = 256 << 20;
 
+// What a paragraph takes in memory: its offsets and its (empty) properties
+// object, as the pipeline's estimate counts it.
+constexpr int64_t kParagraphBytes = sizeof(Paragraph) + 96;
+
 bool IsBlank(std::string_view line) { return line.find_first_not_of(" \t\f\v") == std::string_view::npos; }
 
-// Blocks of text between blank lines, trimmed of surrounding whitespace.
-std::vector<Paragraph> Paragraphs(const std::string& text) {
-  std::vector<Paragraph> out;
+// Blocks of text between blank lines, trimmed of surrounding whitespace;
+// false once they would take more than the budget (a file of a million
+// one-line paragraphs is refused as they are counted, not after).
+bool Paragraphs(const std::string& text, MemoryBudget& budget, std::vector<Paragraph>* out) {
   size_t pos = 0;
   int64_t start = -1, end = -1;
   auto flush = [&] {
-    if (start >= 0) out.push_back({start, end, Json::object()});
+    if (start >= 0 && budget.Take(kParagraphBytes)) out->push_back({start, end, Json::object()});
     start = end = -1;
   };
   while (pos <= text.size()) {
@@ -28,6 +34,7 @@ std::vector<Paragraph> Paragraphs(const std::string& text) {
     std::string_view line(text.data() + pos, nl - pos);
     if (IsBlank(line)) {
       flush();
+      if (budget.over()) return false;
     } else {
       const size_t first = line.find_first_not_of(" \t");
       const size_t last = line.find_last_not_of(" \t");
@@ -38,7 +45,7 @@ std::vector<Paragraph> Paragraphs(const std::string& text) {
     pos = nl + 1;
   }
   flush();
-  return out;
+  return !budget.over();
 }
 
 class TextImporter final : public Importer {
@@ -65,6 +72,7 @@ class TextImporter final : public Importer {
     if (!bytes.ok()) return bytes.status();
     std::vector<std::string> notes;
     auto text = DecodeText(*bytes, &notes);
+    std::string().swap(*bytes);  // the decoded text is all that is kept
     if (!text.ok()) return text.status();
     if (IsBlank(*text) || text->find_first_not_of(" \t\n\f\v") == std::string::npos) {
       return Status::InvalidArgument("the file holds no text");
@@ -73,7 +81,8 @@ class TextImporter final : public Importer {
     Document& d = batch.document;
     d.text = std::move(text).value();
     d.kind = "text";
-    d.paragraphs = Paragraphs(d.text);
+    MemoryBudget budget(input.max_batch_bytes(), static_cast<int64_t>(d.text.size()));
+    if (!Paragraphs(d.text, budget, &d.paragraphs)) return budget.Refusal("the document with its paragraphs");
     const Paragraph& first = d.paragraphs.front();
     std::string title = d.text.substr(static_cast<size_t>(first.start), static_cast<size_t>(first.end - first.start));
     if (const size_t nl = title.find('\n'); nl != std::string::npos) title.resize(nl);

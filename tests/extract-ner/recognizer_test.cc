@@ -223,3 +223,47 @@ TEST_CASE("an office keeps the place or organization it names, and a known affil
   CHECK(f.Has(EntityType::kOrganization, "White House"));
   CHECK(f.Has(EntityType::kPerson, "Nell Carver"));
 }
+
+TEST_CASE("a text dense with names: every person found, every surname resolved to its own person", "[ner]") {
+  // Two thousand invented surnames, each introduced with a given name and
+  // then used alone: the surname lookups must not mix people up, whatever
+  // their number.
+  static const char* kSyllables[] = {"ka", "ren", "do", "mi", "lan", "tor", "vel", "sa", "gri", "mon",
+                                     "bel", "dra", "ko", "zu", "fen", "hal", "ost", "ri", "nu", "pe"};
+  std::vector<std::string> surnames;
+  for (int i = 0; i < 2000; ++i) {
+    std::string s = std::string("Vor") + kSyllables[i % 20] + kSyllables[(i / 20) % 20] + kSyllables[i / 400];
+    surnames.push_back(s);
+  }
+  std::string text;
+  for (const auto& s : surnames) text += "Nadia " + s + " met the board. ";
+  text += "\n\n";
+  for (const auto& s : surnames) text += s + " said it was fine. ";
+  const Found f = Run(text);
+  for (const auto& s : surnames) {
+    INFO(s);
+    REQUIRE(f.Has(EntityType::kPerson, "Nadia " + s));
+    CHECK(f.Mentions("Nadia " + s) == 2);
+  }
+  CHECK(f.r.entities.size() == surnames.size());
+  CHECK(f.r.mentions.size() == 2 * surnames.size());
+}
+
+TEST_CASE("a run of capitalised words longer than a chunk is read a piece at a time", "[ner]") {
+  // Two thousand names joined by "and" and nothing else: one run of 6,000
+  // words. Read whole, a run costs the square of its length (and a stack
+  // frame per "and"); read 64 tokens at a time, only the few names a cut
+  // falls into are lost.
+  std::string names;
+  for (int i = 0; i < 2000; ++i) {
+    static const char* kLetters[] = {"ka", "ren", "do", "mi", "lan", "tor", "vel", "sa", "gri", "mon"};
+    names += std::string("Nadia Vor") + kLetters[i % 10] + kLetters[(i / 10) % 10] + kLetters[(i / 100) % 10] +
+             kLetters[i / 1000] + " and ";
+  }
+  const Found f = Run(names + "Ilse Marangoni.");
+  size_t people = 0;
+  for (const auto& e : f.r.entities) people += e.type == EntityType::kPerson && e.name.rfind("Nadia Vor", 0) == 0;
+  CHECK(people >= 1800);
+  CHECK(people <= 2000);
+  CHECK(f.Has(EntityType::kPerson, "Ilse Marangoni"));
+}

@@ -100,3 +100,29 @@ TEST_CASE("garbage, empty and degenerate texts", "[cable][robustness]") {
     CheckBatch(t);
   }
 }
+
+TEST_CASE("hostile lists: a thousand items of each read, a note for the rest, the text whole", "[cable][robustness]") {
+  const std::string head = "UNCLASSIFIED SECTION 01 OF 01 MARLOW 000412\n\nSIPDIS\n\nE.O. 12958: N/A\n";
+  std::string tags, refs, comments;
+  for (int i = 0; i < 3000; ++i) tags += i % 2 ? "PREL " : "ECON ";
+  for (int i = 0; i < 3000; ++i) refs += std::string(1, static_cast<char>('A' + i % 26)) + ". STATE " + std::to_string(1000 + i) + " ";
+  for (int i = 0; i < 1500; ++i) comments += std::to_string(i % 900 + 1) + ". (C) Comment: item " + std::to_string(i) + ".\n\n";
+  const std::string text = head + "TAGS: " + tags + "\nSUBJECT: LEDGER\n\nREF: " + refs + "\n\n" + comments + "OKONKWO\n";
+  cable::ParseHints hints;
+  hints.file_name = "05MARLOW412.txt";
+  const cable::Cable c = cable::ParseCable(text, hints);
+  CHECK(c.tags.size() == cable::kMaxListItems);
+  CHECK(c.refs.size() + c.other_refs.size() == cable::kMaxListItems);
+  auto noted = [&](const std::string& part) {
+    return std::any_of(c.notes.begin(), c.notes.end(), [&](const std::string& n) { return n.find(part) != std::string::npos; });
+  };
+  CHECK(noted("TAGS: more than 1000 words; the rest stay in the text"));
+  CHECK(noted("REF: more than 1000 items; the rest stay in the text"));
+  // Each COMMENT paragraph has no END COMMENT, so its passage is its
+  // paragraph; a thousand are gathered into the property, the rest noted.
+  CHECK(c.comment.value.rfind("item 0.\n\nitem 1.\n\n", 0) == 0);
+  CHECK(c.comment.value.find("item 999.") != std::string::npos);
+  CHECK(c.comment.value.find("item 1000.") == std::string::npos);
+  CHECK(noted("500 more comment passages are left out of the comment property (they stay in the text)"));
+  CheckBatch(text);
+}

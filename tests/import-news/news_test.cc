@@ -205,3 +205,47 @@ TEST_CASE("dates in their usual spellings", "[news]") {
   CHECK(ParseDate("December 2004") == "2004-12");
   CHECK(ParseDate("yesterday").empty());
 }
+
+TEST_CASE("contributor lines, as written and inside long paragraphs", "[news]") {
+  Article a = Plain("Quay reopens\n\nThe quay reopened on Monday.\n\n(Tiantian Zhang contributed to this report.)\n\n"
+                    "Kim Ode contributed reporting to this article\n\n"
+                    "Some information for this report was provided by AFP, Reuters and AP.\n");
+  CHECK(a.contributors == std::vector<std::string>{"Tiantian Zhang", "Kim Ode", "AFP", "Reuters", "AP"});
+  // std::regex recursed once per character here: a paragraph of a few tens
+  // of kilobytes overflowed the stack. Now it is read like any other.
+  std::string long_paragraph;
+  while (long_paragraph.size() < (512u << 10)) long_paragraph += "The ferry left Port Ostran at noon with its cargo ";
+  Article b = Plain("Quay reopens\n\n" + long_paragraph + "and Ada Whitlock contributed to this report.\n\n" +
+                    "Information for this article provided by " + long_paragraph + "\n");
+  CHECK(b.contributors.size() == 2);
+  CHECK(b.contributors[0] == "Ada Whitlock");
+  CHECK(b.contributors[1].size() == long_paragraph.size() - 1);  // trimmed of its last space
+  // Lines that only look like one, or run over a line end, are not.
+  CHECK(Plain("Title\n\nBody text.\n\nZhang contributed to this report, he said.\n").contributors.empty());
+  CHECK(Plain("Title\n\nBody text.\n\nZhang Wei\ncontributed to this report.\n").contributors.empty());
+}
+
+TEST_CASE("a long first paragraph is no date, and a date line of any length is read", "[news]") {
+  std::string tail;
+  while (tail.size() < (256u << 10)) tail += " and more";
+  CHECK(ParseDate("January 6, 2005" + tail) == "2005-01-06");
+  CHECK(ParseDate("2005-01-06" + tail) == "2005-01-06");
+  CHECK(ParseDate("January 6, 2005" + tail + "\nsecond line").empty());
+  CHECK(ParseDate(std::string(300u << 10, 'x')).empty());
+}
+
+TEST_CASE("wiki headings, and a page of long lines and many references", "[news]") {
+  std::string refs;
+  for (int i = 0; i < 20000; ++i) refs += "Harbour<ref name=\"a\"/> ";
+  std::string long_line(300u << 10, 'x');
+  Article a = ReadWikiMarkup("== Reaction ==\n\n=  =\n\n== two\nlines ==\n\n" + refs + "\n\n=" + long_line + "=\n")[0];
+  REQUIRE(a.blocks.size() == 4);
+  CHECK(a.blocks[0].text == "Reaction");
+  CHECK(a.blocks[0].heading);
+  CHECK(a.blocks[1].text == "== two\nlines ==");  // a heading is one line
+  CHECK_FALSE(a.blocks[1].heading);
+  CHECK(a.blocks[2].text.rfind("Harbour Harbour", 0) == 0);
+  CHECK(a.blocks[3].text == long_line);
+  CHECK(a.blocks[3].heading);
+  CHECK(a.removed.size() == 20000);  // every reference recorded
+}

@@ -143,3 +143,17 @@ TEST_CASE("ParseNumber and Singular", "[quantity]") {
   CHECK(Singular("taxes") == "tax");
   CHECK(Singular("business") == "business");
 }
+
+TEST_CASE("a long run of number words or numbered items on one line is read as its parts", "[quantity]") {
+  // A number is looked for at every word of such a run; each look reads at
+  // most a number's worth of words, and the count after the run is found.
+  std::string words;
+  for (int i = 0; i < 20000; ++i) words += "nine ";
+  const Quantity q = One(words + "and 30 people came");
+  CHECK(q.amount == 30);
+  CHECK(q.unit == "person");
+  // "1." items on one line count nothing, however many there are.
+  std::string items;
+  for (int i = 0; i < 20000; ++i) items += "1. ";
+  CHECK(FindQuantities(items + "and 40 people came").size() == 1);
+}

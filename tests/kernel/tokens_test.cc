@@ -85,3 +85,42 @@ TEST_CASE("sentences end where a reader would end them", "[tokens]") {
   CHECK(Sentences("").empty());
   CHECK(Sentences("No final stop") == std::vector<std::string>{"No final stop"});
 }
+
+TEST_CASE("the token reader gives Tokenize's tokens one at a time", "[tokens]") {
+  const std::string text = "China’s Sun, Mr. Xu's aide paid $11.5bn (CCPIT) in the U.S. \xff on 7,000-mile trips";
+  std::vector<Token> read;
+  TokenReader reader(text);
+  for (Token t; reader.Next(&t);) read.push_back(t);
+  const auto all = Tokenize(text);
+  REQUIRE(read.size() == all.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    INFO(i);
+    CHECK(read[i].kind == all[i].kind);
+    CHECK(read[i].start == all[i].start);
+    CHECK(read[i].end == all[i].end);
+  }
+}
+
+TEST_CASE("a run of tokens with no sentence end is cut at the sentence maximum", "[tokens]") {
+  // A word and a comma per repetition (two tokens), no stop: two full
+  // pieces, then the last ten repetitions with "end." close the third.
+  std::string text;
+  for (size_t i = 0; i < kMaxSentenceTokens + 10; ++i) text += "ledger, ";
+  text += "end. Next one.";
+  std::vector<Span> given;
+  ForEachSentence(text, [&](Span s) { given.push_back(s); });
+  const auto spans = SplitSentences(text);
+  REQUIRE(spans.size() == 4);
+  REQUIRE(given.size() == spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    CHECK(given[i].start == spans[i].start);
+    CHECK(given[i].end == spans[i].end);
+  }
+  // The first piece holds exactly the maximum, the rest of the run follows.
+  CHECK(spans[0].start == 0);
+  CHECK(Tokenize(std::string_view(text).substr(0, static_cast<size_t>(spans[0].end))).size() == kMaxSentenceTokens);
+  CHECK(spans[1].start == spans[0].end + 1);  // "ledger," is 7 bytes, then a space
+  CHECK(spans[2].end - spans[2].start == 10 * 8 + 4);  // ten "ledger, " and "end."
+  CHECK(text.substr(static_cast<size_t>(spans[3].start)) == "Next one.");
+  CHECK(Sentences(text).back() == "Next one.");
+}

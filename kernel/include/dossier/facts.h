@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dossier/export.h"
@@ -68,10 +69,43 @@ struct DocumentBatch {
   std::vector<ProposedMention> mentions;
   std::vector<ProposedClaim> claims;
 
+  // The memory the batch may take with everything proposed for it, set by
+  // the import pipeline before the extractors run (ImportOptions::
+  // max_batch_bytes; 0: no limit). An extractor whose structures grow with
+  // the text counts them against it as it goes (dossier/budget.h), starting
+  // from Bytes().
+  int64_t max_bytes = 0;
+
+  // About how much memory the batch holds: its text, properties, paragraphs,
+  // entities, mentions and claims (what the pipeline checks max_bytes with).
+  DOSSIER_API int64_t Bytes() const;
+
   // Returns the key of an entity already proposed with this type and name
   // (normalised), or adds one with a fresh key. Saves callers from proposing
   // the same organization twice.
   DOSSIER_API std::string Entity(EntityType type, const std::string& name);
+};
+
+// DocumentBatch::Entity for an importer that proposes many entities (a
+// header of a thousand addressees): the same keys and entities, found by
+// hash instead of by a scan of every entity per name. While it is in use
+// the batch's entities may only be added to at the end, never renamed,
+// retyped or removed.
+class DOSSIER_API EntityKeys {
+ public:
+  explicit EntityKeys(DocumentBatch& batch) : batch_(batch) {}
+  // What batch.Entity(type, name) returns, adding what it adds.
+  std::string Entity(EntityType type, const std::string& name);
+  // The first entity with this key (one Entity returned), or nullptr.
+  ProposedEntity* Find(const std::string& key);
+
+ private:
+  void CatchUp();  // indexes the entities added since the last call
+
+  DocumentBatch& batch_;
+  size_t indexed_ = 0;
+  std::unordered_map<std::string, size_t> by_name_;  // type and NormalizeName -> first entity with no id
+  std::unordered_map<std::string, size_t> by_key_;   // key -> first entity
 };
 
 }  // namespace dossier

@@ -27,6 +27,12 @@ class DOSSIER_API ImportInput {
   virtual std::istream& stream() = 0;
   // The whole file; fails (naming the limit) when it is larger than max_bytes.
   virtual Result<std::string> ReadAll(int64_t max_bytes) = 0;
+  // The memory one document with its facts may take
+  // (ImportOptions::max_batch_bytes): an importer whose structures grow
+  // with the file counts them against it as it goes (dossier/budget.h) and
+  // refuses the file once over, instead of building them all for Emit to
+  // refuse.
+  virtual int64_t max_batch_bytes() const = 0;
 };
 
 // Where an importer hands its documents. Each Emit runs the extractors on the

@@ -31,6 +31,8 @@
 #include "dossier/importer.h"
 
 // Bumped on every incompatible change to the SDK's component interfaces.
+// 2: ImportInput::max_batch_bytes and DocumentBatch::max_bytes (memory limits
+// importers and extractors check as they go).
 #define DOSSIER_PLUGIN_ABI_VERSION 2u
 
 // The name of the entry point every plugin exports.

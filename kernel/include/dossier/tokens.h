@@ -4,7 +4,9 @@
 // into a mention or a claim.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +37,20 @@ struct Token {
 // Ill-formed UTF-8 bytes are single punctuation tokens.
 DOSSIER_API std::vector<Token> Tokenize(std::string_view text);
 
+// The same tokens one at a time, for a caller that needs only the first few
+// or must not hold all of a long text's tokens at once.
+class DOSSIER_API TokenReader {
+ public:
+  explicit TokenReader(std::string_view text) : text_(text) {}
+  // The next token; false at the end of the text.
+  bool Next(Token* token);
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+  bool possessive_ = false;  // the word just read has a possessive after it
+};
+
 // Case of a word (letters only are considered; other characters are ignored).
 DOSSIER_API bool StartsUpper(std::string_view word);   // "Sun", "SUN", "McDearman", "Érico"
 DOSSIER_API bool IsAllUpper(std::string_view word);    // "SUN", "U.S.", "CCPIT" (at least one letter)
@@ -50,12 +66,25 @@ struct Span {
   int64_t end = 0;
 };
 
+// The most tokens a sentence has. No prose sentence comes near it (the
+// longest in the test corpus, a table in a cable, has about 4,000); a longer
+// run is a list, a table or hostile input, and cutting it bounds what a
+// reader of sentences holds at a time.
+inline constexpr size_t kMaxSentenceTokens = 8192;
+
 // Sentences of text, as trimmed byte spans. A sentence ends at . ! ? or …
 // (with any closing quotes or brackets) before a space and an upper-case
 // letter, digit or opening quote, or at a blank line. Abbreviations and
 // initials (Mr., Gen., Calif., U.S. before a lower-case word, J. R.) and
 // decimal points do not end a sentence. A single newline is only a space:
-// raw telegrams wrap lines mid-sentence.
+// raw telegrams wrap lines mid-sentence. A run of more than
+// kMaxSentenceTokens tokens with no sentence end is cut there.
 DOSSIER_API std::vector<Span> SplitSentences(std::string_view text);
+
+// The same sentences handed to each in text order, without holding them or
+// the text's tokens: what reads a long text sentence by sentence holds one
+// sentence at a time.
+DOSSIER_API void ForEachSentence(std::string_view text, const std::function<void(Span)>& each);
+
 
 }  // namespace dossier
