@@ -22,7 +22,9 @@ namespace {
 // by "and" a few dozen tokens; Classify recurses once per "and" or "of" it
 // splits a chunk on and rereads the rest each time, so a sentence that was
 // one endless run ("Ada Brook and " 100,000 times) overflowed the stack, and
-// a long run of "of"s took minutes. Longer runs are read as several chunks.
+// a long run of "of"s took minutes. Reading a chunk costs the square of its
+// length too. The longest in the test corpus has 40 tokens; longer runs are
+// read as several chunks.
 constexpr size_t kMaxChunkTokens = 64;
 
 // "1998", "2020": four digits from 1900 to 2099.
@@ -92,12 +94,6 @@ std::optional<size_t> GluedSuffix(std::string_view w) {
   }
   return std::nullopt;
 }
-
-// The most tokens one run of capitalised words (a chunk) may have: the
-// longest in the test corpus has 40. Reading a chunk costs the square of its
-// length, so a longer run (a line of names with nothing between them) is
-// read this many tokens at a time.
-constexpr size_t kMaxChunkTokens = 64;
 
 // Hashes for the recognizer's lookups (hash tables: their cost does not
 // grow with the document, as a tree's does).
