@@ -70,6 +70,10 @@ struct Registry {
 void RegisterCurationCommands(const Registry& r);  // init, add, alias, claim, merge, split, judge
 void RegisterQueryCommands(const Registry& r);     // show, list, claims, search, stats, log
 void RegisterPipelineCommands(const Registry& r);  // import, check, findings, finding, export, plugins
+void RegisterStoryCommands(const Registry& r);     // stories, story add/remove/join/split
+
+// `show story:...`: its documents, outlets and findings.
+int ShowStory(Context& ctx, Store& store, const std::string& id);
 
 // Parses "key=value"; false when there is no '='.
 bool SplitKeyValue(const std::string& kv, std::string* key, std::string* value);

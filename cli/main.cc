@@ -46,6 +46,7 @@ int Main(int argc, char** argv) {
   RegisterCurationCommands(registry);
   RegisterQueryCommands(registry);
   RegisterPipelineCommands(registry);
+  RegisterStoryCommands(registry);
 
   try {
     app.parse(argc, argv);

@@ -223,7 +223,9 @@ void RegisterCheck(const Registry& r) {
         if (!rep.status.ok()) j["error"] = rep.status.message();
         ctx->Emit(j);
       } else if (rep.status.ok()) {
-        std::cout << rep.checker << ": " << rep.findings << " finding" << (rep.findings == 1 ? "" : "s") << "\n";
+        const char* what = rep.checker == "stories" ? " stor" : " finding";
+        const char* plural = rep.checker == "stories" ? (rep.findings == 1 ? "y" : "ies") : (rep.findings == 1 ? "" : "s");
+        std::cout << rep.checker << ": " << rep.findings << what << plural << "\n";
       }
       if (!rep.status.ok()) {
         std::cerr << "dossier: " << rep.status.message() << "\n";

@@ -194,6 +194,7 @@ void RegisterShow(const Registry& r) {
   r.Add(sub, [ctx = r.ctx, o]() {
     Store* store = ctx->OpenStore();
     if (!store) return kExitError;
+    if (o->what.rfind("story:", 0) == 0) return ShowStory(*ctx, *store, o->what);
     if (o->what.rfind("claim:", 0) == 0) {
       auto c = store->GetClaim(o->what);
       if (!c.ok()) return ctx->Fail(c.status());

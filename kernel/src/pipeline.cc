@@ -20,9 +20,11 @@
 #include "atomic_output.h"
 #include "batch_size.h"
 #include "clock.h"
+#include "dossier/changes.h"
 #include "dossier/schema.h"
 #include "dossier/text.h"
 #include "serial_worker.h"
+#include "story_grouping.h"
 #include "write_grouping.h"
 
 namespace dossier {
@@ -662,6 +664,18 @@ class WritingFindingSink final : public FindingSink {
 
 }  // namespace
 
+CheckReport Pipeline::GroupStories() {
+  CheckReport report;
+  report.checker = "stories";
+  auto grouped = dossier::GroupStories(store_, actor_);
+  if (grouped.ok()) {
+    report.findings = grouped->stories;
+  } else {
+    report.status = grouped.status().WithContext("grouping stories");
+  }
+  return report;
+}
+
 Result<std::vector<CheckReport>> Pipeline::Check(const std::vector<std::string>& names) {
   std::vector<Checker*> checkers;
   if (names.empty()) {
@@ -674,6 +688,12 @@ Result<std::vector<CheckReport>> Pipeline::Check(const std::vector<std::string>&
     }
   }
   std::vector<CheckReport> out;
+  // Stories first: the checkers compare what the documents of a story say.
+  if (auto last = LastChange(store_); !last.ok()) {
+    return last.status();
+  } else if (last->action != "group" && !checkers.empty()) {
+    out.push_back(GroupStories());
+  }
   for (Checker* c : checkers) {
     CheckReport report;
     report.checker = c->name();

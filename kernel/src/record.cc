@@ -126,6 +126,23 @@ Json SourceRecord(const SourceFile& f) {
           {"imported_at", f.imported_at}, {"documents", f.documents}};
 }
 
+Json StoryRecord(const Story& st) {
+  Json members = Json::array();
+  for (const auto& m : st.members) {
+    Json j = {{"document", m.document}, {"by", m.by}};
+    if (m.excluded) j["excluded"] = true;
+    if (!m.reason.empty()) j["reason"] = m.reason;
+    members.push_back(std::move(j));
+  }
+  Json j = {{"id", st.id},           {"type", "story"},     {"name", st.title},
+            {"members", members},    {"outlets", st.outlets}, {"properties", st.properties.is_object() ? st.properties : Json::object()},
+            {"created_at", st.created_at}, {"updated_at", st.updated_at}};
+  PutIf(j, "first_date", st.first_date);
+  PutIf(j, "last_date", st.last_date);
+  PutIf(j, "merged_into", st.merged_into);
+  return j;
+}
+
 Json AuditRecord(const AuditEntry& a) {
   return {{"id", "audit:" + std::to_string(a.seq)},
           {"type", "audit"},

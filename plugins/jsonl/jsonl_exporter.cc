@@ -68,6 +68,7 @@ class JsonlExporter final : public Exporter {
         return st;
       }
       if (Status st = store.ForEachFinding([&](const Finding& f) { return write(FindingRecord(f)); }); !st.ok()) return st;
+      if (Status st = store.ForEachStory(true, [&](const Story& s) { return write(StoryRecord(s)); }); !st.ok()) return st;
       if (Status st = store.ForEachSource([&](const SourceFile& f) { return write(SourceRecord(f)); }); !st.ok()) return st;
       // The audit log last: a restore appends it after the records it tells of.
       if (Status st = store.ForEachAudit([&](const AuditEntry& a) { return write(AuditRecord(a)); }); !st.ok()) return st;

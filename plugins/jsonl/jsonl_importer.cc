@@ -16,7 +16,7 @@ namespace {
 
 const std::set<std::string>& RecordTypes() {
   static const std::set<std::string> kTypes = {"person",  "organization", "place",     "document", "claim",
-                                               "mention", "finding",      "judgement", "audit",    "source"};
+                                               "mention", "finding",      "judgement", "audit",    "source",   "story"};
   return kTypes;
 }
 

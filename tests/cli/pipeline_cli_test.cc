@@ -142,7 +142,7 @@ TEST_CASE("check, findings and finding with a checker plugin", "[cli][check]") {
   RunResult none = Dossier(db, {"check"});
   CHECK(none.exit_code == 0);
   // The build's check-facts plugin is always found; an empty store has nothing to report.
-  CHECK(none.out == "corroboration: 0 findings\nidentity: 0 findings\nintegrity: 0 findings\nnumbers: 0 findings\n");
+  CHECK(none.out == "stories: 0 stories\ncorroboration: 0 findings\nidentity: 0 findings\nintegrity: 0 findings\nnumbers: 0 findings\n");
   CHECK(Dossier(db, {"findings"}).out == "(none)\n");
   RunResult broken = Dossier(db, {"--plugin", Fixture("fixture_faulty"), "check"});
   CHECK(broken.exit_code == 1);

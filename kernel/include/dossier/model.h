@@ -165,6 +165,30 @@ struct Finding {
   std::string updated_at;
 };
 
+// A document's place in a story: put there by the grouping, or by a curator,
+// or taken out by a curator (then the grouping never puts it back).
+struct StoryMember {
+  std::string document;
+  std::string by;  // "grouping", or the curator who added or removed it
+  bool excluded = false;
+  std::string reason;
+};
+
+// Documents that report one event (docs/checks.md, "Stories"): grouped by
+// their shared salient entities, their dates and their words, and curated.
+struct Story {
+  std::string id;     // "story:<slug>"
+  std::string title;  // the title of its most central document
+  std::string first_date;  // the span its documents' dates cover (ISO dates), or empty
+  std::string last_date;
+  std::vector<StoryMember> members;  // excluded ones included; a joined story's members too
+  std::vector<std::string> outlets;  // who published its documents, each once
+  std::string merged_into;  // the story a curator joined this one into, or empty
+  Json properties = Json::object();
+  std::string created_at;
+  std::string updated_at;
+};
+
 // Who made a change: "cli:alice", "plugin:import-cable", "test".
 struct Actor {
   std::string name;

@@ -104,9 +104,15 @@ class DOSSIER_API Pipeline {
   // per-file problem is in the summary.
   Result<ImportSummary> Import(const std::vector<std::string>& paths, const ImportOptions& options);
 
-  // Runs the named checkers (all when empty) and stores their findings.
-  // Fails as a whole only for an unknown checker name.
+  // Groups the documents into stories when the store changed since they were
+  // last grouped (reported first, as the "stories" run: findings is the
+  // number of stories), then runs the named checkers (all when empty) and
+  // stores their findings. Fails as a whole only for an unknown checker name.
   Result<std::vector<CheckReport>> Check(const std::vector<std::string>& checkers);
+  // Groups the documents into stories now (docs/checks.md, "Stories"), as
+  // Check does first: a report named "stories" whose findings is the number
+  // of stories.
+  CheckReport GroupStories();
 
   // Runs an exporter into output ("-" for stdout; a folder for folder
   // exporters), reading one snapshot of the store. The output appears whole

@@ -22,6 +22,11 @@ DOSSIER_API Json InterchangeHeader();
 // again after a restore is known to change nothing).
 DOSSIER_API Json SourceRecord(const SourceFile& source);
 
+// {"id":"story:…","type":"story","name":title,"first_date","last_date",
+// "members":[{"document","by"[,"excluded":true,"reason"]}],"outlets":[…]
+// [,"merged_into"],"properties","created_at","updated_at"}.
+DOSSIER_API Json StoryRecord(const Story& story);
+
 // {"id":"audit:<seq>","type":"audit","seq","at","actor","action","target","detail"}.
 DOSSIER_API Json AuditRecord(const AuditEntry& entry);
 

@@ -240,6 +240,18 @@ class DOSSIER_API StoreView {
   virtual Status ForEachAudit(const std::function<bool(const AuditEntry&)>& each) = 0;
   // The files imported before (FindSource), by hash.
   virtual Status ForEachSource(const std::function<bool(const SourceFile&)>& each) = 0;
+
+  // Stories (docs/checks.md, "Stories"), in id order, each with its members
+  // and outlets. Without include_joined: the canonical stories, each with the
+  // members of the stories joined into it. With it: every story (merged_into
+  // set on joined ones), each with its own members only, as the interchange
+  // keeps them.
+  virtual Status ForEachStory(bool include_joined, const std::function<bool(const Story&)>& each) = 0;
+  // One story. A story joined into another reads as that one (its members
+  // included) unless follow_joins is false. NotFound for an unknown id.
+  virtual Result<Story> GetStory(std::string_view id, bool follow_joins = true) = 0;
+  // The stories (canonical, joins followed) a document is a member of.
+  virtual Result<std::vector<std::string>> StoriesOf(std::string_view document) = 0;
   // Mentions in one document, by position.
   virtual Result<std::vector<Mention>> MentionsIn(std::string_view document) = 0;
 
@@ -446,6 +458,23 @@ class DOSSIER_API Store : public StoreView {
   // ReplaceFindings for findings that come one at a time, so a large run
   // need not hold them all as they were built.
   virtual Result<std::unique_ptr<FindingWriter>> BeginFindings(const std::string& checker, const Actor& actor) = 0;
+  // Stores what the story grouping found (kernel/src/story_grouping.h): each
+  // story by id, title and date span, with the documents the grouping puts in
+  // it. The grouping's earlier memberships not given again are removed, and
+  // so are its stories left with no member; every curator decision stays (a
+  // document a curator took out is not put back, one a curator added stays,
+  // a join holds). One transaction, in the audit log.
+  virtual Status SaveGrouping(const std::vector<Story>& stories, const Actor& actor) = 0;
+  // Takes a document out of a story (in false) or puts it in (in true), with
+  // a reason; the grouping keeps to it from then on.
+  virtual Status SetStoryMember(std::string_view story, std::string_view document, bool in, const std::string& reason,
+                                const Actor& actor) = 0;
+  // Joins `absorb` into `keep`: one story from then on, read through keep;
+  // SplitStory undoes it. Both must be canonical stories.
+  virtual Status JoinStories(std::string_view keep, std::string_view absorb, const std::string& reason,
+                             const Actor& actor) = 0;
+  virtual Status SplitStory(std::string_view absorbed, const Actor& actor) = 0;
+
   // Resolves or ignores a finding (or opens it again), with a reason.
   virtual Status SetFindingStatus(std::string_view finding, FindingStatus status, const std::string& reason,
                                   const Actor& actor) = 0;

@@ -147,7 +147,7 @@ Result<std::vector<Finding>> SqliteStore::ListFindings(const FindingFilter& filt
     }
     if (!filter.about.empty()) {
       std::string target = filter.about;
-      if (target.rfind("claim:", 0) != 0 && target.rfind("finding:", 0) != 0) {
+      if (target.rfind("claim:", 0) != 0 && target.rfind("finding:", 0) != 0 && target.rfind("story:", 0) != 0) {
         target = ResolveOrThrow(filter.about, std::nullopt, true);
       }
       // The entity (with what was merged into it), or the claims about it.

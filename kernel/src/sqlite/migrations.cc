@@ -316,7 +316,9 @@ END;
 
 // Version 3: the keys the resolver finds entities by besides their names
 // (kernel/src/resolver.h, NameKeys): an organization's name without its
-// legal form, a person's surname. Filled for the entities already stored.
+// legal form, a person's surname; filled for the entities already stored.
+// And stories (docs/checks.md, "Stories"): documents that report one event,
+// as the grouping put them together and curators corrected it.
 constexpr const char* kV3 = R"sql(
 CREATE TABLE name_key(
   entity  TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
@@ -325,6 +327,29 @@ CREATE TABLE name_key(
   PRIMARY KEY (kind, key, entity)
 ) WITHOUT ROWID;
 CREATE INDEX name_key_entity ON name_key(entity);
+
+CREATE TABLE story(
+  rid          INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  title        TEXT NOT NULL,
+  first_date   TEXT,
+  last_date    TEXT,
+  properties   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(properties)),
+  -- A curator joined this story into another; it is read through that one.
+  merged_into  TEXT REFERENCES story(id) ON DELETE SET NULL,
+  merge_reason TEXT,
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL
+);
+CREATE TABLE story_member(
+  story     TEXT NOT NULL REFERENCES story(id) ON DELETE CASCADE,
+  document  TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  by        TEXT NOT NULL,                  -- 'grouping', or the curator
+  excluded  INTEGER NOT NULL DEFAULT 0,     -- a curator took it out
+  reason    TEXT,
+  PRIMARY KEY (story, document)
+) WITHOUT ROWID;
+CREATE INDEX story_member_document ON story_member(document);
 )sql";
 
 void FillNameKeys(Db* db) {

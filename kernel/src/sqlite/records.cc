@@ -98,6 +98,8 @@ class SqliteRecordWriter final : public RecordWriter {
         PutFinding(record);
       } else if (type == "source") {
         PutSource(record);
+      } else if (type == "story") {
+        PutStory(record);
       } else {
         PutEntity(record, *ParseType(type));
       }
@@ -116,6 +118,9 @@ class SqliteRecordWriter final : public RecordWriter {
         return Status::OK();
       }
       ApplyMerges();
+      for (const auto& [story, into] : story_joins_) {
+        db_->Prepare("UPDATE story SET merged_into = ? WHERE id = ?").Bind(1, into).Bind(2, story).Run();
+      }
       CheckSpans();
       CheckReferences();
       store_->Audit(actor_, "import-records", "store",
@@ -157,6 +162,10 @@ class SqliteRecordWriter final : public RecordWriter {
       auto f = store_->FindSource(id.substr(7));
       if (!f.ok()) Fail(f.status());
       return *f ? SourceRecord(**f) : Json();
+    }
+    if (type == "story") {
+      auto s = store_->LoadStory(id, false);
+      return s ? StoryRecord(*s) : Json();
     }
     auto e = store_->LoadEntity(id);
     if (!e) return Json();
@@ -403,6 +412,37 @@ class SqliteRecordWriter final : public RecordWriter {
         .Run();
   }
 
+  void PutStory(const Json& r) {
+    const std::string id = Str(r, "id");
+    const std::string now = NowIso();
+    const std::string created = Str(r, "created_at").empty() ? now : Str(r, "created_at");
+    db_->Prepare(
+           "INSERT INTO story(id, title, first_date, last_date, properties, created_at, updated_at) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
+           "first_date = excluded.first_date, last_date = excluded.last_date, properties = excluded.properties, "
+           "created_at = excluded.created_at, updated_at = excluded.updated_at")
+        .Bind(1, id)
+        .Bind(2, Str(r, "name"))
+        .BindOrNull(3, Str(r, "first_date"))
+        .BindOrNull(4, Str(r, "last_date"))
+        .Bind(5, r.value("properties", Json::object()).dump())
+        .Bind(6, created)
+        .Bind(7, Str(r, "updated_at").empty() ? created : Str(r, "updated_at"))
+        .Run();
+    db_->Prepare("DELETE FROM story_member WHERE story = ?").Bind(1, id).Run();
+    for (const auto& m : r.at("members")) {
+      db_->Prepare("INSERT OR REPLACE INTO story_member(story, document, by, excluded, reason) VALUES (?, ?, ?, ?, ?)")
+          .Bind(1, id)
+          .Bind(2, Str(m, "document"))
+          .Bind(3, Str(m, "by"))
+          .Bind(4, m.value("excluded", false) ? 1 : 0)
+          .BindOrNull(5, Str(m, "reason"))
+          .Run();
+    }
+    // A join points at a story that may come later in the file.
+    if (!Str(r, "merged_into").empty()) story_joins_[id] = Str(r, "merged_into");
+  }
+
   // merged_into becomes a merge whose reason, author and time are those of the
   // pair's "same" judgement when the file has one.
   void ApplyMerges() {
@@ -476,7 +516,8 @@ class SqliteRecordWriter final : public RecordWriter {
   Actor actor_;
   RecordOptions options_;
   std::unique_ptr<Transaction> tx_;
-  std::map<std::string, std::string> merges_;  // absorbed -> into
+  std::map<std::string, std::string> merges_;        // absorbed -> into
+  std::map<std::string, std::string> story_joins_;   // joined story -> the one it is read through
   std::vector<std::pair<std::string, std::string>> spans_;
   int64_t count_ = 0;
   int64_t unchanged_ = 0;

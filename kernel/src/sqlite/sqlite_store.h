@@ -37,6 +37,10 @@ class SqliteStore final : public Store {
   Status ForEachFinding(const std::function<bool(const Finding&)>& each) override;
   Status ForEachAudit(const std::function<bool(const AuditEntry&)>& each) override;
   Status ForEachSource(const std::function<bool(const SourceFile&)>& each) override;
+  // stories.cc
+  Status ForEachStory(bool include_joined, const std::function<bool(const Story&)>& each) override;
+  Result<Story> GetStory(std::string_view id, bool follow_joins) override;
+  Result<std::vector<std::string>> StoriesOf(std::string_view document) override;
   Result<std::vector<Mention>> MentionsIn(std::string_view document) override;
   Result<std::optional<SourceFile>> FindSource(const std::string& sha256) override;
   // export_reads.cc
@@ -72,6 +76,12 @@ class SqliteStore final : public Store {
                          const Actor& actor) override;
   Status SetFindingStatus(std::string_view finding, FindingStatus status, const std::string& reason,
                           const Actor& actor) override;
+  Status SaveGrouping(const std::vector<Story>& stories, const Actor& actor) override;
+  Status SetStoryMember(std::string_view story, std::string_view document, bool in, const std::string& reason,
+                        const Actor& actor) override;
+  Status JoinStories(std::string_view keep, std::string_view absorb, const std::string& reason,
+                     const Actor& actor) override;
+  Status SplitStory(std::string_view absorbed, const Actor& actor) override;
 
   // For the files of this backend (import.cc, records.cc, ...).
   Db* db() { return db_.get(); }
@@ -96,6 +106,9 @@ class SqliteStore final : public Store {
   std::vector<Alias> LoadAliases(std::string_view entity);
   std::optional<Document> LoadDocument(std::string_view id);
   std::optional<Claim> LoadClaim(std::string_view id);
+  // A story, with its own members only, or (with_joined) with those of the
+  // stories joined into it too.
+  std::optional<Story> LoadStory(const std::string& id, bool with_joined);
   std::string UniqueId(std::string_view prefix, std::string_view slug);
   void CheckSource(SourceRef* source, bool required, std::string_view what);
   void InsertAlias(std::string_view entity, const std::string& name, const SourceRef& seen,
