@@ -21,6 +21,23 @@ Result<Canonical> Canonical::Load(StoreView& store) {
     return true;
   });
   if (!st.ok()) return st;
+  // A document in one story is read as that story: what its figures say
+  // about the event they report is compared with what the story's other
+  // documents say (docs/checks.md, "Stories"). A document in two stories
+  // (a curator put it there) stays itself: it has no single event.
+  std::unordered_map<std::string, std::string> story_of;
+  st = store.ForEachStory(false, [&](const Story& s) {
+    for (const auto& m : s.members) {
+      if (m.excluded) continue;
+      auto [it, added] = story_of.emplace(m.document, s.id);
+      if (!added) it->second.clear();
+    }
+    return true;
+  });
+  if (!st.ok()) return st;
+  for (auto& [doc, story] : story_of) {
+    if (!story.empty()) c.into_[doc] = std::move(story);
+  }
   return c;
 }
 
@@ -177,7 +194,11 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
   };
 
   Status st = store.ForEachClaim({}, [&](const Claim& c) {
-    if (c.status == ClaimStatus::kRejected || c.subject == c.source.document || c.kind == "topic") {
+    // A document's statements about itself (its sender, REFs, TAGS) are no
+    // checkable fact; a figure about it is one about the event it reports
+    // (docs/checks.md, "Stories"), compared across its story.
+    const bool figure = c.value.is_object() && c.value.contains("amount");
+    if (c.status == ClaimStatus::kRejected || (c.subject == c.source.document && !figure) || c.kind == "topic") {
       ++index.skipped;
       return true;
     }

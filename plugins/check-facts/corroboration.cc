@@ -27,8 +27,7 @@ struct Summary {
   std::vector<std::string> whats;
 };
 
-// single: the fact rests on one source (sum is the subject's single-source summary).
-void AddFact(const ClaimIndex& index, const Fact& fact, const Sources::Count& count, bool single, EntityNames& names,
+void AddFact(const ClaimIndex& index, const Fact& fact, const Sources::Count& count, EntityNames& names,
              Summary& sum) {
   const FactGroup& g = *fact.group;
   Json claims = Json::array();
@@ -58,25 +57,22 @@ void AddFact(const ClaimIndex& index, const Fact& fact, const Sources::Count& co
   j["claims"] = std::move(claims);  // by assignment: an initializer list would copy
   if (!count.why.empty()) j["counted_once"] = count.why;
   sum.facts.push_back(std::move(j));
-  sum.whats.push_back(single ? what : what + " [" + std::to_string(count.independent) + " sources]");
+  sum.whats.push_back(what + " [" + std::to_string(count.independent) + " sources]");
 }
 
-void Report(const std::string& subject, bool single, Summary& sum, EntityNames& names, FindingSink& sink) {
+void Report(const std::string& subject, Summary& sum, EntityNames& names, FindingSink& sink) {
   Finding f;
-  f.code = single ? "single-source" : "corroborated";
+  f.code = "corroborated";
   f.severity = Severity::kInfo;
   const size_t n = sum.facts.size();
   std::string list;
   for (size_t i = 0; i < sum.whats.size() && i < 3; ++i) list += (i ? "; " : "") + sum.whats[i];
   if (sum.whats.size() > 3) list += "; …";
   f.message = names.Of(subject) + ": " + std::to_string(n) + (n == 1 ? " fact " : " facts ") +
-              (single ? (n == 1 ? "rests on one source: " : "rest on one source each: ")
-                      : (n == 1 ? "is reported by independent sources: " : "are reported by independent sources: ")) +
-              list;
+              (n == 1 ? "is reported by independent sources: " : "are reported by independent sources: ") + list;
   f.refs = std::move(sum.refs);
   f.refs.insert(f.refs.begin(), subject);
-  f.evidence = {{"why", std::string(single ? "each fact below rests on one source"
-                                           : "each fact below is reported by two or more independent sources") +
+  f.evidence = {{"why", std::string("each fact below is reported by two or more independent sources") +
                             " (documents of one publisher, cables linked by REF, and claims quoting the same "
                             "words count once)"},
                 {"subject", subject}};
@@ -89,7 +85,7 @@ class CorroborationChecker final : public Checker {
  public:
   std::string name() const override { return "corroboration"; }
   std::string description() const override {
-    return "each fact's number of independent sources; facts resting on one source listed";
+    return "facts reported by two or more independent sources";
   }
 
   Status Check(StoreView& store, FindingSink& sink) override {
@@ -118,14 +114,14 @@ class CorroborationChecker final : public Checker {
     for (size_t begin = 0, end; begin < facts.size(); begin = end) {
       const std::string& subject = facts[begin].group->subject;
       for (end = begin + 1; end < facts.size() && facts[end].group->subject == subject;) ++end;
-      Summary several, single;
+      // A fact on one source is no finding: a listing of nearly every claim
+      // buried the disagreements (docs/checks.md, "corroboration").
+      Summary several;
       for (size_t i = begin; i < end; ++i) {
         const Sources::Count count = sources.CountSources(index, *facts[i].members);
-        const bool one = count.independent <= 1;
-        AddFact(index, facts[i], count, one, names, one ? single : several);
+        if (count.independent > 1) AddFact(index, facts[i], count, names, several);
       }
-      if (!several.whats.empty()) Report(subject, false, several, names, sink);
-      if (!single.whats.empty()) Report(subject, true, single, names, sink);
+      if (!several.whats.empty()) Report(subject, several, names, sink);
     }
     return Status::OK();
   }

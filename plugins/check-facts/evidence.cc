@@ -33,6 +33,10 @@ std::string ShortQuote(const std::string& quote, size_t max_bytes) {
 const std::string& EntityNames::Of(const std::string& id) {
   auto it = names_.find(id);
   if (it != names_.end()) return it->second;
+  if (id.rfind("story:", 0) == 0) {
+    auto s = store_.GetStory(id);
+    return names_[id] = s.ok() ? "the story \"" + s->title + "\"" : id;
+  }
   auto e = store_.GetEntity(id);
   return names_[id] = e.ok() ? e->name : id;
 }

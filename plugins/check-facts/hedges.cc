@@ -23,7 +23,9 @@ double RoundingSlack(double amount) {
       step *= 10;
     }
   }
-  return std::min(step / 2, 0.05 * x);
+  // At most 1%: "$11bn" is not "$11.5bn" rounded (docs/checks.md,
+  // "Comparison semantics"); a reporter who rounds says "about".
+  return std::min(step / 2, 0.01 * x);
 }
 
 std::optional<ValueRange> RangeOf(const Json& value) {

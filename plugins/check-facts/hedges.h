@@ -23,8 +23,9 @@ struct ValueRange {
 // or nothing when the value holds no amount.
 std::optional<ValueRange> RangeOf(const Json& value);
 
-// Half the step of the last significant digit of `amount`, capped at 5% of
-// it: how far a figure written as a round number may be from the truth.
+// Half the step of the last significant digit of `amount`, capped at 1% of
+// it: how far a figure written as a round number may be from the truth
+// (docs/checks.md, "Comparison semantics").
 double RoundingSlack(double amount);
 
 // Whether the two ranges share a value. Ranges that only touch do not:

@@ -31,6 +31,30 @@ std::string FormatAmount(double amount) {
 
 namespace {
 
+// Whether a group compares documents: figures that disagree (or agree) only
+// within one document are the rows of its table or its own repetition, not
+// two sources on one fact (docs/checks.md, "Comparison semantics"). A
+// conflict needs two sides stated in different documents; an agreement,
+// one side stated in two.
+bool AcrossDocuments(const ClaimIndex& index, const FactGroup& g) {
+  if (g.clusters.size() == 1) {
+    for (uint32_t m : g.members) {
+      if (index.claims[m].document != index.claims[g.members.front()].document) return true;
+    }
+    return false;
+  }
+  std::vector<std::set<uint32_t>> docs(g.clusters.size());
+  for (size_t i = 0; i < g.clusters.size(); ++i) {
+    for (uint32_t m : g.clusters[i]) docs[i].insert(index.claims[m].document);
+  }
+  for (size_t i = 0; i < docs.size(); ++i) {
+    for (size_t j = i + 1; j < docs.size(); ++j) {
+      if (docs[i].size() > 1 || docs[j].size() > 1 || *docs[i].begin() != *docs[j].begin()) return true;
+    }
+  }
+  return false;
+}
+
 // "nearly 30,000,000 person".
 std::string Figure(const ClaimIndex& index, const FactClaim& c, const std::string& unit) {
   return index.Figure(c) + (unit.empty() ? "" : " " + unit);
@@ -51,7 +75,7 @@ class NumbersChecker final : public Checker {
 
     std::vector<const FactGroup*> reported;
     for (const FactGroup& g : index->groups) {
-      if (g.numeric && g.comparable && g.members.size() >= 2) reported.push_back(&g);
+      if (g.numeric && g.comparable && g.members.size() >= 2 && AcrossDocuments(*index, g)) reported.push_back(&g);
     }
 
     EntityNames names(store);
@@ -67,7 +91,7 @@ class NumbersChecker final : public Checker {
       for (const auto& cluster : g->clusters) {
         Json claims = Json::array();
         std::string figures;
-        std::set<std::string> shown;
+        std::set<std::string> shown, outlets;
         double low = -INFINITY, high = INFINITY;
         for (uint32_t m : cluster) {
           const FactClaim& c = index->claims[m];
@@ -76,12 +100,16 @@ class NumbersChecker final : public Checker {
           claims.push_back(std::move(e));
           const std::string fig = Figure(*index, c, g->unit);
           if (shown.insert(fig).second) figures += (figures.empty() ? "" : " / ") + fig;
+          outlets.insert(sources->OriginOf(index->documents[c.document]));
           low = std::max(low, c.low);
           high = std::min(high, c.high);
         }
-        side_by_side += (side_by_side.empty() ? "" : "  vs  ") + figures;
+        // Each side with who says it: "16 person (Daily Star, Ridge Post)".
+        std::string who;
+        for (const auto& o : outlets) who += (who.empty() ? "" : ", ") + o;
+        side_by_side += (side_by_side.empty() ? "" : "  vs  ") + figures + " (" + who + ")";
         // Large arrays are moved in by assignment: an initializer list would copy them.
-        Json cluster_json = {{"figures", figures}, {"common_range", {low, high}}};
+        Json cluster_json = {{"figures", figures}, {"common_range", {low, high}}, {"outlets", outlets}};
         cluster_json["claims"] = std::move(claims);
         clusters.push_back(std::move(cluster_json));
         for (uint32_t m : cluster) f.refs.push_back(index->claims[m].id);

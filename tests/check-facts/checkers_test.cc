@@ -63,7 +63,8 @@ TEST_CASE("numbers: scales and predicate synonyms meet; agreement counts indepen
 
 TEST_CASE("numbers: hedges decide agreement and conflicts show the values side by side") {
   CheckStore cs;
-  // Agreement: "nearly 30 million" and "30 million" in one article (one source).
+  // "nearly 30 million" and "30 million" in one article: one document
+  // repeating itself is no agreement between sources, and no finding.
   DocBuilder d("doc:lantern-city", "Lantern City, home to nearly 30 million people, grew fast. \"It has 30 million people,\" she said.");
   const std::string city = d.Entity(EntityType::kPlace, "Lantern City");
   d.Mention(city, "Lantern City", 0, EntityType::kPlace)
@@ -79,16 +80,11 @@ TEST_CASE("numbers: hedges decide agreement and conflicts show the values side b
   auto checker = MakeNumbersChecker();
   auto findings = cs.Run(*checker);
   auto agree = WithCode(findings, "value-agreement");
-  REQUIRE(agree.size() == 2);
+  REQUIRE(agree.size() == 1);
   CHECK(WithCode(findings, "value-conflict").empty());
-  for (const Finding& f : agree) {
-    if (Refers(f, "place:lantern-city")) {
-      CHECK(f.evidence["independent_sources"] == 1);
-    } else {
-      CHECK(f.evidence["predicate"] == "death_toll");
-      CHECK(f.evidence["independent_sources"] == 2);
-    }
-  }
+  CHECK_FALSE(Refers(agree[0], "place:lantern-city"));
+  CHECK(agree[0].evidence["predicate"] == "death_toll");
+  CHECK(agree[0].evidence["independent_sources"] == 2);
 
   cs.Write(FigureDoc("doc:flood-c", "Hillside Daily", "Marrow Valley", "people_killed_or_disappeared",
                      "In Marrow Valley 2,000 people were killed or disappeared.", "2,000 people", "",
@@ -112,10 +108,14 @@ TEST_CASE("numbers and corroboration share one claim analysis, rebuilt after any
   auto numbers = MakeNumbersChecker();
   auto corroboration = MakeCorroborationChecker();
   REQUIRE(WithCode(cs.Run(*numbers), "value-conflict").size() == 1);
-  // Built by numbers, used by corroboration: the same two facts, one source each.
-  auto single = WithCode(cs.Run(*corroboration), "single-source");
-  REQUIRE(single.size() == 1);
-  CHECK(single[0].evidence["facts"].size() == 2);
+  // Built by numbers, used by corroboration: two facts on one source each
+  // are no finding; a third outlet with 900,000 corroborates that one.
+  CHECK(cs.Run(*corroboration).empty());
+  cs.Write(FigureDoc("doc:mill-c", "Quarry Street Wire", "Orla Town", "population",
+                     "Some 900,000 people live in Orla Town.", "Some 900,000 people", "2030", EntityType::kPlace));
+  auto corroborated = WithCode(cs.Run(*corroboration), "corroborated");
+  REQUIRE(corroborated.size() == 1);
+  CHECK(corroborated[0].evidence["facts"].size() == 1);
 
   // A curator rejects the 900,000: no conflict and one fact left, though
   // nothing but a claim's status changed.
@@ -126,10 +126,8 @@ TEST_CASE("numbers and corroboration share one claim analysis, rebuilt after any
   }).ok());
   REQUIRE(!rejected.empty());
   REQUIRE(cs.store->SetClaimStatus(rejected, ClaimStatus::kRejected, "misread", Actor{"test"}).ok());
-  CHECK(WithCode(cs.Run(*numbers), "value-conflict").empty());
-  single = WithCode(cs.Run(*corroboration), "single-source");
-  REQUIRE(single.size() == 1);
-  CHECK(single[0].evidence["facts"].size() == 1);
+  CHECK(WithCode(cs.Run(*numbers), "value-conflict").size() == 1);  // 400,000 against mill-c's 900,000
+  CHECK(cs.Run(*corroboration).empty());  // the 900,000 rests on mill-c alone now
 }
 
 TEST_CASE("numbers: figures about different times never meet; undated ones meet a single year") {
@@ -295,15 +293,7 @@ TEST_CASE("corroboration: one publisher, a REF chain and a reprint each count on
                      "Brannock Mill employs 412 workers.", "412 workers"));
   auto checker = MakeCorroborationChecker();
   auto findings = cs.Run(*checker);
-  auto single = WithCode(findings, "single-source");
-  REQUIRE(single.size() == 1);  // one finding per subject, listing its facts
-  REQUIRE(single[0].evidence["facts"].size() == 1);
-  const Json& fact = single[0].evidence["facts"][0];
-  CHECK(fact["independent_sources"] == 1);
-  CHECK(fact["claims"].size() == 3);
-  CHECK(fact.contains("counted_once"));
-  for (const Json& c : fact["claims"]) CHECK(c.contains("quote"));
-  CHECK(Refers(single[0], "org:brannock-mill"));
+  CHECK(findings.empty());  // one source: no finding (show says it)
   // A second, independent outlet in its own words: corroborated by 2.
   cs.Write(FigureDoc("doc:mill-d", "Ostrava Evening", "Brannock Mill", "workers",
                      "Some 400 workers clock in at Brannock Mill.", "Some 400 workers"));
@@ -312,9 +302,12 @@ TEST_CASE("corroboration: one publisher, a REF chain and a reprint each count on
   REQUIRE(corroborated.size() == 1);
   REQUIRE(corroborated[0].evidence["facts"].size() == 1);
   CHECK(corroborated[0].evidence["facts"][0]["independent_sources"] == 2);
-  CHECK(corroborated[0].evidence["facts"][0]["claims"].size() == 4);
+  const Json& fact = corroborated[0].evidence["facts"][0];
+  CHECK(fact["claims"].size() == 4);
+  CHECK(fact.contains("counted_once"));  // the publisher's two articles, the reprint
+  for (const Json& c : fact["claims"]) CHECK(c.contains("quote"));
+  CHECK(Refers(corroborated[0], "org:brannock-mill"));
   CHECK(corroborated[0].message.find("2 sources") != std::string::npos);
-  CHECK(WithCode(findings, "single-source").empty());
 }
 
 TEST_CASE("corroboration: a cable citing another through REF is not a second source") {
@@ -329,10 +322,17 @@ TEST_CASE("corroboration: a cable citing another through REF is not a second sou
   cs.Write(first);
   cs.Write(second);
   auto checker = MakeCorroborationChecker();
-  auto single = WithCode(cs.Run(*checker), "single-source");
-  REQUIRE(single.size() == 1);
-  REQUIRE(single[0].evidence["facts"].size() == 1);
-  CHECK(single[0].evidence["facts"][0]["claims"].size() == 2);
+  CHECK(cs.Run(*checker).empty());  // one source
+  // A cable that does not cite them is a second source.
+  DocBuilder third("doc:31OSTRAVA300", "The Caskel works employ about 900 workers, the consulate hears.",
+                   Json{{"publisher", "Ostrava consulate"}}, "cable");
+  const std::string works3 = third.Entity(EntityType::kOrganization, "Caskel Works");
+  third.Figure(works3, "workers", "about 900 workers");  // its own words: not a reprint
+  cs.Write(third);
+  auto corroborated = WithCode(cs.Run(*checker), "corroborated");
+  REQUIRE(corroborated.size() == 1);
+  CHECK(corroborated[0].evidence["facts"][0]["independent_sources"] == 2);
+  CHECK(corroborated[0].evidence["facts"][0]["claims"].size() == 3);
 }
 
 TEST_CASE("integrity: repeated paragraphs, numbering, late dates and missing REFs") {

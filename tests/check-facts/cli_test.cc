@@ -105,6 +105,8 @@ TEST_CASE("check --since skips checkers whose inputs did not change", "[cli][che
   const std::string db = dir / "s.db";
   WriteDoc(db, "doc:flood-a", "Ridge Gazette", "More than 3,000 people were killed in Marrow Valley.",
            "More than 3,000 people", "people_killed");
+  WriteDoc(db, "doc:flood-z", "Lowland Courier", "Marrow Valley lost 3,100 people in the flood.", "3,100 people",
+           "people_killed");
 
   // Never run: --since runs them all.
   RunResult first = Dossier(db, {"check", "--since", "last"});
@@ -131,7 +133,7 @@ TEST_CASE("check --since skips checkers whose inputs did not change", "[cli][che
   WriteDoc(db, "doc:flood-b", "Coastline Post", "Marrow Valley buried 2,000 dead.", "2,000 dead", "deaths");
   RunResult changed = Dossier(db, {"check", "--since", "last", "--checker", "numbers"});
   // The new document is grouped first: its story is what the checkers compare.
-  CHECK(changed.out == "stories: 1 story\nnumbers: 1 finding\n");  // the two reports of one flood
+  CHECK(changed.out == "stories: 1 story\nnumbers: 1 finding\n");  // the three reports of one flood; their conflict
 
   // Bad input is a usage error in one line.
   RunResult bad = Dossier(db, {"check", "--since", "yesterday"});

@@ -139,11 +139,16 @@ TEST_CASE("Hedged figures agree when their ranges meet") {
   CHECK(RangeOf(Json{{"text", "many"}}) == std::nullopt);
 }
 
-TEST_CASE("Rounding slack follows the last significant digit, at most 5%") {
+TEST_CASE("Rounding slack follows the last significant digit, at most 1%") {
   CHECK(RoundingSlack(2095) == 0.5);
-  CHECK(RoundingSlack(360e6) == Approx(5e6));
-  CHECK(RoundingSlack(30e6) == Approx(1.5e6));  // half of 10 million is more than 5%
+  CHECK(RoundingSlack(360e6) == Approx(3.6e6));  // half of 10 million is more than 1%
+  CHECK(RoundingSlack(30e6) == Approx(3e5));
+  CHECK(RoundingSlack(2100) == Approx(21));
   CHECK(RoundingSlack(11.5) == Approx(0.05));
+  // "$11bn" is not "$11.5bn" rounded, nor "$4bn" "$4.5bn".
+  CHECK_FALSE(Overlap(RangeOfText("$11bn"), RangeOfText("$11.5bn")));
+  CHECK_FALSE(Overlap(RangeOfText("$4bn"), RangeOfText("$4.5bn")));
+  CHECK(Overlap(RangeOfText("2,100 people"), RangeOfText("2,095 people")));
   CHECK(RoundingSlack(0) == 0);
 }
 

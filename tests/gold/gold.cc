@@ -1,6 +1,7 @@
 #include "gold/gold.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -174,6 +175,22 @@ ImportedStory ImportStory(const GoldStory& story, const PluginHost& host, const 
     out.document_of[fs::path(report.path).filename().string()] = report.documents.front();
   }
   return out;
+}
+
+std::string ReadRaw(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+bool StatesAt(const Claim& claim, int64_t at, double value) {
+  if (!(claim.source.start <= at && at < claim.source.end)) return false;
+  const Json& v = claim.value;
+  if (!v.is_object() || !v.contains("amount") || !v["amount"].is_number()) return false;
+  auto close = [&](double x) { return std::fabs(x - value) <= 1e-6 * std::max(1.0, std::fabs(value)); };
+  return close(v["amount"].get<double>()) ||
+         (v.contains("amount_max") && v["amount_max"].is_number() && close(v["amount_max"].get<double>()));
 }
 
 bool NameMatches(const std::string& name, const std::vector<std::string>& gold) {

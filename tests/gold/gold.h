@@ -67,6 +67,13 @@ struct ImportedStory {
 };
 ImportedStory ImportStory(const GoldStory& story, const PluginHost& host, const std::string& db_path);
 
+// A file's bytes.
+std::string ReadRaw(const std::string& path);
+
+// Whether a figure claim states `value` (its amount, or the top of its range)
+// in a passage that covers the stored offset `at`.
+bool StatesAt(const Claim& claim, int64_t at, double value);
+
 // Whether a name matches one of the gold names (after NormalizeName).
 bool NameMatches(const std::string& name, const std::vector<std::string>& gold);
 

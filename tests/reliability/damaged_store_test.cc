@@ -56,6 +56,13 @@ Ids MakeStore(const TempDir& dir, const std::string& db) {
       Dossier(db, {"claim", "add", ids.person, "role", "--text", "minister", "--doc", ids.doc, "--span", span});
   REQUIRE(claim.exit_code == 0);
   ids.claim = QueryText(db, "SELECT id FROM claim WHERE predicate = 'role'");
+  // Two documents give the person two ages: a conflict, so that there are findings.
+  const std::string note = QueryText(db, "SELECT id FROM entity WHERE type = 'document' AND id != '" + ids.doc + "' LIMIT 1");
+  REQUIRE(!note.empty());
+  REQUIRE(Dossier(db, {"claim", "add", ids.person, "age", "--value", "61", "--unit", "year", "--doc", ids.doc,
+                       "--source-note", "test"}).exit_code == 0);
+  REQUIRE(Dossier(db, {"claim", "add", ids.person, "age", "--value", "64", "--unit", "year", "--doc", note,
+                       "--source-note", "test"}).exit_code == 0);
   REQUIRE(Dossier(db, {"check"}).exit_code == 0);
   REQUIRE(QueryText(db, "SELECT count(*) FROM finding") != "0");
   return ids;
