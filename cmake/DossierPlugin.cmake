@@ -22,7 +22,7 @@ function(dossier_add_plugin target)
     INSTALL_RPATH "$ORIGIN/../.."
     BUILD_RPATH "$<TARGET_FILE_DIR:dossier::kernel>")
   target_link_libraries(${target} PRIVATE dossier::kernel)
-  if(NOT DOSSIER_FUZZ)  # under the sanitizers their runtime comes with the executable
+  if(NOT DOSSIER_FUZZ AND NOT DOSSIER_TSAN)  # under the sanitizers their runtime comes with the executable
     target_link_options(${target} PRIVATE -Wl,--no-undefined)
   endif()
   if(NOT P_NO_INSTALL)
