@@ -90,6 +90,11 @@ TEST_CASE("check groups the examples into their two stories, news and cable toge
   CHECK(show.exit_code == 0);
   CHECK(show.out.find("3 documents") != std::string::npos);
   CHECK(show.out.find("doc:24CHENGDU455") != std::string::npos);
+  // Its findings: those about its documents (the cable's REF to a cable not in the store) too.
+  CHECK(show.out.find("  findings:") != std::string::npos);
+  CHECK(show.out.find("doc:24CHENGDU455 cites 24CHENGDU431") != std::string::npos);
+  const std::string marlow_show = Dossier(db, {"show", marlow}).out;
+  CHECK(marlow_show.find("24CHENGDU431") == std::string::npos);  // not another story's
 
   // Checking again without a change does not regroup.
   CHECK(Lines(Dossier(db, {"check"}).out).at(0) != "stories: 2 stories");

@@ -133,7 +133,9 @@ struct FindingFilter {
   std::string code;
   std::optional<Severity> min_severity;
   std::optional<FindingStatus> status;
-  std::string about;  // entity or claim id: findings whose refs include it (merges followed)
+  // Entity or claim id: findings whose refs include it (merges followed). A
+  // story id: findings about it, its documents, or claims sourced in them.
+  std::string about;
   int64_t limit = 0;
 };
 

@@ -145,9 +145,19 @@ Result<std::vector<Finding>> SqliteStore::ListFindings(const FindingFilter& filt
       sql += " AND f.status = " + next();
       binds.push_back(std::string(FindingStatusName(*filter.status)));
     }
-    if (!filter.about.empty()) {
+    if (filter.about.rfind("story:", 0) == 0) {
+      // A story: findings about it, about one of its documents (those of the
+      // stories joined into it included), or about a claim sourced in one.
+      const std::string p = next();
+      const std::string docs =
+          "(SELECT m.document FROM story_member m JOIN story s ON s.id = m.story WHERE m.excluded = 0 AND (s.id = " + p +
+          " OR s.merged_into = " + p + "))";
+      sql += " AND f.id IN (SELECT r.finding FROM finding_ref r WHERE r.ref = " + p + " OR r.ref IN " + docs +
+             " OR r.ref IN (SELECT c.id FROM claim c WHERE c.doc IN " + docs + "))";
+      binds.push_back(filter.about);
+    } else if (!filter.about.empty()) {
       std::string target = filter.about;
-      if (target.rfind("claim:", 0) != 0 && target.rfind("finding:", 0) != 0 && target.rfind("story:", 0) != 0) {
+      if (target.rfind("claim:", 0) != 0 && target.rfind("finding:", 0) != 0) {
         target = ResolveOrThrow(filter.about, std::nullopt, true);
       }
       // The entity (with what was merged into it), or the claims about it.
