@@ -287,6 +287,15 @@ bool Near(const Wording& w, const std::set<std::string>& words, size_t after_n =
   return false;
 }
 
+// Cue words of a few measures, built once rather than at every figure.
+const std::set<std::string> kDealWords = {"deal", "contract", "merger", "takeover", "acquisition"};
+const std::set<std::string> kEmployWords = {"employs", "employ", "employed", "employing", "staff", "workforce"};
+const std::set<std::string> kQuakeWords = {"magnitude", "richter", "earthquake", "quake"};
+const std::set<std::string> kSpeedWords = {"per", "an", "speed", "mph"};
+const std::set<std::string> kLengthWords = {"long", "length", "stretch", "stretches", "stretching"};
+const std::set<std::string> kHeightWords = {"tall", "high", "height", "deep", "depth", "altitude"};
+const std::set<std::string> kWidthWords = {"wide", "diameter", "across", "width"};
+
 // Moves of a share, an index or a rate: "rose 30%", "shares fell $4".
 const std::set<std::string>& MoveWords() {
   static const std::set<std::string> k = {"rose",   "rise",   "rises",   "risen",  "fell",    "fall",   "falls",
@@ -338,7 +347,7 @@ std::string MoneyMeasure(const Wording& w) {
   if (Near(w, ShareWords(), 3, 6)) return Near(w, MoveWords(), 3, 6) ? "share_price_change" : "share_price";
   std::string measure = Cue(w, kCues);
   // "a deal worth $2bn": the worth of a deal is its value.
-  if (measure == "market_value" && Near(w, {"deal", "contract", "merger", "takeover", "acquisition"}, 0, 6)) {
+  if (measure == "market_value" && Near(w, kDealWords, 0, 6)) {
     measure = "deal_value";
   }
   return measure.empty() ? "amount" : measure;
@@ -432,9 +441,9 @@ std::string CountMeasure(const Quantity& q, const EntityAt* subject, const Wordi
     if (Near(w, kTurnout, 5, 6)) return "participants";
     static const std::set<std::string> kHome = {"population", "inhabitants", "home", "live", "lives", "living"};
     if ((subject && subject->e->type == EntityType::kPlace) || Near(w, kHome, 4, 5)) return "population";
-    if (Near(w, {"employs", "employ", "employed", "employing", "staff", "workforce"}, 4, 5)) return "employees";
+    if (Near(w, kEmployWords, 4, 5)) return "employees";
   }
-  if ((unit == "point" || unit == "magnitude") && Near(w, {"magnitude", "richter", "earthquake", "quake"}, 3, 3)) {
+  if ((unit == "point" || unit == "magnitude") && Near(w, kQuakeWords, 3, 3)) {
     return "magnitude";
   }
   if (unit == "point" && Near(w, IndexWords(), 3, 6)) return Near(w, MoveWords(), 3, 6) ? "index_change" : "index_level";
@@ -445,10 +454,10 @@ std::string MeasureMeasure(const Quantity& q, const Wording& w) {
   if (TimeUnit(q.unit)) return DurationMeasure(w);
   const std::string d = Dimension(q.unit);
   if (d == "distance") {
-    if (!q.per.empty() || Near(w, {"per", "an", "speed", "mph"}, 2, 0)) return "speed";
-    if (Near(w, {"long", "length", "stretch", "stretches", "stretching"}, 3, 2)) return "length";
-    if (Near(w, {"tall", "high", "height", "deep", "depth", "altitude"}, 3, 2)) return "height";
-    if (Near(w, {"wide", "diameter", "across", "width"}, 3, 2)) return "diameter";
+    if (!q.per.empty() || Near(w, kSpeedWords, 2, 0)) return "speed";
+    if (Near(w, kLengthWords, 3, 2)) return "length";
+    if (Near(w, kHeightWords, 3, 2)) return "height";
+    if (Near(w, kWidthWords, 3, 2)) return "diameter";
     return "distance";
   }
   if (d == "weight" || d == "area") return d;
