@@ -107,7 +107,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     for (const auto& f : dossier::ner::FindFigures(text, r, paragraphs, "2020")) {
       FUZZ_CHECK(f.start <= f.end && f.end <= static_cast<int64_t>(text.size()));
-      FUZZ_CHECK(f.subject >= 0 && f.subject < static_cast<int>(r.entities.size()));
+      FUZZ_CHECK(f.subject >= -1 && f.subject < static_cast<int>(r.entities.size()));  // -1: the document
       FUZZ_CHECK(!f.predicate.empty());
     }
   }

@@ -329,6 +329,55 @@ class Finder {
     return false;
   }
 
+  // A capitalised word in mid-sentence right before a number makes the
+  // number part of a name: "Chapter 11", "Boeing 767", "Route 66", "Flight
+  // 93", "Windows 95". Not at a sentence's start ("Only 5 ..."), and not
+  // after an all-caps word (cable text shouts "SAID 1,200").
+  bool NamesNumber(size_t number) const {
+    if (number == 0 || t_[number].kind != Token::Kind::kNumber) return false;
+    const Tok& w = t_[number - 1];
+    if (w.kind != Token::Kind::kWord || w.start <= static_cast<int64_t>(w.line_start)) return false;
+    const std::string_view raw = text_.substr(static_cast<size_t>(w.start), static_cast<size_t>(w.end - w.start));
+    if (!StartsUpper(raw) || IsAllUpper(raw) || Months().count(w.low)) return false;
+    if (number < 2) return false;
+    const std::string& before = t_[number - 2].low;
+    if (before == "." || before == "!" || before == "?" || before == ":" || before == "\"" || before == "\u201c" ||
+        before == "(" || before == "-" || before == "\u2014") {
+      return false;
+    }
+    return true;
+  }
+
+  // A unit of time ending a hyphenated adjective ("five-day", "17-year"),
+  // or empty.
+  static std::string TimeUnitWord(const std::string& w) {
+    static const std::set<std::string> kUnits = {"second", "minute", "hour", "day", "week", "month", "year", "decade"};
+    return kUnits.count(w) ? w : "";
+  }
+
+  // A duration as an adjective in words: "a five-day visit", "a
+  // twenty-year-old" (an age).
+  bool DurationWordAt(size_t k, Quantity* q) const {
+    const std::string& w = t_[k].low;
+    const size_t dash = w.find('-');
+    if (dash == std::string::npos) return false;
+    auto number = SmallNumbers().find(w.substr(0, dash));
+    if (number == SmallNumbers().end()) return false;
+    const std::string tail = w.substr(dash + 1);
+    if (tail == "year-old" || tail == "years-old") {
+      q->kind = Quantity::Kind::kAge;
+      q->unit = "year";
+    } else if (std::string unit = TimeUnitWord(tail); !unit.empty()) {
+      q->kind = Quantity::Kind::kMeasure;
+      q->unit = unit;
+    } else {
+      return false;
+    }
+    q->amount = number->second;
+    q->end = t_[k].end;
+    return true;
+  }
+
   static bool LooksPlural(const std::string& w) {
     if (w == "people" || w == "men" || w == "women" || w == "children" || w == "police" || w == "staff" ||
         w == "personnel" || w == "cattle") {
@@ -432,6 +481,13 @@ class Finder {
         }
       }
     }
+    if (t_[k].kind == Token::Kind::kWord && DurationWordAt(k, q)) {
+      q->start = t_[i].start;
+      q->qualifier = qualifier;
+      *next = k + 1;
+      return true;
+    }
+    if (k == i && NamesNumber(k)) return false;
     // Digits glued to letters on the left are part of an identifier (32397 in 06GUANGZHOU32397).
     if (t_[k].kind == Token::Kind::kNumber && k > 0 && Glued(k - 1, k) &&
         (t_[k - 1].kind == Token::Kind::kWord || t_[k - 1].low == "/" || t_[k - 1].low == "#" || t_[k - 1].low == ":")) {
@@ -518,9 +574,17 @@ class Finder {
         q->qualifier = "approximately";
         end_tok = k2 + 1;
         k2 += 2;
+      } else if (std::string unit = TimeUnitWord(w); !unit.empty()) {
+        // A duration used as an adjective: "a 17-year reign".
+        q->kind = Quantity::Kind::kMeasure;
+        q->amount = amount;
+        q->unit = unit;
+        q->end = t_[k2 + 1].end;
+        *next = k2 + 2;
+        return true;
       } else if (EndsWith(w, "year") || EndsWith(w, "day") || EndsWith(w, "month") || EndsWith(w, "week") ||
                  EndsWith(w, "hour") || EndsWith(w, "minute")) {
-        return false;  // a duration used as an adjective: "17-year reign"
+        return false;  // "a 17-yearlong reign", a run-together form this does not read
       } else if (auto m = MeasureUnits().find(w); m != MeasureUnits().end()) {
         // "600-pound" as an adjective
         q->kind = Quantity::Kind::kMeasure;
@@ -653,6 +717,23 @@ class Finder {
     }
     // Counts: "nearly 30 million people", "46 countries".
     if (LooksLikeYear(number_first) && number_last == number_first && qualifier == "exact") return false;
+    // Years counted are a duration ("jailed for 14 years"), "89 years old"
+    // an age, "two years ago" a date. ("year" ends other noun phrases.)
+    if ((Is(k2, "years") || (Is(k2, "year") && amount == 1 && t_[number_first].kind == Token::Kind::kNumber))) {
+      if (Is(k2 + 1, "ago")) return false;
+      const bool old = Is(k2 + 1, "old");
+      q->kind = old ? Quantity::Kind::kAge : Quantity::Kind::kCount;
+      q->amount = amount;
+      q->unit = "year";
+      if (!old) {
+        q->noun = std::string(text_.substr(static_cast<size_t>(t_[k2].start), static_cast<size_t>(t_[k2].end - t_[k2].start)));
+        q->noun_start = t_[k2].start;
+        q->noun_end = t_[k2].end;
+      }
+      q->end = t_[old ? k2 + 1 : k2].end;
+      *next = old ? k2 + 2 : k2 + 1;
+      return true;
+    }
     NounAfter(k2, q);
     if (q->noun.empty()) return false;  // a bare number says nothing on its own
     // "one reason", "the only one hosted", "two existing": number words count

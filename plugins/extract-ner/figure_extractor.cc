@@ -29,7 +29,7 @@ class FigureExtractor final : public Extractor {
         return budget.Refusal("the document with its figures");
       }
       ProposedClaim c;
-      c.subject = keys[static_cast<size_t>(f.subject)];
+      c.subject = f.subject >= 0 ? keys[static_cast<size_t>(f.subject)] : std::string(kThisDocument);
       c.predicate = f.predicate;
       Json v = {{"amount", f.quantity.amount}};
       if (f.quantity.amount_max) v["amount_max"] = *f.quantity.amount_max;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "dossier/text.h"
@@ -176,6 +177,26 @@ class SentenceFacts {
   }
   bool HereFrom(int64_t at) const { return last_here_ >= at; }
 
+  // Whether a mention is who reports the figure rather than what it is
+  // about: "X said", "X told reporters", "according to X", "said X".
+  bool Reports(const EntityAt& ea) const {
+    static const std::set<std::string> kSay = {"said",   "says",     "say",     "told",    "added",  "stated",
+                                               "reported", "reports", "announced", "estimated", "estimates",
+                                               "claimed", "claims",  "quoted",  "cited",   "confirmed"};
+    const std::string next = WordNear(ea.m->end, true);
+    if (kSay.count(next)) return true;
+    const std::string prev = WordNear(ea.m->start, false);
+    if (prev == "said" || prev == "says" || prev == "told") return true;
+    if (prev != "to") return false;
+    const int64_t to_start = WordStartBefore(ea.m->start);
+    return to_start >= 0 && WordNear(to_start, false) == "according";
+  }
+  // Whether a mention is a possessive: "Kmart's sales", "the workers' pay".
+  bool Possessive(const EntityAt& ea) const {
+    const std::string_view rest = text_.substr(static_cast<size_t>(ea.m->end), std::min<size_t>(4, static_cast<size_t>(span_.end - ea.m->end)));
+    return rest.rfind("'s", 0) == 0 || rest.rfind("\u2019s", 0) == 0 || rest.rfind("s'", 0) == 0;
+  }
+
   // Indices into in of the mentions of type t starting at or after offset
   // from, in order.
   const std::vector<size_t>& OfType(EntityType t) const { return of_type_[static_cast<size_t>(t)]; }
@@ -199,61 +220,270 @@ class SentenceFacts {
   std::string lower_;
   std::vector<LowWord> words_;
   int64_t last_here_ = -1;  // where its last "here" starts
+
+  // The word right after (forward) or right before offset at, lower case,
+  // within the sentence; empty when punctuation stands between. Reads a
+  // few bytes only, so asking it of every mention stays linear.
+  std::string WordNear(int64_t at, bool forward) const {
+    if (forward) {
+      auto it = std::lower_bound(words_.begin(), words_.end(), at + 1, [](const LowWord& w, int64_t x) { return w.end < x; });
+      if (it == words_.end()) return "";
+      const int64_t start = it->end - static_cast<int64_t>(it->low.size());
+      if (start < at) return "";
+      for (int64_t k = at; k < start; ++k) {
+        if (text_[static_cast<size_t>(k)] != ' ') return "";
+      }
+      return it->low;
+    }
+    const LowWord* w = WordBefore(at);
+    return w ? w->low : "";
+  }
+  // Where the word right before offset at starts, or -1.
+  int64_t WordStartBefore(int64_t at) const {
+    const LowWord* w = WordBefore(at);
+    return w ? w->end - static_cast<int64_t>(w->low.size()) : -1;
+  }
+  const LowWord* WordBefore(int64_t at) const {
+    auto it = std::upper_bound(words_.begin(), words_.end(), at, [](int64_t x, const LowWord& w) { return x < w.end; });
+    if (it == words_.begin()) return nullptr;
+    --it;
+    for (int64_t k = it->end; k < at; ++k) {
+      if (text_[static_cast<size_t>(k)] != ' ') return nullptr;
+    }
+    return &*it;
+  }
 };
 
-// The predicate a figure's wording gives it.
-std::string Predicate(const Quantity& q, const EntityAt& subject, const std::vector<std::string>& before_words,
+// What a figure measures, from the words around it: one of the measures of
+// docs/extraction.md ("Measures"), so that two outlets' figures for the
+// same thing get the same key whatever their wording.
+struct Wording {
+  const std::vector<std::string>& before;  // the last words before the figure, nearest last
+  const std::vector<std::string>& after;   // the first words after it, nearest first
+};
+
+// The measure the nearest cue word names: after the figure first ("$5m in
+// aid", "5,000 people were killed"), then before it ("a profit of $2m",
+// "killed 10 people"). Windows are short so that another clause's words
+// do not name it.
+std::string Cue(const Wording& w, const std::map<std::string, std::string>& cues, size_t after_n = 5,
+                size_t before_n = 7) {
+  for (size_t i = 0; i < w.after.size() && i < after_n; ++i) {
+    if (auto it = cues.find(w.after[i]); it != cues.end()) return it->second;
+  }
+  for (size_t i = 0; i < w.before.size() && i < before_n; ++i) {
+    if (auto it = cues.find(w.before[w.before.size() - 1 - i]); it != cues.end()) return it->second;
+  }
+  return "";
+}
+
+bool Near(const Wording& w, const std::set<std::string>& words, size_t after_n = 5, size_t before_n = 7) {
+  for (size_t i = 0; i < w.after.size() && i < after_n; ++i) {
+    if (words.count(w.after[i])) return true;
+  }
+  for (size_t i = 0; i < w.before.size() && i < before_n; ++i) {
+    if (words.count(w.before[w.before.size() - 1 - i])) return true;
+  }
+  return false;
+}
+
+// Cue words of a few measures, built once rather than at every figure.
+const std::set<std::string> kDealWords = {"deal", "contract", "merger", "takeover", "acquisition"};
+const std::set<std::string> kEmployWords = {"employs", "employ", "employed", "employing", "staff", "workforce"};
+const std::set<std::string> kQuakeWords = {"magnitude", "richter", "earthquake", "quake"};
+const std::set<std::string> kSpeedWords = {"per", "an", "speed", "mph"};
+const std::set<std::string> kLengthWords = {"long", "length", "stretch", "stretches", "stretching"};
+const std::set<std::string> kHeightWords = {"tall", "high", "height", "deep", "depth", "altitude"};
+const std::set<std::string> kWidthWords = {"wide", "diameter", "across", "width"};
+
+// Moves of a share, an index or a rate: "rose 30%", "shares fell $4".
+const std::set<std::string>& MoveWords() {
+  static const std::set<std::string> k = {"rose",   "rise",   "rises",   "risen",  "fell",    "fall",   "falls",
+                                          "fallen", "up",     "down",    "gained", "gain",    "gains",  "lost",
+                                          "jumped", "jump",   "climbed", "dropped", "drop",   "slumped", "slid",
+                                          "surged", "soared", "plunged", "tumbled", "declined", "increased",
+                                          "decreased", "higher", "lower"};
+  return k;
+}
+
+const std::set<std::string>& ShareWords() {
+  static const std::set<std::string> k = {"shares", "share", "stock", "stocks"};
+  return k;
+}
+
+const std::set<std::string>& IndexWords() {
+  static const std::set<std::string> k = {"index", "sensex", "dow", "nasdaq", "ftse", "nikkei", "dax", "cac",
+                                          "hang", "s&p", "kospi", "nifty"};
+  return k;
+}
+
+const std::set<std::string>& ChanceWords() {
+  static const std::set<std::string> k = {"chance", "chances", "odds", "probability", "likelihood", "risk", "likely"};
+  return k;
+}
+
+std::string MoneyMeasure(const Wording& w) {
+  static const std::map<std::string, std::string> kCues = {
+      {"revenue", "revenue"},    {"revenues", "revenue"},   {"turnover", "revenue"},  {"income", "revenue"},
+      {"earned", "revenue"},     {"sales", "sales"},        {"profit", "profit"},     {"profits", "profit"},
+      {"earnings", "profit"},    {"loss", "loss"},          {"losses", "loss"},       {"aid", "aid"},
+      {"pledged", "aid"},        {"pledge", "aid"},         {"pledges", "aid"},       {"donated", "aid"},
+      {"donation", "aid"},       {"donations", "aid"},      {"relief", "aid"},        {"assistance", "aid"},
+      {"cost", "cost"},          {"costs", "cost"},         {"costing", "cost"},      {"budget", "budget"},
+      {"spent", "spending"},     {"spend", "spending"},     {"spending", "spending"}, {"debt", "debt"},
+      {"debts", "debt"},         {"fine", "fine"},          {"fined", "fine"},        {"damages", "damages"},
+      {"compensation", "damages"}, {"salary", "salary"},   {"salaries", "salary"},   {"wage", "salary"},
+      {"wages", "salary"},       {"tax", "tax"},            {"taxes", "tax"},         {"investment", "investment"},
+      {"invest", "investment"},  {"invested", "investment"}, {"investing", "investment"},
+      {"grossed", "box_office"}, {"gross", "box_office"},   {"box", "box_office"},    {"weekend", "box_office"},
+      {"deal", "deal_value"},    {"merger", "deal_value"},  {"acquisition", "deal_value"}, {"takeover", "deal_value"},
+      {"bid", "deal_value"},     {"buy", "deal_value"},     {"buys", "deal_value"},   {"bought", "deal_value"},
+      {"acquire", "deal_value"}, {"acquired", "deal_value"}, {"acquires", "deal_value"}, {"purchase", "deal_value"},
+      {"sell", "deal_value"},    {"sold", "deal_value"},    {"sells", "deal_value"},  {"contract", "deal_value"},
+      {"valued", "market_value"}, {"valuation", "market_value"}, {"capitalisation", "market_value"},
+      {"capitalization", "market_value"}, {"worth", "market_value"},
+      {"price", "price"},        {"priced", "price"},       {"tickets", "price"},     {"ticket", "price"}};
+  // A share's price and its moves: "shares closed at $20.60", "shares fell $4".
+  if (Near(w, ShareWords(), 3, 6)) return Near(w, MoveWords(), 3, 6) ? "share_price_change" : "share_price";
+  std::string measure = Cue(w, kCues);
+  // "a deal worth $2bn": the worth of a deal is its value.
+  if (measure == "market_value" && Near(w, kDealWords, 0, 6)) {
+    measure = "deal_value";
+  }
+  return measure.empty() ? "amount" : measure;
+}
+
+// The noun a count or share is of, singular, for "count:protester".
+std::string NounKey(const Quantity& q) {
+  const std::string& noun = q.kind == Quantity::Kind::kCount ? q.unit : q.noun;
+  if (noun.empty()) return "";
+  const size_t space = noun.find_last_of(' ');
+  return Slug(Singular(space == std::string::npos ? noun : noun.substr(space + 1)));
+}
+
+std::string PercentMeasure(const Quantity& q, const Wording& w) {
+  static const std::map<std::string, std::string> kCues = {
+      {"stake", "stake"},         {"vote", "vote_share"},    {"votes", "vote_share"}, {"growth", "growth"},
+      {"grew", "growth"},         {"grow", "growth"},        {"gdp", "growth"},       {"economy", "growth"},
+      {"inflation", "inflation"}, {"unemployment", "unemployment"}, {"jobless", "unemployment"},
+      {"rate", "rate"},           {"rates", "rate"},         {"chance", "probability"}, {"chances", "probability"},
+      {"odds", "probability"},    {"probability", "probability"}, {"likely", "probability"}};
+  if (Near(w, ShareWords(), 3, 6) && Near(w, MoveWords(), 3, 6)) return "share_price_change";
+  if (Near(w, IndexWords(), 3, 6) && Near(w, MoveWords(), 3, 6)) return "index_change";
+  const std::string measure = Cue(w, kCues, 3, 6);
+  if (!measure.empty()) return measure;
+  const std::string noun = NounKey(q);
+  return noun.empty() ? "percent" : "percent:" + noun;
+}
+
+// Units of time: a count of them is a duration, or a prison term.
+bool TimeUnit(const std::string& unit) {
+  return unit == "second" || unit == "minute" || unit == "hour" || unit == "day" || unit == "week" ||
+         unit == "month" || unit == "year" || unit == "decade" || unit == "century";
+}
+
+std::string DurationMeasure(const Wording& w) {
+  static const std::set<std::string> kPenalty = {"sentenced", "sentence", "jailed", "jail", "prison", "imprisoned",
+                                                 "imprisonment", "term", "serve", "serving", "behind"};
+  return Near(w, kPenalty, 3, 7) ? "sentence" : "duration";
+}
+
+// What happened to people counted: "10 people were killed", "killed 10
+// people", "10 dead".
+std::string HarmMeasure(const Wording& w) {
+  static const std::map<std::string, std::string> kCues = {
+      {"killed", "deaths"},     {"kill", "deaths"},       {"killing", "deaths"},     {"dead", "deaths"},
+      {"died", "deaths"},       {"die", "deaths"},        {"deaths", "deaths"},      {"lives", "deaths"},
+      {"perished", "deaths"},   {"murdered", "deaths"},   {"executed", "deaths"},    {"injured", "injured"},
+      {"injuring", "injured"},  {"wounded", "injured"},   {"wounding", "injured"},   {"hurt", "injured"},
+      {"missing", "missing"},   {"disappeared", "missing"}, {"displaced", "displaced"}, {"homeless", "displaced"},
+      {"evacuated", "displaced"}, {"fled", "displaced"},  {"arrested", "arrested"},  {"arresting", "arrested"},
+      {"detained", "detained"}, {"detaining", "detained"}, {"held", "detained"},     {"jailed", "detained"},
+      {"imprisoned", "detained"}, {"affected", "affected"}};
+  return Cue(w, kCues, 6, 3);
+}
+
+std::string CountMeasure(const Quantity& q, const EntityAt* subject, const Wording& w) {
+  const std::string& unit = q.unit;
+  if (TimeUnit(unit)) return DurationMeasure(w);
+  static const std::map<std::string, std::string> kUnits = {
+      {"death", "deaths"},       {"fatality", "deaths"},    {"casualty", "deaths"},   {"victim", "victims"},
+      {"injury", "injured"},     {"arrest", "arrested"},    {"store", "stores"},      {"shop", "stores"},
+      {"branch", "stores"},      {"outlet", "stores"},      {"job", "employees"},     {"employee", "employees"},
+      {"worker", "employees"},   {"staff", "employees"},    {"troop", "troops"},      {"peacekeeper", "troops"},
+      {"protester", "participants"}, {"demonstrator", "participants"}, {"marcher", "participants"},
+      {"participant", "participants"}, {"attendee", "participants"}, {"spectator", "participants"},
+      {"member", "members"},     {"seat", "seats"},         {"vote", "votes"},        {"user", "users"},
+      {"customer", "customers"}, {"client", "customers"},   {"subscriber", "subscribers"}, {"visitor", "visitors"},
+      {"tourist", "visitors"},   {"resident", "population"}, {"inhabitant", "population"}};
+  static const std::set<std::string> kPeople = {"person", "man", "woman", "child", "civilian", "adult", "resident",
+                                                "student", "soldier", "villager", "worker", "employee", "passenger",
+                                                "pilgrim", "refugee", "prisoner", "miner", "policeman", "officer"};
+  // What happened to the people counted comes first: "200 workers were
+  // killed" is a death toll, not a staff count.
+  if (kPeople.count(unit) || unit == "troop") {
+    if (const std::string harm = HarmMeasure(w); !harm.empty()) return harm;
+  }
+  std::string measure;
+  if (auto it = kUnits.find(unit); it != kUnits.end()) measure = it->second;
+  static const std::set<std::string> kCut = {"cut", "cuts", "cutting", "shed", "shedding", "axe", "axed", "lose",
+                                             "lost", "losing", "eliminate", "eliminated", "slash", "slashed", "go",
+                                             "redundant", "layoffs", "laid"};
+  static const std::set<std::string> kClose = {"close", "closed", "closing", "closes", "shut", "shutting", "closure",
+                                               "closures"};
+  if (measure == "employees" && Near(w, kCut, 4, 5)) return "jobs_cut";
+  if (measure == "stores" && Near(w, kClose, 4, 5)) return "stores_closed";
+  if (!measure.empty()) return measure;
+  if (unit == "person") {
+    static const std::set<std::string> kTurnout = {"protest", "protested", "protesting", "rally", "rallied", "march",
+                                                   "marched", "demonstrated", "demonstration", "attended", "gathered",
+                                                   "turned", "joined", "crowd", "crowds", "protesters"};
+    if (Near(w, kTurnout, 5, 6)) return "participants";
+    static const std::set<std::string> kHome = {"population", "inhabitants", "home", "live", "lives", "living"};
+    if ((subject && subject->e->type == EntityType::kPlace) || Near(w, kHome, 4, 5)) return "population";
+    if (Near(w, kEmployWords, 4, 5)) return "employees";
+  }
+  if ((unit == "point" || unit == "magnitude") && Near(w, kQuakeWords, 3, 3)) {
+    return "magnitude";
+  }
+  if (unit == "point" && Near(w, IndexWords(), 3, 6)) return Near(w, MoveWords(), 3, 6) ? "index_change" : "index_level";
+  return "count:" + NounKey(q);
+}
+
+std::string MeasureMeasure(const Quantity& q, const Wording& w) {
+  if (TimeUnit(q.unit)) return DurationMeasure(w);
+  const std::string d = Dimension(q.unit);
+  if (d == "distance") {
+    if (!q.per.empty() || Near(w, kSpeedWords, 2, 0)) return "speed";
+    if (Near(w, kLengthWords, 3, 2)) return "length";
+    if (Near(w, kHeightWords, 3, 2)) return "height";
+    if (Near(w, kWidthWords, 3, 2)) return "diameter";
+    return "distance";
+  }
+  if (d == "weight" || d == "area") return d;
+  return "count:" + Slug(q.unit);
+}
+
+// The predicate: the measure, and for a plain count or share the noun.
+std::string Predicate(const Quantity& q, const EntityAt* subject, const std::vector<std::string>& before_words,
                       const std::vector<std::string>& after_words) {
+  const Wording w{before_words, after_words};
   switch (q.kind) {
-    case Quantity::Kind::kCount: {
-      const std::string verb = PeopleVerb(after_words);
-      if (q.unit == "person") {
-        return !verb.empty() ? "people_" + verb : subject.e->type == EntityType::kPlace ? "population" : "people";
-      }
-      std::string predicate = Slug(q.noun.empty() ? q.unit : q.noun);
-      if (!verb.empty()) predicate += "_" + verb;
-      // "… laptops … are assembled here": the action counted.
-      for (size_t i = 0; i + 1 < after_words.size() && i < 6; ++i) {
-        if ((after_words[i] == "are" || after_words[i] == "were" || after_words[i] == "is") &&
-            after_words[i + 1].size() > 3 && after_words[i + 1].back() == 'd') {
-          predicate += "_" + after_words[i + 1];
-          break;
-        }
-      }
-      return predicate;
-    }
-    case Quantity::Kind::kMoney: {
-      // "a cost of $100,000", "an external debt of more than $300bn", "$11 million in revenue".
-      const auto& words = before_words;
-      std::string head;
-      if (words.size() >= 2 && words.back() == "of") head = words[words.size() - 2];
-      if (head.empty() && after_words.size() >= 2 && after_words[0] == "in") head = after_words[1];
-      // "agreed to buy the docks for $2bn", "sold it for ...": the price of a deal.
-      if (head.empty() && !words.empty() && words.back() == "for") {
-        static const std::set<std::string> kDeal = {"buy",      "buys",      "bought",   "buying",   "acquire",
-                                                    "acquires", "acquired",  "acquiring", "purchase", "purchased",
-                                                    "sell",     "sells",     "sold",     "selling"};
-        for (size_t i = words.size() >= 9 ? words.size() - 9 : 0; i + 1 < words.size(); ++i) {
-          if (kDeal.count(words[i])) head = "price";
-        }
-      }
-      // "a deal worth $2bn", "valued at $2bn".
-      if (head.empty() && words.size() >= 2 && words.back() == "worth") head = words[words.size() - 2] + "_value";
-      if (head.empty() && words.size() >= 2 && words.back() == "at" && words[words.size() - 2] == "valued") {
-        head = "value";
-      }
-      if (head.empty() && !q.noun.empty()) head = q.noun;
-      return head.empty() ? "amount" : Slug(head);
-    }
+    case Quantity::Kind::kCount:
+      return CountMeasure(q, subject, w);
+    case Quantity::Kind::kMoney:
+      return MoneyMeasure(w);
     case Quantity::Kind::kPercent:
-      return q.noun.empty() ? "percent" : "percent_of_" + Slug(q.noun);
+      return PercentMeasure(q, w);
     case Quantity::Kind::kRatio:
-      return q.unit == "times" ? "times_" + Slug(q.noun.empty() ? "as_much" : q.noun)
-                               : "share_of_" + Slug(q.noun.empty() ? q.unit : q.noun);
+      // "four times more": a multiple; "1 in 300 chance": odds; "1 of every 3 ferries": a share.
+      if (q.unit == "times") return "count:times";
+      if (Near(w, ChanceWords(), 4, 3)) return "probability";
+      return q.unit == "ratio" ? "percent" : "percent:" + Slug(q.unit);
     case Quantity::Kind::kRank:
-      return "rank_" + Slug(q.noun.empty() ? "overall" : q.noun);
+      return "rank";
     case Quantity::Kind::kMeasure:
-      return (q.noun.empty() ? "" : Slug(q.noun) + "_") + Dimension(q.unit);
+      return MeasureMeasure(q, w);
     case Quantity::Kind::kAge:
       return "age";
   }
@@ -335,6 +565,9 @@ class FigureReader {
         const EntityAt& ea = facts.in[*it];
         if (before_only && ea.m->start >= qs) break;
         if (ea.m->end <= qs && qs - ea.m->end > 150) continue;
+        // "..., police chief Ana Ruiz said": who reports a figure is not
+        // what it is about.
+        if (facts.Reports(ea)) continue;
         return &ea;
       }
     }
@@ -354,6 +587,11 @@ class FigureReader {
           between.find('.') == std::string::npos) {
         subject = &ea;
       }
+    }
+    // A possessive close before the figure: "Kmart's sales fell 5%".
+    for (size_t i = facts.FirstEndingFrom(qs - 40); !subject && i < facts.in.size() && facts.in[i].m->start < qs; ++i) {
+      const EntityAt& ea = facts.in[i];
+      if (ea.m->end <= qs && qs - ea.m->end < 40 && facts.Possessive(ea)) subject = &ea;
     }
     // "here", "this city", "a huge place": the city the text was last about.
     const bool deictic = facts.Before(" here", qs) || facts.HereFrom(qe) || facts.Before("this city", qs) ||
@@ -419,15 +657,16 @@ class FigureReader {
     if (first_after != people.begin()) last_person_ = facts.in[*(first_after - 1)].m;
     if (remembered.city) last_city_ = remembered.city;
     if (remembered.country) last_country_ = remembered.country;
-    if (!subject) return;
-
     Figure f;
     f.start = s.start;
     f.end = s.end;
-    f.subject = subject->m->entity;
-    f.confidence = subject->m->end <= qs && qs - subject->m->end < 80 ? 0.75 : 0.6;
-    // The money predicates read up to nine words back.
-    f.predicate = Predicate(q, *subject, facts.WordsBefore(qs, 10), after_words);
+    // A figure no name goes with ("at least 40 people were killed", "a
+    // five-day visit") is about the event the document reports: kept, on
+    // the document, rather than lost.
+    f.subject = subject ? subject->m->entity : -1;
+    f.confidence = !subject ? 0.5 : subject->m->end <= qs && qs - subject->m->end < 80 ? 0.75 : 0.6;
+    // The cues of a measure are read up to seven words back.
+    f.predicate = Predicate(q, subject, facts.WordsBefore(qs, 10), after_words);
     f.time = when.time;
     f.prospective = when.prospective;
     f.quantity = q;

@@ -1,7 +1,8 @@
 // Figures in running text and what they are about: each quantity the kernel
 // parser finds (dossier/quantity.h) gets a subject entity from its sentence
 // ("Chongqing, a municipality of nearly 30 million people" -> Chongqing), a
-// predicate from its wording ("population", "laptops_assembled", "cost"),
+// predicate from its wording, one of the measures of docs/extraction.md
+// ("population", "deaths", "count:laptop"),
 // and the year it refers to when the sentence says.
 #pragma once
 
@@ -16,7 +17,7 @@ namespace dossier::ner {
 
 struct Figure {
   Quantity quantity;
-  int subject = -1;       // entity index in the Recognition
+  int subject = -1;       // entity index in the Recognition; -1: the document (the event it reports)
   std::string predicate;  // snake_case
   std::string time;       // "2012", "1973/1990", or empty
   bool prospective = false;  // time is after the document's year: a plan or forecast ("by 2012", "will")

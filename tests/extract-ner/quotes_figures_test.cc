@@ -80,7 +80,7 @@ TEST_CASE("figures get their subject, predicate, hedge and year", "[figures]") {
   CHECK(subject(population) == "Marlow");
   CHECK(population->quantity.amount == 2e6);
   CHECK(population->quantity.qualifier == "nearly");
-  const Figure* ferries = find("share_of_ferries");
+  const Figure* ferries = find("percent:ferry");
   REQUIRE(ferries);
   CHECK(subject(ferries) == "Marlow");  // "here"
   const Figure* revenue = find("revenue");
@@ -88,7 +88,7 @@ TEST_CASE("figures get their subject, predicate, hedge and year", "[figures]") {
   CHECK(subject(revenue) == "Brightwater Corp");
   CHECK(revenue->quantity.amount == Approx(11.5e9));
   CHECK(revenue->time == "2019");
-  const Figure* killed = find("people_killed_or_disappeared");
+  const Figure* killed = find("deaths");
   REQUIRE(killed);
   CHECK(subject(killed) == "Ada Whitlock");
   CHECK(killed->quantity.qualifier == "approximately");
@@ -111,9 +111,71 @@ TEST_CASE("deal figures are named by how the deal is worded", "[figures]") {
   std::string all;
   for (const auto& p : predicates) all += p + " ";
   INFO(all);
-  CHECK(std::find(predicates.begin(), predicates.end(), "price") != predicates.end());
-  CHECK(std::find(predicates.begin(), predicates.end(), "deal_value") != predicates.end());
-  CHECK(std::find(predicates.begin(), predicates.end(), "value") != predicates.end());
+  REQUIRE(predicates.size() == 3);
+  CHECK(predicates[0] == "deal_value");  // "agreed to buy ... for"
+  CHECK(predicates[1] == "deal_value");  // "a deal worth"
+  CHECK(predicates[2] == "market_value");  // "valued at"
+}
+
+TEST_CASE("figures no name goes with are about the document's event", "[figures]") {
+  const std::string text =
+      "At least 40 people were killed when the old bridge collapsed.\n"
+      "Rescuers worked through a five-day search.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto figures = FindFigures(text, r, paras, "2031");
+  REQUIRE(ByAmount(figures, 40));
+  CHECK(ByAmount(figures, 40)->subject == -1);
+  CHECK(ByAmount(figures, 40)->predicate == "deaths");
+  REQUIRE(ByAmount(figures, 5));
+  CHECK(ByAmount(figures, 5)->subject == -1);
+  CHECK(ByAmount(figures, 5)->predicate == "duration");
+  CHECK(ByAmount(figures, 5)->quantity.unit == "day");
+}
+
+TEST_CASE("a figure's predicate names what it measures", "[figures]") {
+  // One figure per line, each with its own amount; the measure expected of it.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"The grocer Pellham Stores will close 121 stores next year.", "stores_closed"},
+      {"Some 3,002 jobs will be cut at the Varrow plant.", "jobs_cut"},
+      {"About 5,003 protesters marched through the square.", "participants"},
+      {"The donors pledged $35m in aid on Tuesday.", "aid"},
+      {"The airline reported a profit of $12m.", "profit"},
+      {"Shares in the miner rose 13% on Friday.", "share_price_change"},
+      {"The fund bought a 24% stake in the port.", "stake"},
+      {"The former mayor was jailed for 14 years.", "sentence"},
+      {"The odds are 1 in 301 that it hits.", "probability"},
+      {"Volunteers counted 17 billboards along the road.", "count:billboard"},
+      {"The new line will cost $4.6bn to build.", "cost"},
+      {"The film grossed $46m in its opening weekend.", "box_office"},
+      {"At least 27 people were injured in the crash.", "injured"},
+      {"The minister began a six-day visit on Monday.", "duration"},
+  };
+  for (const auto& [line, measure] : cases) {
+    const std::vector<Span> paras = {{0, static_cast<int64_t>(line.size())}};
+    const Recognition r = Recognize(line, paras);
+    const auto figures = FindFigures(line, r, paras, "2031");
+    INFO(line);
+    REQUIRE(figures.size() == 1);
+    CHECK(figures[0].predicate == measure);
+  }
+}
+
+TEST_CASE("a figure's subject is what its sentence is about, not who reports it", "[figures]") {
+  const std::string text =
+      "In Delmont, Kessling Corp's sales fell 7% in the spring.\n"
+      "Mayor Ilsa Brandt said nearly 300 homes were flooded.\n"
+      "According to Ilsa Brandt, 41 roads were closed.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto figures = FindFigures(text, r, paras, "2031");
+  auto subject = [&](const Figure* f) { return f->subject < 0 ? std::string("@document") : r.entities[static_cast<size_t>(f->subject)].name; };
+  REQUIRE(ByAmount(figures, 7));
+  CHECK(subject(ByAmount(figures, 7)) == "Kessling Corp");
+  REQUIRE(ByAmount(figures, 300));
+  CHECK(subject(ByAmount(figures, 300)) == "@document");
+  REQUIRE(ByAmount(figures, 41));
+  CHECK(subject(ByAmount(figures, 41)) == "@document");
 }
 
 TEST_CASE("ALL-CAPS cable text: figures are read as in ordinary case, and reference lines give none", "[figures]") {

@@ -121,10 +121,38 @@ TEST_CASE("years, dates, times, ordinals and identifiers are not quantities", "[
   for (const char* s : {"in a 2012 report", "his 1973-90 rule", "on Jan. 5 they met", "on 5 January", "held 7-9 December",
                         "at 09:14 GMT", "the 19th century", "the 1970s", "cable 06GUANGZHOU32397", "USDOC 4420/ITA",
                         "at 3.5 p.m.", "the only one hosted by a city", "one reason officials say", "Two existing South American blocs",
-                        "1. (SBU) Summary", "a 17-year reign"}) {
+                        "1. (SBU) Summary", "filed for Chapter 11 protection", "a fleet of Boeing 767 jets",
+                        "drove along Route 66 all night", "ran Windows 95 for years"}) {
     INFO(s);
     CHECK(FindQuantities(s).empty());
   }
+}
+
+TEST_CASE("durations as adjectives, in digits or words, are measures of time", "[quantity]") {
+  const Quantity reign = One("a 17-year reign");
+  CHECK(reign.kind == Quantity::Kind::kMeasure);
+  CHECK(reign.amount == 17);
+  CHECK(reign.unit == "year");
+  const Quantity visit = One("a five-day visit to the coast");
+  CHECK(visit.kind == Quantity::Kind::kMeasure);
+  CHECK(visit.amount == 5);
+  CHECK(visit.unit == "day");
+  CHECK(visit.start == 2);
+  const Quantity term = One("jailed for 14 years");
+  CHECK(term.kind == Quantity::Kind::kCount);
+  CHECK(term.unit == "year");
+  CHECK(term.amount == 14);
+  CHECK(One("she is 89 years old").kind == Quantity::Kind::kAge);
+  CHECK(FindQuantities("two years ago").empty());
+  const Quantity age = One("a twelve-year-old boy");
+  CHECK(age.kind == Quantity::Kind::kAge);
+  CHECK(age.amount == 12);
+}
+
+TEST_CASE("a number after a capitalised word at a sentence's start or in shouted text is still a figure", "[quantity]") {
+  CHECK(One("Only 5 ferries sailed").amount == 5);
+  CHECK(One("It rained. Only 5 ferries sailed").amount == 5);
+  CHECK(One("OFFICIALS SAID 1,200 households signed").amount == 1200);
 }
 
 TEST_CASE("ParseNumber and Singular", "[quantity]") {
