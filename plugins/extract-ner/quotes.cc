@@ -1,20 +1,11 @@
 #include "quotes.h"
 
 #include <algorithm>
-#include <set>
 
 #include "dossier/tokens.h"
 
 namespace dossier::ner {
 namespace {
-
-bool IsSpeechVerb(std::string_view w) {
-  static const std::set<std::string, std::less<>> kVerbs = {
-      "said", "says", "told", "added", "asked", "explained", "noted", "laughed", "commented", "declared",
-      "stated", "argued", "insisted", "recalled", "warned", "wrote", "proclaimed", "replied", "continued",
-      "urged", "cautioned", "admitted", "acknowledged", "quipped", "joked", "remarked", "observed", "conceded"};
-  return kVerbs.count(w) > 0;
-}
 
 bool IsPronoun(std::string_view w) { return w == "he" || w == "she" || w == "He" || w == "She"; }
 
