@@ -103,7 +103,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     for (const auto& q : dossier::ner::FindQuotes(text, r, paragraphs)) {
       FUZZ_CHECK(q.start <= q.end && q.end <= static_cast<int64_t>(text.size()));
-      FUZZ_CHECK(q.speaker >= 0 && q.speaker < static_cast<int>(r.entities.size()));
+      FUZZ_CHECK(q.speaker >= -1 && q.speaker < static_cast<int>(r.entities.size()));  // -1: no speaker
     }
     for (const auto& f : dossier::ner::FindFigures(text, r, paragraphs, "2020")) {
       FUZZ_CHECK(f.start <= f.end && f.end <= static_cast<int64_t>(text.size()));

@@ -20,6 +20,10 @@ class QuoteExtractor final : public Extractor {
     const Recognition r = FromBatch(batch, &keys);
     const std::string& text = batch.document.text;
     for (const Quote& q : FindQuotes(text, r, ParagraphsOf(batch.document))) {
+      // A "said" claim needs someone who said it: a quotation whose speaker the
+      // text leaves unclear is found (FindQuotes keeps it) but not stored as a
+      // statement of no one.
+      if (q.speaker < 0) continue;
       if (!budget.Take(ClaimBytes(static_cast<size_t>(q.end - q.start)))) {
         return budget.Refusal("the document with its quotes");
       }

@@ -58,14 +58,6 @@ bool IsNameParticle(std::string_view w) {
   return kParticles.count(w) > 0;
 }
 
-bool IsSpeechVerb(std::string_view w) {
-  static const std::set<std::string, std::less<>> kVerbs = {
-      "said", "says", "say", "told", "tells", "added", "asked", "explained", "noted", "laughed", "commented",
-      "declared", "stated", "argued", "insisted", "recalled", "warned", "wrote", "proclaimed", "urged",
-      "announced", "claimed", "replied", "responded", "acknowledged", "admitted", "conceded", "cautioned"};
-  return kVerbs.count(w) > 0;
-}
-
 // Nouns that, after "X, a/the ...", say X is an organization.
 bool IsOrgNoun(std::string_view w) {
   static const std::set<std::string, std::less<>> kNouns = {

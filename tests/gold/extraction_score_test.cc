@@ -263,7 +263,7 @@ TEST_CASE("extraction against the hand-made gold of 30 stories and the news sets
   CHECK(r["figures"]["found"].get<double>() >= 0.55);
   CHECK(r["figures"]["subject_right"].get<double>() >= 0.20);
   CHECK(r["figures"]["measure_right"].get<double>() >= 0.69);
-  CHECK(r["quotes"]["found"].get<double>() >= 0.35);
-  CHECK(r["quotes"]["speaker_right"].get<double>() >= 0.90);
+  CHECK(r["quotes"]["found"].get<double>() >= 0.52);
+  CHECK(r["quotes"]["speaker_right"].get<double>() >= 0.95);
   CHECK(r["import_failures"].get<int64_t>() == 0);
 }

@@ -124,3 +124,16 @@ TEST_CASE("a run of tokens with no sentence end is cut at the sentence maximum",
   CHECK(text.substr(static_cast<size_t>(spans[3].start)) == "Next one.");
   CHECK(Sentences(text).back() == "Next one.");
 }
+
+TEST_CASE("speech verbs: one list for every extractor", "[tokens]") {
+  CHECK(IsSpeechVerb("said"));
+  CHECK(IsSpeechVerb("told"));
+  CHECK(IsSpeechVerb("warned"));
+  CHECK(IsSpeechVerb("adds"));
+  CHECK(IsSpeechVerb("acknowledged"));  // the first of the list
+  CHECK(IsSpeechVerb("wrote"));         // and the last
+  CHECK_FALSE(IsSpeechVerb("Said"));    // lower case only
+  CHECK_FALSE(IsSpeechVerb("states"));  // as often "the United States"
+  CHECK_FALSE(IsSpeechVerb("walked"));
+  CHECK_FALSE(IsSpeechVerb(""));
+}

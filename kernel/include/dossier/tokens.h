@@ -61,6 +61,12 @@ DOSSIER_API double UpperRatio(std::string_view text);
 // ASCII-lowercased copy (other bytes unchanged, so offsets are kept).
 DOSSIER_API std::string LowerAscii(std::string_view text);
 
+// Whether a lower-case word is a verb that reports speech ("said", "told",
+// "warned", "adds"): who stands next to one is a speaker, so the recognizer
+// takes the name for a person's and the quote extractor for the one who spoke.
+// One list for both, so the two never disagree on what counts as saying.
+DOSSIER_API bool IsSpeechVerb(std::string_view lower_word);
+
 struct Span {
   int64_t start = 0;
   int64_t end = 0;
