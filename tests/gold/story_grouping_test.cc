@@ -118,7 +118,9 @@ TEST_CASE("story grouping against the corpus's 30 stories", "[corpus][gold]") {
   std::map<std::string, int64_t> size_of;
   for (const auto& [doc, story] : gold_of_doc) ++size_of[story];
   int64_t gold_pairs = 0, whole = 0;
-  for (const auto& [story, n] : size_of) {
+  for (const auto& [gold_story, size] : size_of) {
+    const std::string story = gold_story;  // named, so that the lambda below may capture it
+    const int64_t n = size;
     gold_pairs += n * (n - 1) / 2;
     // Whole: all its documents in one story (a story of one document is whole alone).
     auto p = predicted_of_gold.find(story);
