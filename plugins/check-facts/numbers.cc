@@ -55,6 +55,30 @@ bool AcrossDocuments(const ClaimIndex& index, const FactGroup& g) {
   return false;
 }
 
+// Measures that belong to the event itself: a story has one death toll, one
+// count of the injured or the arrested, one crowd. Other figures without a
+// named subject (a duration, a sum of money, a count of women) may each be
+// about something else in the story, and so may two durations of one
+// subject: their values conflict only when they are close (within 25%: 31
+// and 32 projects), not when far apart (5 and 35 years, 4 and 8 women: two
+// things) (docs/checks.md, "Comparison semantics").
+bool EventMeasure(const std::string& predicate) {
+  static const std::set<std::string> kEvent = {"death_toll", "deaths",    "injured",   "missing", "displaced",
+                                               "arrested",   "detained",  "affected",  "participants",
+                                               "victims",    "evacuated", "casualties"};
+  return kEvent.count(predicate.substr(0, predicate.find(':'))) > 0;
+}
+
+constexpr double kCloseRatio = 1.25;
+bool ValuesClose(const ClaimIndex& index, const FactGroup& g) {
+  double low = INFINITY, high = -INFINITY;
+  for (uint32_t m : g.members) {
+    low = std::min(low, std::fabs(index.claims[m].amount));
+    high = std::max(high, std::fabs(index.claims[m].amount));
+  }
+  return low > 0 && high / low <= kCloseRatio;
+}
+
 // "nearly 30,000,000 person".
 std::string Figure(const ClaimIndex& index, const FactClaim& c, const std::string& unit) {
   return index.Figure(c) + (unit.empty() ? "" : " " + unit);
@@ -75,7 +99,11 @@ class NumbersChecker final : public Checker {
 
     std::vector<const FactGroup*> reported;
     for (const FactGroup& g : index->groups) {
-      if (g.numeric && g.comparable && g.members.size() >= 2 && AcrossDocuments(*index, g)) reported.push_back(&g);
+      if (!g.numeric || !g.comparable || g.members.size() < 2 || !AcrossDocuments(*index, g)) continue;
+      const bool story_level = g.subject.rfind("story:", 0) == 0;
+      const bool uncertain_scope = (story_level && !EventMeasure(g.predicate)) || g.predicate == "duration";
+      if (uncertain_scope && g.clusters.size() > 1 && !ValuesClose(*index, g)) continue;
+      reported.push_back(&g);
     }
 
     EntityNames names(store);
