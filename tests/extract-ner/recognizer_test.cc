@@ -267,3 +267,16 @@ TEST_CASE("a run of capitalised words longer than a chunk is read a piece at a t
   CHECK(people <= 2000);
   CHECK(f.Has(EntityType::kPerson, "Ilse Marangoni"));
 }
+
+TEST_CASE("a redaction placeholder is never a name nor part of one", "[ner]") {
+  Found f = Run(
+      "Ambassador Ruth Calder met XXXXXXXXXXXX Minister Tarik Osman on Monday. XXXXXXXXXXXX said the port "
+      "would reopen. XXXXXXXXXXXX and Osman agreed. Lawyer Xxxxxxxxxxxx Purnell and JaffnaXXXXXXXXXXXX stayed.");
+  INFO(f.Names());
+  for (const auto& e : f.r.entities) CHECK(e.name.find("XXXX") == std::string::npos);
+  CHECK(f.Has(EntityType::kPerson, "Tarik Osman"));
+  CHECK(f.Has(EntityType::kPerson, "Ruth Calder"));
+  for (const auto& m : f.r.mentions) {
+    CHECK(f.text.substr(static_cast<size_t>(m.start), static_cast<size_t>(m.end - m.start)).find("XXXX") == std::string::npos);
+  }
+}
