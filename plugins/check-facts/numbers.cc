@@ -116,6 +116,8 @@ class NumbersChecker final : public Checker {
       f.severity = agree ? Severity::kInfo : Severity::kWarning;
       Json clusters = Json::array();
       std::string side_by_side;
+      std::set<std::string> all_outlets;
+      double smallest = INFINITY, largest = -INFINITY;
       for (const auto& cluster : g->clusters) {
         Json claims = Json::array();
         std::string figures;
@@ -129,6 +131,9 @@ class NumbersChecker final : public Checker {
           const std::string fig = Figure(*index, c, g->unit);
           if (shown.insert(fig).second) figures += (figures.empty() ? "" : " / ") + fig;
           outlets.insert(sources->OriginOf(index->documents[c.document]));
+          all_outlets.insert(outlets.begin(), outlets.end());
+          smallest = std::min(smallest, std::fabs(c.amount));
+          largest = std::max(largest, std::fabs(c.amount));
           low = std::max(low, c.low);
           high = std::min(high, c.high);
         }
@@ -163,6 +168,12 @@ class NumbersChecker final : public Checker {
                     {"origins", count.origins}};
       f.evidence["groups"] = std::move(clusters);
       if (!count.why.empty()) f.evidence["counted_once"] = count.why;
+      // The order `findings` lists them in, within a severity: a conflict by
+      // how many outlets it involves, then how far apart its values are (0..1);
+      // an agreement by its independent sources.
+      f.evidence["rank"] = agree ? static_cast<double>(count.independent)
+                                 : static_cast<double>(all_outlets.size()) +
+                                       (largest > 0 ? (largest - smallest) / largest : 0.0);
       if (g->year) f.evidence["time"] = std::to_string(g->year);
       f.refs.insert(f.refs.begin(), g->subject);
       f.fingerprint = Fingerprint({"numbers", f.code, g->subject, g->predicate, g->unit, std::to_string(g->year)});

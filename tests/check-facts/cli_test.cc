@@ -144,3 +144,20 @@ TEST_CASE("check --since skips checkers whose inputs did not change", "[cli][che
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err.find("no checker named nosuch") != std::string::npos);
 }
+
+TEST_CASE("findings list conflicts that involve more outlets first", "[cli][check]") {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  // Two outlets disagree on the injured; three on the dead.
+  WriteDoc(db, "doc:a", "Ridge Gazette", "Marrow Valley counted 50 injured.", "50 injured", "injured");
+  WriteDoc(db, "doc:b", "Coastline Post", "Marrow Valley counted 70 injured.", "70 injured", "injured");
+  WriteDoc(db, "doc:c", "Ridge Gazette", "In Marrow Valley 3,000 people were killed.", "3,000 people", "people_killed");
+  WriteDoc(db, "doc:d", "Coastline Post", "In Marrow Valley 2,000 people were killed.", "2,000 people", "people_killed");
+  WriteDoc(db, "doc:e", "Hillside Daily", "In Marrow Valley 1,000 people were killed.", "1,000 people", "people_killed");
+  REQUIRE(Dossier(db, {"check"}).exit_code == 0);
+  const auto rows = Records(Dossier(db, {"findings", "--code", "value-conflict", "--json"}));
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0]["evidence"]["predicate"] == "death_toll");
+  CHECK(rows[1]["evidence"]["predicate"] == "injured");
+  CHECK(rows[0]["evidence"]["rank"].get<double>() > rows[1]["evidence"]["rank"].get<double>());
+}
