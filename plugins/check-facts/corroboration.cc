@@ -4,7 +4,10 @@
 // sources.h. Findings summarise per subject: its facts on one source, and
 // its facts with several.
 #include <algorithm>
+#include <map>
 #include <set>
+
+#include "dossier/text.h"
 
 #include "checkers.h"
 #include "analysis.h"
@@ -81,6 +84,65 @@ void Report(const std::string& subject, Summary& sum, EntityNames& names, Findin
   sink.Report(std::move(f));
 }
 
+// The last word of a name, for telling two entities of one person apart
+// from two people ("Sarkozy" and "Nicolas Sarkozy" are probably one).
+std::string LastWord(const std::string& name) {
+  const std::string n = NormalizeName(name);
+  return n.substr(n.find_last_of(' ') == std::string::npos ? 0 : n.find_last_of(' ') + 1);
+}
+
+// Quotations long enough to be one person's words, not a common phrase.
+constexpr size_t kMinQuoteKey = 30;
+
+// The same words given to two speakers in two documents: one outlet has the
+// wrong speaker (docs/checks.md, "corroboration"). Speakers whose names end
+// alike are left to the identity checker: they are probably one person.
+void ReportQuoteSpeakers(const ClaimIndex& index, const Sources& sources, EntityNames& names, FindingSink& sink) {
+  std::map<std::string, std::vector<const FactGroup*>> by_words;
+  for (const FactGroup& g : index.groups) {
+    if (g.predicate == "said" && g.object.rfind("text:", 0) == 0 && g.object.size() >= 5 + kMinQuoteKey) {
+      by_words[g.object].push_back(&g);
+    }
+  }
+  for (const auto& [words, groups] : by_words) {
+    if (groups.size() < 2) continue;
+    std::set<std::string> last_words, documents;
+    for (const FactGroup* g : groups) {
+      last_words.insert(LastWord(names.Of(g->subject)));
+      for (uint32_t m : g->members) documents.insert(index.documents[index.claims[m].document]);
+    }
+    if (last_words.size() < 2 || documents.size() < 2) continue;
+    Finding f;
+    f.code = "quote-speaker-conflict";
+    f.severity = Severity::kWarning;
+    std::string sides;
+    Json speakers = Json::array();
+    for (const FactGroup* g : groups) {
+      std::set<std::string> outlets;
+      Json claims = Json::array();
+      for (uint32_t m : g->members) {
+        outlets.insert(sources.OriginOf(index.documents[index.claims[m].document]));
+        claims.push_back(index.Citation(m));
+        f.refs.push_back(index.claims[m].id);
+      }
+      std::string who;
+      for (const auto& o : outlets) who += (who.empty() ? "" : ", ") + o;
+      sides += (sides.empty() ? "" : " and to ") + names.Of(g->subject) + " (" + who + ")";
+      Json side = {{"speaker", g->subject}, {"outlets", outlets}};
+      side["claims"] = std::move(claims);
+      speakers.push_back(std::move(side));
+      f.refs.insert(f.refs.begin(), g->subject);
+    }
+    const std::string& quote = index.claims[groups.front()->members.front()].quote;
+    f.message = "\"" + ShortQuote(quote, 80) + "\" is given to " + sides;
+    f.evidence = {{"why", "the same words (letters and digits) are attributed to different speakers in different documents"}};
+    f.evidence["speakers"] = std::move(speakers);
+    f.evidence["rank"] = static_cast<double>(documents.size());
+    f.fingerprint = Fingerprint({"corroboration", f.code, words});
+    sink.Report(std::move(f));
+  }
+}
+
 class CorroborationChecker final : public Checker {
  public:
   std::string name() const override { return "corroboration"; }
@@ -123,6 +185,7 @@ class CorroborationChecker final : public Checker {
       }
       if (!several.whats.empty()) Report(subject, several, names, sink);
     }
+    ReportQuoteSpeakers(index, sources, names, sink);
     return Status::OK();
   }
 };

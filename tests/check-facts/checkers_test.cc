@@ -412,3 +412,34 @@ TEST_CASE("integrity: repeated paragraphs, numbering, late dates and missing REF
   cs.Write(cited);
   CHECK(WithCode(cs.Run(*checker), "missing-reference").empty());
 }
+
+TEST_CASE("corroboration: the same words given to two speakers in two outlets are a conflict") {
+  CheckStore cs;
+  const std::string words = "We will rebuild the harbour wall before the winter storms";
+  auto quote_doc = [&](const std::string& id, const std::string& publisher, const std::string& speaker) {
+    DocBuilder d(id, speaker + " said: \"" + words + ".\"", Json{{"publisher", publisher}});
+    const std::string who = d.Entity(EntityType::kPerson, speaker);
+    d.Mention(who, speaker).Said(who, words);
+    return d;
+  };
+  cs.Write(quote_doc("doc:wall-a", "Ridge Gazette", "Nadia Okonkwo"));
+  cs.Write(quote_doc("doc:wall-b", "Coastline Post", "Nadia Okonkwo"));
+  auto checker = MakeCorroborationChecker();
+  // The same words from the same speaker: no conflict.
+  auto findings = cs.Run(*checker);
+  CHECK(WithCode(findings, "quote-speaker-conflict").empty());
+  // A third outlet gives them to someone else: one warning naming both speakers and outlets.
+  cs.Write(quote_doc("doc:wall-c", "Hillside Daily", "Tomas Ferreira"));
+  findings = cs.Run(*checker);
+  auto conflict = WithCode(findings, "quote-speaker-conflict");
+  REQUIRE(conflict.size() == 1);
+  CHECK(conflict[0].severity == Severity::kWarning);
+  CHECK(conflict[0].message.find("Nadia Okonkwo (Coastline Post, Ridge Gazette)") != std::string::npos);
+  CHECK(conflict[0].message.find("Tomas Ferreira (Hillside Daily)") != std::string::npos);
+  CHECK(conflict[0].evidence["speakers"].size() == 2);
+  // A short form of one speaker's name is left to the identity checker.
+  CheckStore same;
+  same.Write(quote_doc("doc:wall-d", "Ridge Gazette", "Nadia Okonkwo"));
+  same.Write(quote_doc("doc:wall-e", "Coastline Post", "Okonkwo"));
+  CHECK(WithCode(same.Run(*checker), "quote-speaker-conflict").empty());
+}

@@ -69,6 +69,20 @@ DocBuilder& DocBuilder::Relation(const std::string& subject_key, const std::stri
   return *this;
 }
 
+DocBuilder& DocBuilder::Said(const std::string& speaker_key, const std::string& quote) {
+  ProposedClaim c;
+  c.subject = speaker_key;
+  c.attributed_to = speaker_key;
+  c.predicate = "said";
+  c.value = {{"text", quote}};
+  c.start = Find(quote, 0);
+  c.end = c.start + static_cast<int64_t>(quote.size());
+  c.kind = "said";
+  c.extractor = "test";
+  batch.claims.push_back(c);
+  return *this;
+}
+
 DocBuilder& DocBuilder::Paragraph(const std::string& text_of_paragraph, Json properties) {
   const int64_t n = static_cast<int64_t>(batch.document.paragraphs.size());
   size_t from = batch.document.paragraphs.empty() ? 0 : static_cast<size_t>(batch.document.paragraphs.back().end);

@@ -32,6 +32,8 @@ class DocBuilder {
   // A relation claim supported by `quote` (a phrase of the text).
   DocBuilder& Relation(const std::string& subject_key, const std::string& predicate, const std::string& object_key,
                        const std::string& quote, const std::string& time = "");
+  // A quotation (a phrase of the text) the speaker said, as the quote extractor stores it.
+  DocBuilder& Said(const std::string& speaker_key, const std::string& quote);
   // Paragraph boundaries with properties (number, label ...).
   DocBuilder& Paragraph(const std::string& text_of_paragraph, Json properties = Json::object());
 
