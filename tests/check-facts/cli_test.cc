@@ -159,5 +159,5 @@ TEST_CASE("findings list conflicts that involve more outlets first", "[cli][chec
   REQUIRE(rows.size() == 2);
   CHECK(rows[0]["evidence"]["predicate"] == "death_toll");
   CHECK(rows[1]["evidence"]["predicate"] == "injured");
-  CHECK(rows[0]["evidence"]["rank"].get<double>() > rows[1]["evidence"]["rank"].get<double>());
+  CHECK(rows[0]["evidence"].value("rank", -1.0) > rows[1]["evidence"].value("rank", -1.0));
 }
