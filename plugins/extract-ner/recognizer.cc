@@ -641,7 +641,6 @@ class Recognizer {
 
   void Classify(const std::vector<Word>& w, size_t a, size_t b, size_t first_word) {
     if (a > b) return;
-    if (getenv("NER_DEBUG")) fprintf(stderr, "classify [%s]\n", DisplayName(w, a, b, true).c_str());
     // Drop trailing connectors and periods the chunk may end with.
     while (b > a && (w[b].kind != Token::Kind::kWord || !StartsUpper(w[b].text)) && w[b].kind != Token::Kind::kNumber) --b;
     // "Tomas Ferreira and Wen Lihua": without an organization cue, "and" joins
