@@ -5,23 +5,14 @@
 #include <vector>
 
 #include "quotes.h"
+#include "lines.h"
 
 using namespace dossier;
 using namespace dossier::ner;
 
 namespace {
 
-std::vector<Span> Lines(const std::string& text) {
-  std::vector<Span> out;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    if (nl > pos) out.push_back({static_cast<int64_t>(pos), static_cast<int64_t>(nl)});
-    pos = nl + 1;
-  }
-  return out;
-}
+using dossier::ner::testing::Lines;
 
 struct Found {
   std::string words;
