@@ -152,6 +152,12 @@ class SentenceFacts {
   // The mentions inside the sentence, in text order.
   std::vector<EntityAt> in;
 
+  // Whether phrase (lower case) is in the sentence, with a space before the
+  // sentence's first word so that " he " finds it there too.
+  bool Has(std::string_view phrase) const {
+    return lower_.find(phrase) != std::string::npos ||
+           (phrase.size() > 1 && phrase[0] == ' ' && lower_.rfind(phrase.substr(1), 0) == 0);
+  }
   // Whether phrase (lower case) is in the sentence before offset at.
   bool Before(std::string_view phrase, int64_t at) const {
     const size_t found = lower_.find(phrase);
@@ -191,6 +197,48 @@ class SentenceFacts {
     const int64_t to_start = WordStartBefore(ea.m->start);
     return to_start >= 0 && WordNear(to_start, false) == "according";
   }
+  // "Vonage said it had 276,000 customers": who reports a figure about
+  // itself (a pronoun of its kind right after the verb) is its subject
+  // after all.
+  bool ReportsOnItself(const EntityAt& ea) const { return SpeaksOfItself(ea.m->end, ea.e->type); }
+
+  // What the sentence's subject refers back to when it is a pronoun or a
+  // description instead of a name: "He spent six years in jail", "A veteran
+  // of 22 years, he ...", "The company expects 200,000 customers", "Its
+  // sales fell 5%". kDocument when it is none of these, or when the
+  // reference only reports the figure ("He said 40 people died").
+  EntityType ReferredBack() const {
+    static const std::set<std::string> kOrganizationNouns = {
+        "company", "firm",     "group",   "retailer", "bank",      "carrier",      "airline",  "chain",
+        "maker",   "giant",    "insurer", "corporation", "agency", "organization", "organisation", "charity",
+        "operator", "business", "conglomerate", "studio", "automaker", "carmaker", "publisher", "broadcaster",
+        "manufacturer", "lender", "supermarket", "startup"};
+    // What "it" does when it is a company (not "it is expected that ...").
+    static const std::set<std::string> kItDoes = {"has",  "had",  "will",   "would", "plans", "expects", "employs", "operates",
+                                                  "owns", "sold", "posted", "earned", "lost", "cut",    "closed",  "made",
+                                                  "raised", "paid", "spent", "bought", "reported", "added", "hopes", "aims"};
+    int clauses = 0;
+    for (size_t i = 0; i < words_.size() && clauses < 2; ++i) {
+      if (i > 0 && !CommaBetween(words_[i - 1].end, WordStart(words_[i]))) continue;
+      ++clauses;
+      const std::string& w = words_[i].low;
+      const std::string next = i + 1 < words_.size() ? words_[i + 1].low : "";
+      if (w == "he" || w == "she" || w == "his" || w == "her") {
+        if ((w == "he" || w == "she") && IsSpeechVerb(next)) {
+          return SpeaksOfItself(words_[i].end, EntityType::kPerson) ? EntityType::kPerson : EntityType::kDocument;
+        }
+        return EntityType::kPerson;
+      }
+      if (w == "its" || (w == "it" && kItDoes.count(next))) return EntityType::kOrganization;
+      if (w == "the" && kOrganizationNouns.count(next)) {
+        const std::string after = i + 2 < words_.size() ? words_[i + 2].low : "";
+        if (IsSpeechVerb(after) && !SpeaksOfItself(words_[i + 1].end, EntityType::kOrganization)) return EntityType::kDocument;
+        return EntityType::kOrganization;
+      }
+    }
+    return EntityType::kDocument;
+  }
+
   // Whether a mention is a possessive: "Kmart's sales", "the workers' pay".
   bool Possessive(const EntityAt& ea) const {
     const std::string_view rest = text_.substr(static_cast<size_t>(ea.m->end), std::min<size_t>(4, static_cast<size_t>(span_.end - ea.m->end)));
@@ -220,6 +268,22 @@ class SentenceFacts {
   std::string lower_;
   std::vector<LowWord> words_;
   int64_t last_here_ = -1;  // where its last "here" starts
+
+  static int64_t WordStart(const LowWord& w) { return w.end - static_cast<int64_t>(w.low.size()); }
+  bool CommaBetween(int64_t from, int64_t to) const {
+    return text_.substr(static_cast<size_t>(from), static_cast<size_t>(std::max<int64_t>(0, to - from))).find(',') != std::string_view::npos;
+  }
+  // Whether the words from offset at are a speech verb's "(that) it/its ..."
+  // (for an organization) or "(that) he/his/she/her ..." (for a person).
+  bool SpeaksOfItself(int64_t at, EntityType type) const {
+    const std::vector<std::string> next = WordsAfter(at, 3);
+    if (next.empty() || !IsSpeechVerb(next[0])) return false;
+    const size_t k = next.size() > 1 && next[1] == "that" ? 2 : 1;
+    if (k >= next.size()) return false;
+    const std::string& p = next[k];
+    if (type == EntityType::kPerson) return p == "he" || p == "his" || p == "she" || p == "her";
+    return p == "it" || p == "its" || p == "they" || p == "their";
+  }
 
   // The word right after (forward) or right before offset at, lower case,
   // within the sentence; empty when punctuation stands between. Reads a
@@ -499,6 +563,10 @@ class FigureReader {
     for (const auto& m : r.mentions) {
       if (m.entity >= 0) mentions_.push_back({&m, &r.entities[static_cast<size_t>(m.entity)]});
     }
+    mention_counts_.assign(r.entities.size(), 0);
+    for (const auto& m : r.mentions) {
+      if (m.entity >= 0) ++mention_counts_[static_cast<size_t>(m.entity)];
+    }
     // In text order (a stable sort keeps an order already right as it is).
     std::stable_sort(mentions_.begin(), mentions_.end(),
                      [](const EntityAt& a, const EntityAt& b) { return a.m->start < b.m->start; });
@@ -532,8 +600,12 @@ class FigureReader {
       Remembered remembered = RememberedIn(facts);
       for (const Quantity& q : quantities) ReadFigure(facts, s, q, when, remembered);
     }
-    // The last person of the sentence, for a later "his rule".
-    if (const auto& people = facts.OfType(EntityType::kPerson); !people.empty()) last_person_ = facts.in[people.back()].m;
+    // The places of the sentence, for a later "here" or "the country's".
+    const Remembered places = RememberedIn(facts);
+    if (places.city) last_city_ = places.city;
+    if (places.country) last_country_ = places.country;
+    // The last organization of the sentence, for a later "the company".
+    if (const auto& orgs = facts.OfType(EntityType::kOrganization); !orgs.empty()) last_organization_ = facts.in[orgs.back()].m;
   }
 
   // The places a sentence names: what "here" and "the country" mean after it.
@@ -567,9 +639,42 @@ class FigureReader {
         if (ea.m->end <= qs && qs - ea.m->end > 150) continue;
         // "..., police chief Ana Ruiz said": who reports a figure is not
         // what it is about.
-        if (facts.Reports(ea)) continue;
+        if (facts.Reports(ea) && !facts.ReportsOnItself(ea)) continue;
         return &ea;
       }
+    }
+    return nullptr;
+  }
+
+  // Whom "he", "his rule" or "the 89-year-old general" means at offset at:
+  // of the people named in the text just before, the one the document
+  // names most (the story's protagonist, usually), the latest of equals.
+  // A pronoun refers to whoever the text is about more often than to the
+  // last name it happened to give.
+  const RecognizedMention* SalientPerson(int64_t at, int64_t within) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), at - within,
+                               [](const EntityAt& ea, int64_t x) { return ea.m->start < x; });
+    const RecognizedMention* best = nullptr;
+    for (; it != mentions_.end() && it->m->end <= at; ++it) {
+      if (it->e->type != EntityType::kPerson) continue;
+      if (!best || mention_counts_[static_cast<size_t>(it->m->entity)] >= mention_counts_[static_cast<size_t>(best->entity)]) {
+        best = it->m;
+      }
+    }
+    return best;
+  }
+  void Refer(const RecognizedMention* m, EntityAt* to) const { *to = {m, &r_.entities[static_cast<size_t>(m->entity)]}; }
+
+  // A place after "in" within a few words of offset at, in the same clause.
+  const EntityAt* PlaceAfter(const SentenceFacts& facts, int64_t at) const {
+    for (size_t i : facts.OfType(EntityType::kPlace)) {
+      const EntityAt& ea = facts.in[i];
+      if (ea.m->start < at) continue;
+      if (ea.m->start - at > 60) break;
+      const std::string_view between = text_.substr(static_cast<size_t>(at), static_cast<size_t>(ea.m->start - at));
+      if (between.find_first_of(",;:(") != std::string_view::npos) break;
+      if (between.size() >= 4 && between.substr(between.size() - 4) == " in ") return &ea;
+      break;
     }
     return nullptr;
   }
@@ -596,6 +701,11 @@ class FigureReader {
     // "here", "this city", "a huge place": the city the text was last about.
     const bool deictic = facts.Before(" here", qs) || facts.HereFrom(qe) || facts.Before("this city", qs) ||
                          facts.Before("the city", qs) || facts.Before(" place", qs) || facts.Before("municipality", qs);
+    // "40% of the country's energy": the country the text was last about.
+    if (!subject && last_country_ && (facts.Has("the country") || facts.Has("the nation"))) {
+      *deictic_subject = {last_country_, &r_.entities[static_cast<size_t>(last_country_->entity)]};
+      subject = deictic_subject;
+    }
     if (!subject && deictic && last_city_) {
       *deictic_subject = {last_city_, &r_.entities[static_cast<size_t>(last_city_->entity)]};
       subject = deictic_subject;
@@ -608,11 +718,21 @@ class FigureReader {
                           q.unit == "victim" || q.unit == "casualty"));
       if (harm) {
         subject = Prefer(facts, {EntityType::kPerson}, true, qs);
-        if (!subject && last_person_ && qs - last_person_->end < 800) {
-          *deictic_subject = {last_person_, &r_.entities[static_cast<size_t>(last_person_->entity)]};
+        // "... were killed during General Pinochet's rule".
+        for (size_t i : facts.OfType(EntityType::kPerson)) {
+          if (!subject && facts.in[i].m->start >= qe && facts.Possessive(facts.in[i])) subject = &facts.in[i];
+        }
+        const RecognizedMention* him = SalientPerson(qs, 800);
+        if (!subject && him && (facts.Has(" his ") || facts.Has(" her ") || facts.Has(" he ") || facts.Has(" she "))) {
+          Refer(him, deictic_subject);
           subject = deictic_subject;
         }
       }
+      // "More than 94,000 people died in Indonesia", "some 100,000 people
+      // live in Marlow": people counted in a place named right after. When
+      // the place is what the whole story is about ("16 killed in
+      // Baghdad"), the checker reads it as the story's own toll.
+      if (!subject && q.kind == Quantity::Kind::kCount && (harm || q.unit == "person")) subject = PlaceAfter(facts, qe);
       if (!subject) switch (q.kind) {
         case Quantity::Kind::kMoney:
           subject = Prefer(facts, {EntityType::kOrganization, EntityType::kPlace, EntityType::kPerson}, true, qs);
@@ -623,6 +743,18 @@ class FigureReader {
           break;
         default:
           subject = Prefer(facts, {EntityType::kPlace, EntityType::kOrganization, EntityType::kPerson}, true, qs);
+      }
+    }
+    // "He spent six years in jail", "The company expects ...": the person
+    // or organization last named before.
+    if (!subject) {
+      const EntityType back = facts.ReferredBack();
+      const RecognizedMention* referent = back == EntityType::kPerson         ? SalientPerson(qs, kReferBack)
+                                          : back == EntityType::kOrganization ? last_organization_
+                                                                               : nullptr;
+      if (referent && qs - referent->end < kReferBack) {
+        Refer(referent, deictic_subject);
+        subject = deictic_subject;
       }
     }
     if (!subject && deictic && last_country_) {
@@ -647,14 +779,15 @@ class FigureReader {
         if (ea.m->start >= qe) subject = &ea;
       }
       if (!subject) subject = Prefer(facts, {EntityType::kPerson}, false, qs);
+      // "The 89-year-old retired general": the person last named.
+      if (const RecognizedMention* him = subject ? nullptr : SalientPerson(qs, kReferBack)) {
+        Refer(him, &deictic_subject);
+        subject = &deictic_subject;
+      }
     } else {
       subject = Subject(facts, q, qs, qe, after_words, &deictic_subject);
     }
-    // Remember places for later "here", people for later "his rule".
-    const auto& people = facts.OfType(EntityType::kPerson);
-    const auto first_after = std::lower_bound(people.begin(), people.end(), qs,
-                                              [&](size_t i, int64_t at) { return facts.in[i].m->start < at; });
-    if (first_after != people.begin()) last_person_ = facts.in[*(first_after - 1)].m;
+    // Remember places for later "here".
     if (remembered.city) last_city_ = remembered.city;
     if (remembered.country) last_country_ = remembered.country;
     Figure f;
@@ -681,7 +814,11 @@ class FigureReader {
   std::string cased_;
   const RecognizedMention* last_city_ = nullptr;  // for "here", "this city"
   const RecognizedMention* last_country_ = nullptr;
-  const RecognizedMention* last_person_ = nullptr;
+  const RecognizedMention* last_organization_ = nullptr;
+  std::vector<int> mention_counts_;  // by entity index: how often the document names it
+  // How far back (bytes) "he" or "the company" looks for whom it means: a
+  // few sentences; further, the text has likely moved on.
+  static constexpr int64_t kReferBack = 1200;
   std::vector<Figure> out_;
 };
 

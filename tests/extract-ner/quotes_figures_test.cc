@@ -169,6 +169,34 @@ TEST_CASE("a figure's subject is what its sentence is about, not who reports it"
   CHECK(subject(ByAmount(figures, 41)) == "@document");
 }
 
+TEST_CASE("a figure's subject named before: a pronoun, the company, a self-report, the country, a place after", "[figures]") {
+  const std::string text =
+      "Judge Oren Vasquez opened the hearing in Tallow on Monday.\n"
+      "Dorian Pell, the defendant, spoke first. Dorian Pell denied the charges. Dorian Pell wept.\n"
+      "He spent six years in prison before the trial.\n"
+      "Corvane Freight Inc runs the port terminal.\n"
+      "The company expects to hire 300 workers next year.\n"
+      "Corvane Freight Inc said it had 41 cranes at the terminal.\n"
+      "Corvane Freight Inc said 12 ships were delayed.\n"
+      "Tallinn lies in Estonia.\n"
+      "Some 40% of the country's grain passes through the port.\n"
+      "More than 2,000 people live in Tallinn.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto figures = FindFigures(text, r, paras, "2031");
+  auto subject = [&](double amount) {
+    const Figure* f = ByAmount(figures, amount);
+    return !f ? std::string("(none)") : f->subject < 0 ? std::string("@document") : r.entities[static_cast<size_t>(f->subject)].name;
+  };
+  // "He": of the people named just before, the one the text names most.
+  CHECK(subject(6) == "Dorian Pell");
+  CHECK(subject(300) == "Corvane Freight Inc");  // "The company"
+  CHECK(subject(41) == "Corvane Freight Inc");   // "said it had": about itself
+  CHECK(subject(12) == "@document");             // only reports it
+  CHECK(subject(40) == "Estonia");               // "the country's"
+  CHECK(subject(2000) == "Tallinn");              // people counted in a place
+}
+
 TEST_CASE("ALL-CAPS cable text: figures are read as in ordinary case, and reference lines give none", "[figures]") {
   const std::string text =
       "COUNTY OFFICIALS IN MEISHAN SAID 1,200 HOUSEHOLDS HAD SIGNED LEASES BY MARCH.\n"
