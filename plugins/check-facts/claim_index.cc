@@ -177,6 +177,53 @@ void Emit(const KeyParts& key, std::vector<uint32_t>& members, const std::vector
   }
 }
 
+std::string KeyString(const KeyParts& key) {
+  return key.subject + '\x1f' + (key.comparable ? "" : "~") + key.predicate + '\x1f' + key.unit + '\x1f' + key.object;
+}
+
+// What each story is about: the subjects its documents' claims share. A
+// figure one outlet lays on the story's protagonist ("Pinochet's rule cost
+// 3,000 lives") and one another outlet lays on the event itself ("more than
+// 3,000 people were killed") are one figure to compare. Central: the subject
+// of claims in at least two of the story's documents and in at least half of
+// those that have claims.
+class StorySubjects {
+ public:
+  // Claim number n (in order) of document doc, in story (empty: none), about subject.
+  void Note(const std::string& story, const std::string& subject, uint32_t doc) {
+    uint32_t s = kNone;
+    if (!story.empty()) {
+      auto [it, added] = ids_.emplace(story, static_cast<uint32_t>(names_.size()));
+      if (added) {
+        names_.push_back(story);
+        docs_.emplace_back();
+      }
+      s = it->second;
+      docs_[s].insert(doc);
+      subject_docs_[std::make_pair(s, subject)].insert(doc);
+    }
+    story_of_claim_.push_back(s);
+  }
+  bool empty() const { return names_.empty(); }
+  // The story claim n is in when subject is central to it, or nullptr.
+  const std::string* CentralIn(size_t n, const std::string& subject) const {
+    const uint32_t s = story_of_claim_[n];
+    if (s == kNone) return nullptr;
+    auto it = subject_docs_.find(std::make_pair(s, subject));
+    if (it == subject_docs_.end()) return nullptr;
+    const size_t in = it->second.size();
+    return in >= 2 && 2 * in >= docs_[s].size() ? &names_[s] : nullptr;
+  }
+
+ private:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<std::string> names_;
+  std::vector<std::set<uint32_t>> docs_;  // by story: its documents with claims
+  std::map<std::pair<uint32_t, std::string>, std::set<uint32_t>> subject_docs_;
+  std::vector<uint32_t> story_of_claim_;
+};
+
 }  // namespace
 
 Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabulary, const Canonical& canonical,
@@ -186,6 +233,7 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
   std::unordered_map<std::string, uint32_t> key_ids;
   std::vector<KeyParts> keys;
   std::vector<std::vector<uint32_t>> members;
+  StorySubjects stories;
   std::unordered_map<std::string, std::string> predicate_cache, unit_cache;
   auto cached = [](std::unordered_map<std::string, std::string>& cache, const std::string& word, auto fn) {
     auto it = cache.find(word);
@@ -242,19 +290,48 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
     } else {
       key.object = "value:" + c.value.dump();
     }
-    std::string k = key.subject + '\x1f' + (key.comparable ? "" : "~") + key.predicate + '\x1f' + key.unit + '\x1f' + key.object;
+    std::string k = KeyString(key);
     auto [it, added] = key_ids.emplace(std::move(k), static_cast<uint32_t>(keys.size()));
     if (added) {
       keys.push_back(std::move(key));
       members.emplace_back();
     }
+    const std::string& story = canonical.Of(c.source.document);
+    stories.Note(story == c.source.document ? "" : story, keys[it->second].subject, fc.document);
     members[it->second].push_back(static_cast<uint32_t>(index.claims.size()));
     index.claims.push_back(std::move(fc));
     return true;
   });
   if (!st.ok()) return st;
+  // A figure about what its story is about meets the story's own figures
+  // (docs/checks.md, "Stories"): moved to the story's key.
+  const size_t first_pass = stories.empty() ? 0 : keys.size();
+  for (size_t k = 0; k < first_pass; ++k) {
+    if (!keys[k].numeric) continue;
+    std::vector<uint32_t> stay;
+    bool moved_any = false;
+    for (uint32_t m : members[k]) {
+      const std::string* story = stories.CentralIn(m, keys[k].subject);
+      if (!story || *story == keys[k].subject) {
+        stay.push_back(m);
+        continue;
+      }
+      moved_any = true;
+      KeyParts moved = keys[k];
+      moved.subject = *story;
+      auto [it, added] = key_ids.emplace(KeyString(moved), static_cast<uint32_t>(keys.size()));
+      if (added) {
+        keys.push_back(std::move(moved));
+        members.emplace_back();
+      }
+      members[it->second].push_back(m);
+    }
+    if (moved_any) members[k] = std::move(stay);
+  }
   index.groups.reserve(keys.size());  // at least one group per key
-  for (size_t k = 0; k < keys.size(); ++k) Emit(keys[k], members[k], index.claims, &index.groups);
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (!members[k].empty()) Emit(keys[k], members[k], index.claims, &index.groups);
+  }
   return index;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include <deque>
 #include <set>
 
 #include "checkers.h"
@@ -98,11 +99,25 @@ class NumbersChecker final : public Checker {
     const Sources* sources = &(*analysis)->sources;
 
     std::vector<const FactGroup*> reported;
+    std::deque<FactGroup> apart;  // the clusters of groups whose values are two things
     for (const FactGroup& g : index->groups) {
       if (!g.numeric || !g.comparable || g.members.size() < 2 || !AcrossDocuments(*index, g)) continue;
       const bool story_level = g.subject.rfind("story:", 0) == 0;
       const bool uncertain_scope = (story_level && !EventMeasure(g.predicate)) || g.predicate == "duration";
-      if (uncertain_scope && g.clusters.size() > 1 && !ValuesClose(*index, g)) continue;
+      if (uncertain_scope && g.clusters.size() > 1 && !ValuesClose(*index, g)) {
+        // Far apart, the values are about different things (5 and 35
+        // years): no conflict, but each may still be stated by two outlets.
+        for (const auto& cluster : g.clusters) {
+          FactGroup one = g;
+          one.members = cluster;
+          one.clusters = {cluster};
+          if (cluster.size() >= 2 && AcrossDocuments(*index, one)) {
+            apart.push_back(std::move(one));
+            reported.push_back(&apart.back());
+          }
+        }
+        continue;
+      }
       reported.push_back(&g);
     }
 

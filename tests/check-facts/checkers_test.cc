@@ -2,6 +2,8 @@
 // rule of issue 6, each with a case that must be found and one that must not.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "checkers.h"
 #include "fixture.h"
 
@@ -442,4 +444,59 @@ TEST_CASE("corroboration: the same words given to two speakers in two outlets ar
   same.Write(quote_doc("doc:wall-d", "Ridge Gazette", "Nadia Okonkwo"));
   same.Write(quote_doc("doc:wall-e", "Coastline Post", "Okonkwo"));
   CHECK(WithCode(same.Run(*checker), "quote-speaker-conflict").empty());
+}
+
+namespace {
+
+// Three outlets' reports of one trial, grouped into one story.
+void WriteTrialStory(CheckStore& cs) {
+  // Two outlets lay the toll on the defendant the story is about; the third
+  // on the event itself (no named subject).
+  DocBuilder a("doc:trial-a", "Dorian Pell was tried for the 12 deaths. Dorian Pell served 5 years before. He has 30 years ahead.",
+               Json{{"publisher", "Velmora Ledger"}});
+  const std::string pa = a.Entity(EntityType::kPerson, "Dorian Pell");
+  a.Mention(pa, "Dorian Pell").Figure(pa, "deaths", "12 deaths").Figure(pa, "duration", "5 years before");
+  a.Figure(std::string(kThisDocument), "duration", "30 years ahead");
+  DocBuilder b("doc:trial-b", "Dorian Pell faced charges over 12 deaths and 5 years on the run, and 30 years in jail.",
+               Json{{"publisher", "Quarry Street Wire"}});
+  const std::string pb = b.Entity(EntityType::kPerson, "Dorian Pell");
+  b.Mention(pb, "Dorian Pell").Figure(pb, "deaths", "12 deaths and").Figure(pb, "duration", "5 years on the run");
+  b.Figure(std::string(kThisDocument), "duration", "30 years in jail");
+  DocBuilder c("doc:trial-c", "The fire killed 14 people in the mill.", Json{{"publisher", "Ostrava Evening"}});
+  c.Figure(std::string(kThisDocument), "deaths", "14 people");
+  cs.Write(a);
+  cs.Write(b);
+  cs.Write(c);
+  Story s;
+  s.id = "story:trial";
+  s.title = "trial";
+  for (const char* d : {"doc:trial-a", "doc:trial-b", "doc:trial-c"}) s.members.push_back({d, "grouping", false, ""});
+  REQUIRE(cs.store->SaveGrouping({s}, Actor{"test"}).ok());
+}
+
+}  // namespace
+
+TEST_CASE("numbers: a figure about what the story is about meets the story's own figures") {
+  CheckStore cs;
+  WriteTrialStory(cs);
+  auto checker = MakeNumbersChecker();
+  const auto findings = cs.Run(*checker);
+  // (The quotes differ: one quote in two outlets is one wire story.)
+  // The defendant is the subject in two of three documents: his toll (12, two
+  // outlets) and the event's toll (14, the third) are one toll, and conflict.
+  const auto conflicts = WithCode(findings, "value-conflict");
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0].evidence["subject"] == "story:trial");
+  CHECK(conflicts[0].message.find("12") != std::string::npos);
+  CHECK(conflicts[0].message.find("14") != std::string::npos);
+  // 5 and 30 years are two things (far apart), not a conflict; each is
+  // stated by two outlets, and each is an agreement.
+  const auto agreements = WithCode(findings, "value-agreement");
+  REQUIRE(agreements.size() == 2);
+  std::set<double> agreed;
+  for (const Finding& f : agreements) {
+    CHECK(f.evidence["independent_sources"] == 2);
+    agreed.insert(f.evidence["groups"][0]["claims"][0]["value"]["amount"].get<double>());
+  }
+  CHECK(agreed == std::set<double>{5, 30});
 }
