@@ -74,6 +74,26 @@ bool IsSeparator(const std::string& text) {
   return NormalizeName(text).empty();
 }
 
+// A long paragraph is mostly prose even when furniture runs into it (a page
+// saved as one line: "upload media | post an article | ... Over 16,000
+// people gathered ..."): only its sentences that are furniture go, not the
+// article with them. Short blocks are judged whole, as before.
+constexpr size_t kLongBlock = 400;
+
+// The block without its furniture sentences; those are added to removed.
+std::string WithoutChromeSentences(const std::string& text, std::vector<Removed>* removed) {
+  std::string kept;
+  ForEachSentence(text, [&](Span s) {
+    const std::string sentence = text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
+    if (IsChrome(sentence) || IsMenu(sentence)) {
+      removed->push_back({"boilerplate", sentence});
+      return;
+    }
+    kept += (kept.empty() ? "" : " ") + sentence;
+  });
+  return kept;
+}
+
 }  // namespace
 
 void Clean(Article& a) {
@@ -85,8 +105,12 @@ void Clean(Article& a) {
       continue;
     }
     if (IsChrome(b.text) || IsMenu(b.text)) {
-      a.removed.push_back({"boilerplate", b.text});
-      continue;
+      if (b.heading || b.text.size() < kLongBlock) {
+        a.removed.push_back({"boilerplate", b.text});
+        continue;
+      }
+      b.text = WithoutChromeSentences(b.text, &a.removed);
+      if (b.text.empty()) continue;
     }
     // Verbatim repeats (a paragraph pasted twice), compared ignoring case and spacing.
     const std::string key = NormalizeName(b.text);

@@ -249,3 +249,26 @@ TEST_CASE("wiki headings, and a page of long lines and many references", "[news]
   CHECK(a.blocks[3].heading);
   CHECK(a.removed.size() == 20000);  // every reference recorded
 }
+
+TEST_CASE("page furniture run into a long paragraph: only its sentences go, not the article", "[news]") {
+  // A page saved as one line: the menu runs into the article.
+  Article a = Plain(
+      "Marchers ring the harbour\n\n"
+      "upload media | post an article | Comment on this article | View comments | Email this feature Harbour News. "
+      "More than 4,000 people marched around Marlow harbour on Sunday to protest the new container terminal. "
+      "Organisers said 22 people were detained at the gates after they climbed a fence. "
+      "The harbour board said the terminal would open in the spring as planned, and that the protest had been peaceful. "
+      "Police said the march ended by six in the evening without injuries.\n");
+  CHECK(WasRemoved(a, "boilerplate", "upload media | post an article"));
+  REQUIRE(!a.blocks.empty());
+  const std::string& body = a.blocks.back().text;
+  CHECK(body.find("More than 4,000 people marched") == 0);
+  CHECK(body.find("without injuries.") != std::string::npos);
+  for (const auto& block : a.blocks) CHECK(block.text.find("upload media") == std::string::npos);
+  // A short block with furniture is still removed whole.
+  Article b = Plain("Ferry fares rise\n\nPrint this article | Email this article\n\nFares rose 8 percent on Monday.\n");
+  CHECK(WasRemoved(b, "boilerplate", "Print this article"));
+  REQUIRE(!b.blocks.empty());
+  CHECK(b.blocks.back().text == "Fares rose 8 percent on Monday.");
+  for (const auto& block : b.blocks) CHECK(block.text.find("Print this") == std::string::npos);
+}
