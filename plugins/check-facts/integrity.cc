@@ -1,10 +1,12 @@
 // The integrity checker: what is wrong with the documents themselves —
 // repeated paragraphs, paragraph numbers out of sequence, facts dated after
-// the document that states them, and REFs to cables the store does not hold.
+// the document that states them, REFs to cables the store does not hold, and
+// figures of one document that do not add up.
 #include <map>
 #include <set>
 #include <unordered_map>
 
+#include "arithmetic.h"
 #include "checkers.h"
 #include "claim_index.h"
 #include "dossier/text.h"
@@ -44,7 +46,8 @@ class IntegrityChecker final : public Checker {
  public:
   std::string name() const override { return "integrity"; }
   std::string description() const override {
-    return "repeated paragraphs, paragraph numbers out of sequence, dates after the document, REFs not in the store";
+    return "repeated paragraphs, paragraph numbers out of sequence, dates after the document, REFs not in the store, "
+           "figures that do not add up";
   }
 
   Status Check(StoreView& store, FindingSink& sink) override {
@@ -60,6 +63,7 @@ class IntegrityChecker final : public Checker {
       Removed(d, sink);
       Repeated(d, sink);
       Numbering(d, sink);
+      Slips(d, sink);
       return true;
     });
     if (!st.ok()) return st;
@@ -133,6 +137,29 @@ class IntegrityChecker final : public Checker {
                     {"document", d.id},
                     {"removed", ShortQuote(text, 600)}};
       f.fingerprint = Fingerprint({"duplicate-paragraph", d.id, NormalizeName(text)});
+      sink.Report(std::move(f));
+    }
+  }
+
+  // Figures of one document that do not add up (arithmetic.h).
+  static void Slips(const Document& d, FindingSink& sink) {
+    for (const Slip& slip : FindSlips(d.text)) {
+      Finding f;
+      f.code = "arithmetic";
+      f.severity = Severity::kWarning;
+      f.message = d.id + ": " + slip.message;
+      f.refs = {d.id};
+      f.evidence = {{"why", slip.code == "change-percent"
+                                ? "the change and the level it reached make another percentage than the one stated"
+                                : "one document gives one event two lengths"},
+                    {"kind", slip.code},
+                    {"document", d.id},
+                    {"start", slip.start},
+                    {"end", slip.end},
+                    {"stated", slip.stated},
+                    {"computed", slip.computed},
+                    {"quote", ShortQuote(d.text.substr(static_cast<size_t>(slip.start), static_cast<size_t>(slip.end - slip.start)), 600)}};
+      f.fingerprint = Fingerprint({"arithmetic", d.id, slip.code, std::to_string(slip.start)});
       sink.Report(std::move(f));
     }
   }

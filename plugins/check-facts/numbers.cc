@@ -80,6 +80,16 @@ bool ValuesClose(const ClaimIndex& index, const FactGroup& g) {
   return low > 0 && high / low <= kCloseRatio;
 }
 
+// One document that gives its event's own measure two ways ("16,000
+// marchers", later "15,000"; "20 arrested", later "22"): the writer's slip,
+// not the rows of a table, when the values are close. A figure with a named
+// subject, or far apart, is another thing counted (docs/checks.md,
+// "Comparison semantics").
+bool OneDocumentTwoWays(const ClaimIndex& index, const FactGroup& g) {
+  const bool event = g.subject.rfind("story:", 0) == 0 || g.subject.rfind("doc:", 0) == 0;
+  return event && g.clusters.size() > 1 && EventMeasure(g.predicate) && ValuesClose(index, g);
+}
+
 // "nearly 30,000,000 person".
 std::string Figure(const ClaimIndex& index, const FactClaim& c, const std::string& unit) {
   return index.Figure(c) + (unit.empty() ? "" : " " + unit);
@@ -101,8 +111,12 @@ class NumbersChecker final : public Checker {
     std::vector<const FactGroup*> reported;
     std::deque<FactGroup> apart;  // the clusters of groups whose values are two things
     for (const FactGroup& g : index->groups) {
-      if (!g.numeric || !g.comparable || g.members.size() < 2 || !AcrossDocuments(*index, g)) continue;
+      if (!g.numeric || !g.comparable || g.members.size() < 2) continue;
       const bool story_level = g.subject.rfind("story:", 0) == 0;
+      if (!AcrossDocuments(*index, g)) {
+        if (OneDocumentTwoWays(*index, g)) reported.push_back(&g);
+        continue;
+      }
       const bool uncertain_scope = (story_level && !EventMeasure(g.predicate)) || g.predicate == "duration";
       if (uncertain_scope && g.clusters.size() > 1 && !ValuesClose(*index, g)) {
         // Far apart, the values are about different things (5 and 35
@@ -162,7 +176,10 @@ class NumbersChecker final : public Checker {
         clusters.push_back(std::move(cluster_json));
         for (uint32_t m : cluster) f.refs.push_back(index->claims[m].id);
       }
-      if (agree) {
+      const bool one_document = !agree && !AcrossDocuments(*index, *g);
+      if (one_document) {
+        f.message = what + ": one document gives two figures: " + side_by_side;
+      } else if (agree) {
         f.message = what + ": " + std::to_string(g->members.size()) + " statements agree (" + side_by_side + "), " +
                     std::to_string(count.independent) + " independent source" + (count.independent == 1 ? "" : "s");
       } else {
@@ -174,6 +191,7 @@ class NumbersChecker final : public Checker {
       why += "; compared as subject " + g->subject + ", predicate " + g->predicate +
              (g->unit.empty() ? "" : ", unit " + g->unit) +
              (g->year ? ", time " + std::to_string(g->year) : ", no time stated");
+      if (one_document) why += "; all in one document, which gives its event's own measure two ways";
       if (g->undated_joined) why += " (figures stating no time were taken to refer to " + std::to_string(g->year) + ")";
       f.evidence = {{"why", why},
                     {"subject", g->subject},

@@ -135,12 +135,22 @@ TEST_CASE("seeds: Chongqing's population, stated twice in one article, is no fin
   CHECK(Findings("value-conflict").size() < 5);  // conflicts are few, and each has a reason
 }
 
+// Pinochet himself, or the story of his house arrest.
+bool AboutPinochet(const Json& id) {
+  if (!id.is_string()) return false;
+  const std::string s = id.get<std::string>();
+  return s == "person:augusto-pinochet" || (s.rfind("story:", 0) == 0 && s.find("pinochet") != std::string::npos);
+}
+
 TEST_CASE("news: the Pinochet death tolls are grouped with their hedges", "[corpus]") {
   const Finding* toll = nullptr;
   std::vector<Finding> all = Findings("value-conflict");
   for (const Finding& f : Findings("value-agreement")) all.push_back(f);
+  // The toll of Pinochet's rule is what the Pinochet story is about: the
+  // outlets that lay it on him and the one that lays it on the event meet
+  // on the story (docs/checks.md, "Stories").
   for (const Finding& f : all) {
-    if (f.evidence["subject"] == "person:augusto-pinochet" && f.evidence["predicate"] == "death_toll") toll = &f;
+    if (AboutPinochet(f.evidence["subject"]) && f.evidence["predicate"] == "death_toll") toll = &f;
   }
   REQUIRE(toll != nullptr);
   std::vector<std::string> qualifiers;
@@ -159,7 +169,7 @@ TEST_CASE("news: the Pinochet death tolls are grouped with their hedges", "[corp
 TEST_CASE("news: a figure several outlets report the same way is corroborated", "[corpus]") {
   bool found = false;
   for (const Finding& f : Findings("corroborated")) {
-    if (!Refers(f, "person:augusto-pinochet")) continue;
+    if (std::none_of(f.refs.begin(), f.refs.end(), AboutPinochet)) continue;
     for (const Json& fact : f.evidence["facts"]) {
       if (fact["fact"].get<std::string>().find("death_toll") == std::string::npos) continue;
       found = true;
