@@ -147,8 +147,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         dossier::cable::ParseHints row_hints;
         row_hints.form = dossier::cable::Form::kCsv;
         // The same clean-up of the container's columns as the importer.
-        row_hints.reference_id = std::string(dossier::cable::Trim(row.fields[2]));
-        row_hints.date = dossier::cable::ParseContainerDate(dossier::cable::Trim(row.fields[1]));
+        row_hints.reference_id = std::string(dossier::TrimView(row.fields[2]));
+        row_hints.date = dossier::cable::ParseContainerDate(dossier::TrimView(row.fields[1]));
         row_hints.origin = dossier::cable::CollapseSpaces(row.fields[3]);
         row_hints.classification = dossier::cable::CollapseSpaces(row.fields[4]);
         row_hints.references = dossier::cable::SplitReferenceIds(row.fields[5]);

@@ -35,11 +35,11 @@ WordMatch MatchWord(std::string_view a, std::string_view b, const Vocabulary& vo
   } else if (vocabulary.Transliterated(ka, kb)) {
     m.link = NameLink::kTransliteration;
     m.why = qa + " and " + qb + " are one surname in two languages (transliteration table)";
-  } else if (ka.size() >= 3 && kb.size() >= 3 && Soundex(ka) == Soundex(kb) && EditDistance(ka, kb, 3) <= 2) {
+  } else if (ka.size() >= 3 && kb.size() >= 3 && Soundex(ka) == Soundex(kb) && EditDistance(ka, kb, 2) <= 2) {
     m.link = NameLink::kSound;
     m.why = qa + " and " + qb + " sound alike (Soundex " + Soundex(ka) + ", " +
-            std::to_string(EditDistance(ka, kb, 3)) + " edits apart)";
-  } else if (std::min(ka.size(), kb.size()) >= 5 && EditDistance(ka, kb, 2) <= 1) {
+            std::to_string(EditDistance(ka, kb, 2)) + " edits apart)";
+  } else if (std::min(ka.size(), kb.size()) >= 5 && EditDistance(ka, kb, 1) <= 1) {
     m.link = NameLink::kSpelling;
     m.why = qa + " and " + qb + " differ by one letter";
   }

@@ -43,26 +43,4 @@ std::string Soundex(std::string_view word) {
   return out;
 }
 
-size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
-  const size_t n = a.size(), m = b.size();
-  if ((n > m ? n - m : m - n) >= cap) return cap;
-  // Three rows: the one before last is needed for transpositions.
-  std::vector<size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
-  for (size_t j = 0; j <= m; ++j) prev[j] = j;
-  for (size_t i = 1; i <= n; ++i) {
-    cur[0] = i;
-    size_t row_min = cur[0];
-    for (size_t j = 1; j <= m; ++j) {
-      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min >= cap) return cap;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
-  }
-  return std::min(prev[m], cap);
-}
-
 }  // namespace dossier::check

@@ -14,9 +14,5 @@ namespace dossier::check {
 // (after NormalizeName) are skipped; empty when the word has no such letter.
 std::string Soundex(std::string_view word);
 
-// Optimal string alignment distance (Levenshtein plus adjacent transposition)
-// between two byte strings. Stops counting at `cap` (returns cap when the
-// distance is at least cap), so comparing long strings stays cheap.
-size_t EditDistance(std::string_view a, std::string_view b, size_t cap = 16);
 
 }  // namespace dossier::check

@@ -10,16 +10,11 @@
 namespace dossier::check {
 namespace {
 
-// Lines without comments or blank space.
-std::vector<std::string> DataLines(std::string_view text) {
+// The data file's lines (comments and blanks out, by the kernel's one rule),
+// as strings.
+std::vector<std::string> Lines(std::string_view text) {
   std::vector<std::string> out;
-  std::istringstream in{std::string(text)};
-  std::string line;
-  while (std::getline(in, line)) {
-    if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    out.push_back(line);
-  }
+  for (std::string_view line : DataLines(text)) out.emplace_back(line);
   return out;
 }
 
@@ -34,7 +29,7 @@ std::vector<std::string> Words(const std::string& text) {
 // "canonical: a b c" lines into a synonym -> canonical map; `key` normalises both sides.
 template <typename Key>
 void LoadSynonyms(std::string_view text, Key key, std::unordered_map<std::string, std::string>* out) {
-  for (const std::string& line : DataLines(text)) {
+  for (const std::string& line : Lines(text)) {
     const auto colon = line.find(':');
     if (colon == std::string::npos) continue;
     const std::string canonical = line.substr(0, colon);
@@ -76,18 +71,18 @@ Vocabulary Vocabulary::FromText(std::string_view predicates, std::string_view un
   LoadSynonyms(predicates, PredicateKey, &v.predicates_);
   LoadSynonyms(units, UnitKey, &v.units_);
   int group = 0;
-  for (const std::string& line : DataLines(transliterations)) {
+  for (const std::string& line : Lines(transliterations)) {
     for (const std::string& w : Words(line)) v.surname_groups_[WordKey(w)].insert(group);
     ++group;
   }
-  for (const std::string& line : DataLines(titles)) {
+  for (const std::string& line : Lines(titles)) {
     const auto colon = line.find(':');
     if (colon == std::string::npos) continue;
     const std::string kind = line.substr(0, colon);
     auto& set = kind == "honorific" ? v.honorifics_ : v.titles_;
     for (const std::string& w : Words(line.substr(colon + 1))) set.insert(WordKey(w));
   }
-  for (const std::string& line : DataLines(offices)) {
+  for (const std::string& line : Lines(offices)) {
     const auto colon = line.find(':');
     if (colon == std::string::npos) continue;
     const std::vector<std::string> head = Words(line.substr(0, colon));

@@ -16,15 +16,12 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Lines of a data file without comments and blanks.
+// Lines of a data file without comments and blanks (the kernel's one rule,
+// dossier/text.h).
 std::vector<std::string> Lines(std::string_view file) {
   std::vector<std::string> out;
-  std::istringstream in{std::string(DataFile(file))};
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    out.push_back(line);
-  }
+  const std::string text(DataFile(file));
+  for (std::string_view line : DataLines(text)) out.emplace_back(line);
   return out;
 }
 

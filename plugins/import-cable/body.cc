@@ -35,7 +35,7 @@ std::vector<Block> ReadBlocks(std::string_view text, const std::vector<Line>& li
   for (size_t li = first; li < lines.size(); ++li) {
     const size_t ls = std::max(from, lines[li].start);
     const std::string_view raw = text.substr(ls, lines[li].end - ls);
-    const std::string_view t = Trim(raw);
+    const std::string_view t = TrimView(raw);
     if (t.empty()) {
       close();
       blank = true;
@@ -150,7 +150,7 @@ void SplitRunTogether(std::string_view text, std::vector<Block>* blocks, std::ve
 
 // Whether a line is a signer's name: "PYATT", "VAN VOORST", "van Voorst", "Murray".
 bool NameLike(std::string_view s) {
-  s = Trim(s);
+  s = TrimView(s);
   if (s.empty() || s.size() > 40 || IsTrailer(s)) return false;
   static constexpr std::string_view kParticles[] = {"van", "de", "da", "von", "del", "la", "le", "di", "du", "bin", "al"};
   static constexpr std::string_view kNotNames[] = {"END", "SUMMARY", "COMMENT", "NOTE", "TEXT", "SIPDIS", "CLASSIFIED",
@@ -181,7 +181,7 @@ bool NameLike(std::string_view s) {
 // "KUBISKE KUBISKE" -> "KUBISKE", "SOBEL ." -> "SOBEL". Returns the span kept.
 std::pair<size_t, size_t> CleanSigner(std::string_view text, size_t start, size_t end, std::vector<std::string>* notes) {
   std::string_view s = text.substr(start, end - start);
-  const std::string_view original = Trim(s);
+  const std::string_view original = TrimView(s);
   // A row number and date left over from the site's data: "NAME 0 12/23/2007".
   if (const size_t zero = s.find(" 0 "); zero != std::string_view::npos && s.find('/', zero) != std::string_view::npos) {
     s = s.substr(0, zero);
@@ -191,10 +191,10 @@ std::pair<size_t, size_t> CleanSigner(std::string_view text, size_t start, size_
   if (const size_t sp = s.find(' '); sp != std::string_view::npos && s.substr(0, sp) == s.substr(sp + 1)) {
     s = s.substr(0, sp);
   }
-  if (Trim(s) != TrimRightOf(original, ".")) {
-    notes->push_back("signer line \"" + std::string(original) + "\" read as \"" + std::string(Trim(s)) + "\"");
+  if (TrimView(s) != TrimRightOf(original, ".")) {
+    notes->push_back("signer line \"" + std::string(original) + "\" read as \"" + std::string(TrimView(s)) + "\"");
   }
-  s = Trim(s);
+  s = TrimView(s);
   const size_t b = static_cast<size_t>(s.data() - text.data());
   return {b, b + s.size()};
 }
@@ -224,7 +224,7 @@ std::string Prose(std::string_view text, size_t start, size_t end) {
   std::string out;
   bool pending_break = false;
   for (const Line& l : SplitLines(text.substr(start, end - start))) {
-    const std::string_view t = Trim(text.substr(start + l.start, l.end - l.start));
+    const std::string_view t = TrimView(text.substr(start + l.start, l.end - l.start));
     if (t.empty()) {
       pending_break = !out.empty();
       continue;
@@ -342,10 +342,10 @@ void ReadSigner(std::string_view text, Cable* cable, std::vector<size_t>* conten
     // A last line of its own: after a finished sentence, or a name in
     // capitals under mixed-case text ("... Ramadan" / "RICCIARDONE").
     const std::string_view before = whole.substr(0, nl);
-    const std::string_view last_line = Trim(whole.substr(nl + 1));
+    const std::string_view last_line = TrimView(whole.substr(nl + 1));
     const bool stands_out = MostlyUpper(last_line, 1.0) && !MostlyUpper(before, 0.9);
     if ((EndsSentence(before) || stands_out) && TakeSigner(text, ps + nl + 1, pe, cable)) {
-      last.span.end = static_cast<int64_t>(ps + Trim(before).size() + (Trim(before).data() - before.data()));
+      last.span.end = static_cast<int64_t>(ps + TrimView(before).size() + (TrimView(before).data() - before.data()));
       return;
     }
   }
@@ -355,7 +355,7 @@ void ReadSigner(std::string_view text, Cable* cable, std::vector<size_t>* conten
   if (dot == std::string_view::npos) return;
   // What follows the last full stop, when it is a name with no stop of its
   // own: "... closely. Danilovich", "... NEW ONES. POPE".
-  const std::string_view name = Trim(line.substr(dot + 2));
+  const std::string_view name = TrimView(line.substr(dot + 2));
   static constexpr std::string_view kWords[] = {"THE", "AND", "BUT", "WE", "HE", "SHE", "IT", "THEY", "THIS",
                                                 "THAT", "IN", "ON", "FOR", "TO", "OF", "BEGIN", "THANKS"};
   if (name.size() < 3 || name.find(' ', name.find(' ') + 1) != std::string_view::npos || !TagMeaning(name).empty() ||

@@ -159,8 +159,8 @@ class CableImporter final : public Importer {
       }
       ParseHints hints;
       hints.form = Form::kCsv;
-      hints.reference_id = std::string(Trim(field(columns.reference_id)));
-      hints.date = ParseContainerDate(Trim(field(columns.date)));
+      hints.reference_id = std::string(TrimView(field(columns.reference_id)));
+      hints.date = ParseContainerDate(TrimView(field(columns.date)));
       hints.origin = CollapseSpaces(field(columns.origin));
       hints.classification = CollapseSpaces(field(columns.classification));
       hints.references = SplitReferenceIds(field(columns.references));

@@ -49,7 +49,7 @@ int YearFromFileName(std::string_view name, const std::string& post_key, const s
 
 void SplitClassificationValue(std::string_view value, Cable* cable) {
   const size_t dbl = value.find("//");
-  const std::string_view level = Trim(value.substr(0, dbl));
+  const std::string_view level = TrimView(value.substr(0, dbl));
   cable->classification = CanonicalClassification(ToUpper(level));
   if (dbl == std::string_view::npos) return;
   std::string_view rest = value.substr(dbl + 2);
@@ -138,7 +138,7 @@ Cable ParseCable(std::string_view text, const ParseHints& hints) {
     cable.sections = cl.sections;
     cable.post = {cl.post, {static_cast<int64_t>(cl.post_start), static_cast<int64_t>(cl.post_end)}};
     cable.serial = cl.serial;
-    cable.classification_line = {std::string(Trim(text.substr(cl.start, cl.serial_end - cl.start))),
+    cable.classification_line = {std::string(TrimView(text.substr(cl.start, cl.serial_end - cl.start))),
                                  {static_cast<int64_t>(cl.start), static_cast<int64_t>(cl.serial_end)}};
     cable.notes.insert(cable.notes.end(), cl.notes.begin(), cl.notes.end());
     header_from = cl.serial_end;

@@ -114,7 +114,7 @@ bool MatchClassificationLine(std::string_view text, size_t pos, size_t line_end,
     size_t j = i;
     while (j < line_end && IsAlpha(text[j])) ++j;
     const std::string_view word = text.substr(i, j - i);
-    if (word.size() >= 5 && EditDistance(word, "SECTION", 1) <= 1) {
+    if (word.size() >= 5 && EditDistance(ToUpper(word), "SECTION", 1) <= 1) {
       size_t k = SkipSpaces(text, j, line_end);
       size_t digits = 0;
       const int n = LeadingNumber(text.substr(k, line_end - k), &digits);
@@ -138,7 +138,7 @@ bool MatchClassificationLine(std::string_view text, size_t pos, size_t line_end,
   if (line_end < text.size() && text[line_end] == '\n') {
     size_t next_end = text.find('\n', line_end + 1);
     if (next_end == std::string_view::npos) next_end = text.size();
-    const std::string_view next = Trim(text.substr(line_end + 1, next_end - line_end - 1));
+    const std::string_view next = TrimView(text.substr(line_end + 1, next_end - line_end - 1));
     size_t digits = 0;
     LeadingNumber(next, &digits);
     bool has_digit_before = false;
@@ -160,7 +160,7 @@ bool MatchClassificationLine(std::string_view text, size_t pos, size_t line_end,
     ++k;
   }
   if (k >= line_end) return false;
-  const std::string_view post = Trim(text.substr(i, k - i));
+  const std::string_view post = TrimView(text.substr(i, k - i));
   if (post.empty() || post.size() > 40) return false;
   size_t words = 0;
   for (size_t p = 0; p < post.size(); ++p) words += (p == 0 || post[p - 1] == ' ') && post[p] != ' ';

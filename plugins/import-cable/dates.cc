@@ -70,7 +70,7 @@ int MonthNumber(std::string_view word) {
 }
 
 bool ParseDateTimeGroup(std::string_view line, DateTimeGroup* out) {
-  std::string_view s = Trim(line);
+  std::string_view s = TrimView(line);
   if (s.size() < 15 || std::string_view("ZOPR").find(s[0]) == std::string_view::npos || s[1] != ' ') return false;
   size_t pos = 2;
   while (pos < s.size() && s[pos] == ' ') ++pos;
@@ -88,12 +88,12 @@ bool ParseDateTimeGroup(std::string_view line, DateTimeGroup* out) {
   if (iso.size() < 20) return false;  // no such day or time
   out->precedence = s[0];
   out->iso = iso;
-  out->rest = std::string(Trim(s.substr(pos)));
+  out->rest = std::string(TrimView(s.substr(pos)));
   return true;
 }
 
 std::string ParseSlashDate(std::string_view s) {
-  s = Trim(s);
+  s = TrimView(s);
   size_t pos = 0;
   // "2019/07/29": year first, as later cables write it.
   if (const int y = Digits(s, &pos, 4); y >= 0 && pos < s.size() && s[pos] == '/') {

@@ -90,7 +90,7 @@ struct Piece {
 // Splits text[ls, le) where field markers run into each other.
 std::vector<Piece> SplitLine(std::string_view text, size_t ls, size_t le) {
   std::vector<Piece> pieces;
-  const std::string_view line = Trim(text.substr(ls, le - ls));
+  const std::string_view line = TrimView(text.substr(ls, le - ls));
   if (line.empty()) return pieces;
   const size_t base = static_cast<size_t>(line.data() - text.data());
   size_t value = 0;
@@ -113,7 +113,7 @@ std::vector<Piece> SplitLine(std::string_view text, size_t ls, size_t le) {
     if ((m == Mark::kSipdis || m == Mark::kNoforn) && i + 6 < line.size() && IsLower(line[i + 6])) continue;
     const size_t at = base + i;
     cur.end = at;
-    if (!Trim(text.substr(cur.start, cur.end - cur.start)).empty()) pieces.push_back(cur);
+    if (!TrimView(text.substr(cur.start, cur.end - cur.start)).empty()) pieces.push_back(cur);
     cur = Piece{at, base + line.size(), m, at + value};
     i += std::max<size_t>(value, 1) - 1;
   }
@@ -173,7 +173,7 @@ bool IsTagToken(std::string_view word) {
 
 // "PREL, IN, IR" under a TAGS line: more codes, not the subject.
 bool LooksLikeMoreTags(std::string_view line) {
-  line = Trim(line);
+  line = TrimView(line);
   if (line.empty() || line.size() > 80 || line.find(':') != std::string_view::npos) return false;
   size_t words = 0, known = 0;
   size_t i = 0;
@@ -194,8 +194,8 @@ bool LooksLikeMoreTags(std::string_view line) {
 
 // A REF item on a line of its own: "¶B. THE HAGUE 814", "B) BAKU 1186", "(C) 02 BRASILIA 2670".
 bool StartsRefItem(std::string_view line) {
-  line = Trim(line);
-  if (line.substr(0, 2) == "\xC2\xB6") line = Trim(line.substr(2));
+  line = TrimView(line);
+  if (line.substr(0, 2) == "\xC2\xB6") line = TrimView(line.substr(2));
   if (line.size() >= 3 && IsUpper(line[0]) && (line[1] == '.' || line[1] == ')') && line[2] == ' ') return true;
   return line.size() >= 4 && line[0] == '(' && IsUpper(line[1]) && line[2] == ')';
 }
@@ -212,7 +212,7 @@ size_t CoreLimit(std::string_view text, const std::vector<Line>& lines, size_t f
   size_t limit = from;
   for (size_t li = first; li < lines.size() && li < first + 60; ++li) {
     const size_t ls = li == first ? from : lines[li].start;
-    const std::string_view t = Trim(text.substr(ls, lines[li].end - ls));
+    const std::string_view t = TrimView(text.substr(ls, lines[li].end - ls));
     if (t.empty()) continue;
     ParaMarker pm;
     if (ReadParaMarker(t, &pm) && (pm.number >= 0 || (!pm.marking.empty() && pm.label.empty()))) break;
@@ -249,7 +249,7 @@ ClassifiedBy ParseClassifiedBy(std::string_view value) {
   for (std::string_view again : {"classified by", "classifed by"}) {
     if (StartsWithCI(v, again)) {
       v = std::string(TrimRightOf(std::string_view(v).substr(again.size()), ""));
-      if (!v.empty() && v[0] == ':') v = std::string(Trim(std::string_view(v).substr(1)));
+      if (!v.empty() && v[0] == ':') v = std::string(TrimView(std::string_view(v).substr(1)));
     }
   }
   // Where the reason starts: "for reasons", "reason(s):", "; reason", or the
@@ -278,12 +278,12 @@ ClassifiedBy ParseClassifiedBy(std::string_view value) {
   if (!w.empty() && w.back() == '.' && !(w.size() >= 2 && IsUpper(w[w.size() - 2]) && (w.size() < 3 || !IsAlpha(w[w.size() - 3])))) {
     w.remove_suffix(1);  // a sentence's period, not an initial's ("S.")
   }
-  w = Trim(w);
+  w = TrimView(w);
   // "Christopher Beede, Pol/Econ Section Chief, U.S. Consulate ...": name first.
   std::string_view head = w, tail;
   if (const size_t comma = w.find(','); comma != std::string_view::npos) {
-    head = Trim(w.substr(0, comma));
-    tail = Trim(w.substr(comma + 1));
+    head = TrimView(w.substr(0, comma));
+    tail = TrimView(w.substr(comma + 1));
   }
   std::vector<std::string_view> words;
   for (size_t i = 0; i < head.size();) {
@@ -340,7 +340,7 @@ void ParseTags(const Chunks& content, Cable* cable) {
     if (c == '(') {
       const size_t close = s.find(')', i);
       const size_t end = close == std::string::npos ? s.size() : close + 1;
-      const std::string_view inner = Trim(std::string_view(s).substr(i + 1, end - i - 2 + (close == std::string::npos)));
+      const std::string_view inner = TrimView(std::string_view(s).substr(i + 1, end - i - 2 + (close == std::string::npos)));
       if (inner == "#") {
         markdown = true;
       } else if (!inner.empty()) {
@@ -438,7 +438,7 @@ HeaderResult ParseHeader(std::string_view text, const std::vector<Line>& lines, 
     }
     for (const Piece& p : SplitLine(text, ls, le)) {
       const std::string_view pt = PieceText(text, p);
-      const std::string_view value = Trim(text.substr(p.value, p.end - p.value));
+      const std::string_view value = TrimView(text.substr(p.value, p.end - p.value));
       const size_t vs = static_cast<size_t>(value.data() - text.data());
       switch (p.mark) {
         case Mark::kSipdis:
@@ -580,7 +580,7 @@ done:
   if (!subject.empty()) {
     std::string s = CollapseSpaces(subject.str());
     std::string marking;
-    if (const size_t e = ReadMarking(s, 0, &marking); e > 0) s = std::string(Trim(std::string_view(s).substr(e)));
+    if (const size_t e = ReadMarking(s, 0, &marking); e > 0) s = std::string(TrimView(std::string_view(s).substr(e)));
     cable->subject = {s, subject.SpanOf(0, subject.str().size())};
   }
   if (!classified_by.empty()) {

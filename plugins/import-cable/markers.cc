@@ -23,7 +23,7 @@ size_t ReadMarking(std::string_view s, size_t pos, std::string* marking) {
   if (pos >= s.size() || s[pos] != '(') return 0;
   const size_t close = s.find(')', pos);
   if (close == std::string_view::npos || close - pos > 48) return 0;
-  const std::string_view inner = Trim(s.substr(pos + 1, close - pos - 1));
+  const std::string_view inner = TrimView(s.substr(pos + 1, close - pos - 1));
   // A marking opens with a classification level; what follows a slash is
   // dissemination control (NF, REL ...).
   static constexpr std::string_view kLevels[] = {"TS", "SBU", "LOU", "FOUO", "U", "C", "S"};
@@ -31,7 +31,7 @@ size_t ReadMarking(std::string_view s, size_t pos, std::string* marking) {
     if (inner.substr(0, level.size()) != level) continue;
     const std::string_view rest = inner.substr(level.size());
     if (!rest.empty() && rest[0] != '/' && rest[0] != ' ') continue;
-    if (!rest.empty() && rest[0] == ' ' && Trim(rest).substr(0, 1) != "/") continue;
+    if (!rest.empty() && rest[0] == ' ' && TrimView(rest).substr(0, 1) != "/") continue;
     if (marking) *marking = CollapseSpaces(inner);
     return close + 1;
   }
@@ -83,11 +83,11 @@ bool ReadParaMarker(std::string_view s, ParaMarker* m) {
 }
 
 bool IsPageBreak(std::string_view line) {
-  line = Trim(line);
+  line = TrimView(line);
   // ... <serial> <page>[.<n>] OF <pages>
   const size_t of = line.rfind(" OF ");
   if (of == std::string_view::npos || line.size() > 60) return false;
-  if (!AllDigits(Trim(line.substr(of + 4)))) return false;
+  if (!AllDigits(TrimView(line.substr(of + 4)))) return false;
   std::string_view before = TrimRightOf(line.substr(0, of), "");
   const size_t sp = before.rfind(' ');
   if (sp == std::string_view::npos) return false;
@@ -97,12 +97,12 @@ bool IsPageBreak(std::string_view line) {
     page = page.substr(0, dot);
   }
   if (!AllDigits(page)) return false;
-  before = Trim(before.substr(0, sp));
+  before = TrimView(before.substr(0, sp));
   const size_t sp2 = before.rfind(' ');
   if (sp2 == std::string_view::npos) return false;
   const std::string_view serial = before.substr(sp2 + 1);
   if (serial.size() < 5 || !AllDigits(serial)) return false;
-  const std::string_view post = Trim(before.substr(0, sp2));
+  const std::string_view post = TrimView(before.substr(0, sp2));
   if (post.empty()) return false;
   for (char c : post) {
     if (!(IsUpper(c) || c == ' ' || c == '.' || c == '-')) return false;
@@ -111,7 +111,7 @@ bool IsPageBreak(std::string_view line) {
 }
 
 bool IsRule(std::string_view line) {
-  line = Trim(line);
+  line = TrimView(line);
   size_t dashes = 0;
   for (char c : line) {
     if (c == '-') ++dashes;
@@ -121,7 +121,7 @@ bool IsRule(std::string_view line) {
 }
 
 bool RuledHeading(std::string_view line, size_t* start, size_t* length) {
-  const std::string_view t = Trim(line);
+  const std::string_view t = TrimView(line);
   if (t.size() < 8 || t.substr(0, 3) != "---" || t.substr(t.size() - 3) != "---") return false;
   size_t b = 0, e = t.size();
   while (b < e && (t[b] == '-' || t[b] == ' ')) ++b;
@@ -133,15 +133,15 @@ bool RuledHeading(std::string_view line, size_t* start, size_t* length) {
 }
 
 bool IsTrailer(std::string_view line) {
-  const std::string_view t = Trim(line);
+  const std::string_view t = TrimView(line);
   if (t == "NNNN" || t == "BT" || t == "\"" || t == "\",") return true;
   if (StartsWithCI(t, "Track impresi") || t.find("Este documento es propiedad") != std::string_view::npos) return true;
-  if (StartsWithCI(t, "ID:") && AllDigits(Trim(t.substr(3)))) return true;
+  if (StartsWithCI(t, "ID:") && AllDigits(TrimView(t.substr(3)))) return true;
   // ">  2002ROME01196 - Classification: CONFIDENTIAL": a site's footer.
   if (t[0] == '>' && t.find("Classification:") != std::string_view::npos) return true;
   std::string word;
   const size_t end = MatchClassificationWord(t, 0, &word);
-  return end != std::string_view::npos && Trim(t.substr(end)).empty();
+  return end != std::string_view::npos && TrimView(t.substr(end)).empty();
 }
 
 }  // namespace dossier::cable

@@ -32,16 +32,16 @@ size_t PrevNonBlank(std::string_view text, const std::vector<Line>& lines, size_
 // "CONFIDENTIAL//NOFORN", "UNCLASSIFIED//FOR OFFICIAL USE ONLY": a whole line
 // that is a classification and nothing else.
 bool IsClassificationValue(std::string_view s) {
-  s = Trim(s);
+  s = TrimView(s);
   std::string word;
   const size_t end = MatchClassificationWord(s, 0, &word);
   if (end == std::string_view::npos) return false;
-  const std::string_view rest = Trim(s.substr(end));
+  const std::string_view rest = TrimView(s.substr(end));
   return rest.empty() || rest.substr(0, 2) == "//";
 }
 
 bool IsReferenceIdList(std::string_view s) {
-  s = Trim(s);
+  s = TrimView(s);
   if (s.empty()) return false;
   size_t ids = 0;
   size_t i = 0;
@@ -63,13 +63,13 @@ bool ReadBlock(std::string_view text, const std::vector<Line>& lines, size_t r, 
   if (o >= lines.size()) return false;
   const size_t c = NextNonBlank(text, lines, o + 1);
   if (c >= lines.size() || !IsClassificationValue(LineText(text, lines[c]))) return false;
-  p->reference_id = std::string(Trim(LineText(text, lines[r])));
+  p->reference_id = std::string(TrimView(LineText(text, lines[r])));
   p->origin = CollapseSpaces(LineText(text, lines[o]));
   p->classification = CollapseSpaces(LineText(text, lines[c]));
   size_t last = c;
   const size_t refs = NextNonBlank(text, lines, c + 1);
   if (refs < lines.size() && IsReferenceIdList(LineText(text, lines[refs]))) {
-    const std::string_view v = Trim(LineText(text, lines[refs]));
+    const std::string_view v = TrimView(LineText(text, lines[refs]));
     p->references = SplitReferenceIds(v);
     const auto start = static_cast<int64_t>(v.data() - text.data());
     p->references_span = {start, start + static_cast<int64_t>(v.size())};
@@ -78,14 +78,14 @@ bool ReadBlock(std::string_view text, const std::vector<Line>& lines, size_t r, 
   p->block_start = lines[r].start;
   // Before the id: the date, and before it the site's own row number.
   if (const size_t d = PrevNonBlank(text, lines, r); d < lines.size()) {
-    const std::string_view dv = Trim(LineText(text, lines[d]));
+    const std::string_view dv = TrimView(LineText(text, lines[d]));
     size_t used = 0;
     const std::string date = ParseContainerDate(dv, &used);
     if (!date.empty() && used == dv.size()) {
       p->date = date;
       p->block_start = lines[d].start;
       if (const size_t n = PrevNonBlank(text, lines, d); n < lines.size()) {
-        const std::string_view nv = Trim(LineText(text, lines[n]));
+        const std::string_view nv = TrimView(LineText(text, lines[n]));
         size_t digits = 0;
         LeadingNumber(nv, &digits);
         if (digits == nv.size() && digits > 0) p->block_start = lines[n].start;
@@ -141,7 +141,7 @@ Preamble ReadPreamble(std::string_view text, const std::vector<Line>& lines) {
   // A date before the cable: "Cable dated:..." or a weekday date line.
   if (const size_t first = NextNonBlank(text, lines, 0); first < lines.size()) {
     const std::string_view l = LineText(text, lines[first]);
-    const std::string_view t = Trim(l);
+    const std::string_view t = TrimView(l);
     const size_t ts = static_cast<size_t>(t.data() - text.data());
     size_t used = 0;
     if (StartsWithCI(t, "Cable dated:")) {
@@ -153,14 +153,14 @@ Preamble ReadPreamble(std::string_view text, const std::vector<Line>& lines) {
       }
     } else if (!t.empty() && IsAlpha(t[0])) {
       const std::string date = ParseContainerDate(t, &used);
-      if (!date.empty() && Trim(t.substr(used)).empty()) {
+      if (!date.empty() && TrimView(t.substr(used)).empty()) {
         p.date = date;
         p.cable_start = first + 1 < lines.size() ? lines[first + 1].start : text.size();
       }
     }
   }
   for (size_t i = 0; i < limit; ++i) {
-    const std::string_view t = Trim(LineText(text, lines[i]));
+    const std::string_view t = TrimView(LineText(text, lines[i]));
     if (t.empty()) continue;
     if (IsReferenceId(t) && ReadBlock(text, lines, i, &p)) break;
     if (IsDigit(t[0]) && ReadCsvRow(text, lines[i], &p)) break;

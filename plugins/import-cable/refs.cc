@@ -194,7 +194,7 @@ std::string Bare(std::string_view item) {
 std::string PostKey(std::string_view post) { return std::string(CanonicalPostKey(Squeeze(post))); }
 
 bool IsReferenceId(std::string_view s) {
-  s = Trim(s);
+  s = TrimView(s);
   if (s.size() < 5 || !IsDigit(s[0]) || !IsDigit(s[1]) || !IsUpper(s[2])) return false;
   size_t i = 2;
   while (i < s.size() && IsUpper(s[i])) ++i;
@@ -206,7 +206,7 @@ bool IsReferenceId(std::string_view s) {
 }
 
 bool SplitReferenceId(std::string_view id, int* year, std::string* post_key, std::string* serial) {
-  id = Trim(id);
+  id = TrimView(id);
   if (id.size() < 5 || !IsDigit(id[0]) || !IsDigit(id[1])) return false;
   size_t i = 2;
   while (i < id.size() && IsAlpha(id[i])) ++i;
@@ -243,7 +243,7 @@ void ParseRefs(const Chunks& content, const RefContext& context, Cable* cable) {
   };
   std::vector<Item> items;
   const size_t first = labels.empty() ? s.size() : labels[0].start;
-  if (!Trim(std::string_view(s).substr(0, first)).empty()) items.push_back({0, first, ""});
+  if (!TrimView(std::string_view(s).substr(0, first)).empty()) items.push_back({0, first, ""});
   for (size_t k = 0; k < labels.size(); ++k) {
     const size_t end = k + 1 < labels.size() ? labels[k + 1].start : s.size();
     items.push_back({labels[k].end, end, std::string(1, labels[k].letter)});

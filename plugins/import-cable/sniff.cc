@@ -57,7 +57,7 @@ double SniffCable(std::string_view head) {
        dtg = false;
   size_t n = 0;
   for (const Line& l : SplitLines(text)) {
-    std::string_view t = Trim(text.substr(l.start, l.end - l.start));
+    std::string_view t = TrimView(text.substr(l.start, l.end - l.start));
     if (t.empty()) continue;
     if (++n > kLookLines) break;
     if (StartsWithCI(t, "Cable dated:")) {

@@ -17,7 +17,7 @@ bool IsRoutingIndicator(std::string_view word) {
 
 // "RUEHCN RUEHGH RUEHVC": a line of routing indicators only.
 bool AllRoutingIndicators(std::string_view line) {
-  line = Trim(line);
+  line = TrimView(line);
   if (line.empty()) return false;
   size_t i = 0;
   while (i < line.size()) {
@@ -31,7 +31,7 @@ bool AllRoutingIndicators(std::string_view line) {
 
 // "PP RUEHCN RUEHGH": doubled precedence letters, then routing indicators.
 char PrecedenceLine(std::string_view line) {
-  line = Trim(line);
+  line = TrimView(line);
   if (line.size() < 8 || line[2] != ' ' || line[0] != line[1] || std::string_view("ZOPR").find(line[0]) == std::string_view::npos) {
     return 0;
   }
@@ -59,17 +59,17 @@ std::string_view PrecedenceName(char letter) {
 
 Address ParseAddress(std::string_view text, size_t start, size_t end) {
   Address a;
-  std::string_view s = Trim(text.substr(start, end - start));
+  std::string_view s = TrimView(text.substr(start, end - start));
   const auto s_start = static_cast<int64_t>(s.data() - text.data());
   a.span = {s_start, s_start + static_cast<int64_t>(s.size())};
   if (const size_t slash = s.find('/'); slash != std::string_view::npos && IsRoutingIndicator(s.substr(0, slash))) {
     a.routing = std::string(s.substr(0, slash));
-    s = Trim(s.substr(slash + 1));
+    s = TrimView(s.substr(slash + 1));
   }
   // "SECDEF WASHDC//USDP ADMIN/CHAIRS//": an office within the addressee.
   if (const size_t dbl = s.find("//"); dbl != std::string_view::npos) {
     a.office = std::string(TrimRightOf(s.substr(dbl + 2), "/"));
-    s = Trim(s.substr(0, dbl));
+    s = TrimView(s.substr(0, dbl));
   }
   // Trailing serial, then trailing precedence.
   if (const size_t sp = s.rfind(' '); sp != std::string_view::npos) {
@@ -78,16 +78,16 @@ Address ParseAddress(std::string_view text, size_t start, size_t end) {
     LeadingNumber(last, &digits);
     if (digits == last.size() && digits > 0 && digits <= 6) {
       a.serial = std::string(last);
-      s = Trim(s.substr(0, sp));
+      s = TrimView(s.substr(0, sp));
     }
   }
   for (std::string_view p : kPrecedences) {
     if (s.size() > p.size() && s.substr(s.size() - p.size()) == p && s[s.size() - p.size() - 1] == ' ') {
       a.precedence = std::string(p);
-      s = Trim(s.substr(0, s.size() - p.size()));
+      s = TrimView(s.substr(0, s.size() - p.size()));
       if (s.size() > 6 && s.substr(s.size() - 6) == " NIACT") {
         a.precedence = "NIACT " + a.precedence;
-        s = Trim(s.substr(0, s.size() - 6));
+        s = TrimView(s.substr(0, s.size() - 6));
       }
       break;
     }
@@ -103,7 +103,7 @@ size_t ParseRouting(std::string_view text, const std::vector<Line>& lines, size_
   for (size_t li = line; li < lines.size(); ++li) {
     const size_t ls = li == line ? from : lines[li].start;
     const size_t le = lines[li].end;
-    std::string_view t = Trim(text.substr(ls, le - ls));
+    std::string_view t = TrimView(text.substr(ls, le - ls));
     const size_t ts = t.empty() ? ls : static_cast<size_t>(t.data() - text.data());
     // In a cables.csv row pasted into a page, the header field ends with
     // `","` and the body (the classification line) follows on the same line.
@@ -141,7 +141,7 @@ size_t ParseRouting(std::string_view text, const std::vector<Line>& lines, size_
     } else if (found && in == In::kNothing && AllRoutingIndicators(t) && cable->from_routing.empty()) {
       // more routing indicators of the precedence line
     } else if (OpensWith(t, "DE")) {
-      const std::string_view rest = Trim(t.substr(3));
+      const std::string_view rest = TrimView(t.substr(3));
       const size_t sp = rest.find(' ');
       const std::string_view ri = rest.substr(0, sp);
       if (IsRoutingIndicator(ri)) cable->from_routing = std::string(ri);
@@ -158,7 +158,7 @@ size_t ParseRouting(std::string_view text, const std::vector<Line>& lines, size_
       if (!dtg.rest.empty()) cable->notes.push_back("date-time group is followed by \"" + dtg.rest + "\"");
       found = true;
     } else if (OpensWith(t, "FM")) {
-      const std::string_view v = Trim(t.substr(3));
+      const std::string_view v = TrimView(t.substr(3));
       const size_t vs = static_cast<size_t>(v.data() - text.data());
       cable->from = {CollapseSpaces(v), {static_cast<int64_t>(vs), static_cast<int64_t>(vs + v.size())}};
       in = In::kNothing;

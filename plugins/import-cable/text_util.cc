@@ -6,15 +6,8 @@
 
 namespace dossier::cable {
 
-std::string_view Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (IsSpace(s[b]) || s[b] == '\n')) ++b;
-  while (e > b && (IsSpace(s[e - 1]) || s[e - 1] == '\n')) --e;
-  return s.substr(b, e - b);
-}
-
 std::string_view TrimRightOf(std::string_view s, std::string_view chars) {
-  s = Trim(s);
+  s = TrimView(s);
   while (!s.empty() && (chars.find(s.back()) != std::string_view::npos || IsSpace(s.back()))) s.remove_suffix(1);
   return s;
 }
@@ -29,7 +22,7 @@ std::string CollapseSpaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
-  for (char c : Trim(s)) {
+  for (char c : TrimView(s)) {
     if (IsSpace(c) || c == '\n') {
       space = true;
       continue;
@@ -85,7 +78,7 @@ size_t SkipSpaces(std::string_view s, size_t i, size_t end) {
 }
 
 bool EndsSentence(std::string_view s) {
-  s = Trim(s);
+  s = TrimView(s);
   if (s.empty()) return true;
   const char c = s.back();
   return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')' || c == ']' ||
@@ -132,25 +125,6 @@ bool MostlyUpper(std::string_view s, double ratio) {
     if (IsAlpha(c)) ++letters;
   }
   return letters > 0 && static_cast<double>(upper) >= ratio * static_cast<double>(letters);
-}
-
-int EditDistance(std::string_view a, std::string_view b, int cap) {
-  const int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
-  if (std::abs(la - lb) > cap) return cap + 1;
-  std::vector<int> prev(static_cast<size_t>(lb) + 1), cur(static_cast<size_t>(lb) + 1);
-  for (int j = 0; j <= lb; ++j) prev[static_cast<size_t>(j)] = j;
-  for (int i = 1; i <= la; ++i) {
-    cur[0] = i;
-    int best = cur[0];
-    for (int j = 1; j <= lb; ++j) {
-      const int sub = prev[static_cast<size_t>(j - 1)] + (Upper(a[static_cast<size_t>(i - 1)]) == Upper(b[static_cast<size_t>(j - 1)]) ? 0 : 1);
-      cur[static_cast<size_t>(j)] = std::min({sub, prev[static_cast<size_t>(j)] + 1, cur[static_cast<size_t>(j - 1)] + 1});
-      best = std::min(best, cur[static_cast<size_t>(j)]);
-    }
-    if (best > cap) return cap + 1;
-    std::swap(prev, cur);
-  }
-  return std::min(prev[static_cast<size_t>(lb)], cap + 1);
 }
 
 std::vector<Line> SplitLines(std::string_view text) {

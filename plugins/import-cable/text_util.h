@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "dossier/text.h"
+
 namespace dossier::cable {
 
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -18,7 +20,6 @@ inline bool IsAlnum(char c) { return IsAlpha(c) || IsDigit(c); }
 inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 inline char Upper(char c) { return IsLower(c) ? static_cast<char>(c - 32) : c; }
 
-std::string_view Trim(std::string_view s);
 // Also trims trailing punctuation in `chars` (after whitespace).
 std::string_view TrimRightOf(std::string_view s, std::string_view chars);
 std::string ToUpper(std::string_view s);
@@ -48,8 +49,6 @@ int LeadingNumber(std::string_view s, size_t* digits = nullptr);
 std::string TitleCase(std::string_view s, const std::vector<std::string_view>& keep_upper = {});
 // Whether the letters of s are (almost) all capitals: at least `ratio` of them.
 bool MostlyUpper(std::string_view s, double ratio = 0.9);
-// Edit distance, capped: returns cap + 1 once it is exceeded.
-int EditDistance(std::string_view a, std::string_view b, int cap = 2);
 
 // A line of a text: [start, end) without its '\n'.
 struct Line {

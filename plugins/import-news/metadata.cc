@@ -10,12 +10,6 @@
 namespace dossier::news {
 namespace {
 
-std::string Trim(const std::string& s) {
-  const size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 size_t WordCount(const std::string& s) {
   size_t n = 0;
   for (const Token& t : Tokenize(s)) n += t.kind == Token::Kind::kWord;
@@ -243,12 +237,12 @@ void FindMetadata(Article& a) {
       // A dateline has an upper-case place, or a wire service, or a date; not
       // just "Overall -" or a speaker followed by a colon.
       if ((caps_place || has_agency || has_date) && (m[4] != ":" || caps_place)) {
-        a.dateline = Trim(m[0]);
+        a.dateline = Trim(m[0].str());
         std::string place = first;
         // "INDIATIMES NEWS NETWORK ... MUMBAI:" - the place is the last word of a long caps run.
         if (m[4] == ":" && WordCount(first) > 2) place = first.substr(first.rfind(' ') + 1);
         a.dateline_place = TitleCase(Trim(place));
-        if (has_agency && a.publisher.empty()) a.publisher = Trim(m[3]);
+        if (has_agency && a.publisher.empty()) a.publisher = Trim(m[3].str());
       }
     }
   }

@@ -138,12 +138,6 @@ Format Detect(std::string_view head) {
   return Format::kText;
 }
 
-std::string Trim(const std::string& s) {
-  const size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 // The title when there is no headline: the first sentence, cut at a word.
 std::string FallbackTitle(const Article& a, const std::string& text, const std::string& stem) {
   size_t k = 0;

@@ -1,17 +1,9 @@
 // Plain text: paragraphs are blocks between blank lines; text with no blank
 // lines at all (one paragraph per line, as many sites export) splits on lines.
 #include "article.h"
+#include "dossier/text.h"
 
 namespace dossier::news {
-namespace {
-
-std::string Trim(const std::string& s) {
-  const size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-}  // namespace
 
 std::vector<Article> ReadPlainText(const std::string& text) {
   Article a;

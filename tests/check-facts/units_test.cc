@@ -1,4 +1,4 @@
-// The checkers' small units on their own: phonetic keys, edit distance, name
+// The checkers' small units on their own: phonetic keys, name
 // matching, the vocabulary tables, hedged ranges and the REF chains of sources.
 #include <catch2/catch.hpp>
 
@@ -25,16 +25,6 @@ TEST_CASE("Soundex codes names by sound") {
   CHECK(Soundex("Lee") == "L000");
   CHECK(Soundex("").empty());
   CHECK(Soundex("1234").empty());
-}
-
-TEST_CASE("Edit distance counts insertions, deletions, substitutions and swaps") {
-  CHECK(EditDistance("kitten", "sitting") == 3);
-  CHECK(EditDistance("stan", "steen") == 2);
-  CHECK(EditDistance("abcd", "abdc") == 1);  // adjacent transposition
-  CHECK(EditDistance("", "abc") == 3);
-  CHECK(EditDistance("same", "same") == 0);
-  CHECK(EditDistance("aaaaaaaaaa", "bbbbbbbbbb", 4) == 4);  // capped
-  CHECK(EditDistance("a", "abcdefghij", 3) == 3);
 }
 
 namespace {

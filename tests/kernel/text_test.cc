@@ -1,4 +1,5 @@
-// The text toolkit: normalisation, slugs, UTF-8, SHA-256.
+// The text toolkit: normalisation, slugs, UTF-8, SHA-256, trimming, edit
+// distance, data-file lines.
 #include <catch2/catch.hpp>
 
 #include "dossier/markup.h"
@@ -125,4 +126,40 @@ TEST_CASE("CsvField quotes what RFC 4180 needs and defuses spreadsheet formulas"
   CHECK(CsvField("-1.5e6") == "-1.5e6");
   CHECK(CsvField("-") == "'-");
   CHECK(CsvField("") == "");
+}
+
+TEST_CASE("Trim and TrimView take ASCII whitespace off both ends, nothing else", "[text]") {
+  CHECK(Trim("  a b \t\r\n") == "a b");
+  CHECK(Trim("\v\fx\f") == "x");
+  CHECK(Trim("   ").empty());
+  CHECK(Trim("").empty());
+  CHECK(Trim("\xc2\xa0x") == "\xc2\xa0x");  // a no-break space is not ASCII whitespace
+  const std::string s = "  kept  ";
+  const std::string_view v = TrimView(s);
+  CHECK(v == "kept");
+  CHECK(v.data() == s.data() + 2);  // a view into the text, no copy
+}
+
+TEST_CASE("EditDistance counts insertions, deletions, substitutions and swaps, up to a limit", "[text]") {
+  CHECK(EditDistance("kitten", "sitting", 16) == 3);
+  CHECK(EditDistance("stan", "steen", 16) == 2);
+  CHECK(EditDistance("Gillepsie", "Gillespie", 16) == 1);  // adjacent transposition
+  CHECK(EditDistance("", "abc", 16) == 3);
+  CHECK(EditDistance("same", "same", 0) == 0);
+  CHECK(EditDistance("SCTION", "SECTION", 1) == 1);
+  CHECK(EditDistance("Section", "SECTION", 1) == 2);  // case-sensitive: past the limit
+  // Past the limit: limit + 1, whether the lengths or the rows show it.
+  CHECK(EditDistance("aaaaaaaaaa", "bbbbbbbbbb", 3) == 4);
+  CHECK(EditDistance("a", "abcdefghij", 2) == 3);
+}
+
+TEST_CASE("DataLines trims, drops comments and blank lines", "[text]") {
+  const std::string data = "# a header comment\n\nAmsterdam\n  Lyon   # a note\nC# Corp\n\t\n#\nlast";
+  const auto lines = DataLines(data);
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0] == "Amsterdam");
+  CHECK(lines[1] == "Lyon");
+  CHECK(lines[2] == "C# Corp");  // a '#' inside a word is no comment
+  CHECK(lines[3] == "last");
+  CHECK(DataLines("").empty());
 }

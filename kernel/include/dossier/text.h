@@ -77,6 +77,24 @@ DOSSIER_API size_t JsonNestingDepth(std::string_view json);
 // "JSON nested N levels deep, over the limit of L".
 DOSSIER_API Status CheckJsonDepth(std::string_view json, size_t limit = kMaxJsonDepth);
 
+// text without the ASCII whitespace (space, tab, CR, LF, VT, FF) at its ends.
+// TrimView returns a view into text; Trim a copy.
+DOSSIER_API std::string_view TrimView(std::string_view text);
+DOSSIER_API std::string Trim(std::string_view text);
+
+// The edit distance between a and b (insertions, deletions, substitutions
+// and transpositions of two neighbouring bytes each count one: "Gillepsie"
+// is one edit from "Gillespie"), byte by byte and case-sensitive, or
+// limit + 1 as soon as it is known to exceed limit. Time O(|a| * |b|) at
+// most, less when the limit cuts it short.
+DOSSIER_API size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
+
+// The lines of a data file (gazetteers, vocabularies, title lists): each
+// trimmed, with a comment from '#' (at the start of the line or after
+// whitespace) to the end of the line removed; empty lines skipped. One rule
+// for every data file, so that a '#' means the same in all of them.
+DOSSIER_API std::vector<std::string_view> DataLines(std::string_view text);
+
 // Whether [start, end) is a span of text: 0 <= start <= end <= text.size(),
 // both on character boundaries. Spans read from a store are checked with it
 // before they cut the text: a damaged store can hold any numbers.

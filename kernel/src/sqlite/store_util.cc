@@ -86,13 +86,6 @@ std::vector<std::string> ParseStringList(const std::string& s, const std::string
   return out;
 }
 
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
 bool IsCharBoundary(std::string_view text, int64_t pos) {
   if (pos <= 0 || pos >= static_cast<int64_t>(text.size())) return true;
   return (static_cast<unsigned char>(text[static_cast<size_t>(pos)]) & 0xC0) != 0x80;

@@ -9,6 +9,7 @@
 #include "dossier/model.h"
 #include "dossier/store.h"
 #include "dossier/status.h"
+#include "dossier/text.h"
 #include "ids.h"
 #include "sqlite/db.h"
 
@@ -72,7 +73,6 @@ inline constexpr size_t kMaxStoredJsonDepth = 256;
 Json ParseJson(const std::string& s, Json fallback, const std::string& what);
 // A JSON column holding an array of strings (a finding's refs).
 std::vector<std::string> ParseStringList(const std::string& s, const std::string& what);
-std::string Trim(std::string_view s);
 bool IsCharBoundary(std::string_view text, int64_t pos);
 // The fields a document carries outside entity.properties, in record form.
 Json DocumentRecordProperties(const Document& d);
