@@ -186,11 +186,12 @@ class SentenceFacts {
   // Whether a mention is who reports the figure rather than what it is
   // about: "X said", "X told reporters", "according to X", "said X".
   bool Reports(const EntityAt& ea) const {
-    static const std::set<std::string> kSay = {"said",   "says",     "say",     "told",    "added",  "stated",
-                                               "reported", "reports", "announced", "estimated", "estimates",
-                                               "claimed", "claims",  "quoted",  "cited",   "confirmed"};
+    // Speech verbs (the kernel's one list), and verbs that report a figure
+    // without being speech.
+    static const std::set<std::string> kReport = {"reported", "reports", "estimated", "estimates",
+                                                  "claims",   "quoted",  "cited",     "confirmed"};
     const std::string next = WordNear(ea.m->end, true);
-    if (kSay.count(next)) return true;
+    if (IsSpeechVerb(next) || kReport.count(next)) return true;
     const std::string prev = WordNear(ea.m->start, false);
     if (prev == "said" || prev == "says" || prev == "told") return true;
     if (prev != "to") return false;
@@ -277,7 +278,8 @@ class SentenceFacts {
   // (for an organization) or "(that) he/his/she/her ..." (for a person).
   bool SpeaksOfItself(int64_t at, EntityType type) const {
     const std::vector<std::string> next = WordsAfter(at, 3);
-    if (next.empty() || !IsSpeechVerb(next[0])) return false;
+    if (next.empty() || !(IsSpeechVerb(next[0]) || next[0] == "estimates" || next[0] == "estimated" ||
+                          next[0] == "reported" || next[0] == "reports")) return false;
     const size_t k = next.size() > 1 && next[1] == "that" ? 2 : 1;
     if (k >= next.size()) return false;
     const std::string& p = next[k];
