@@ -181,12 +181,12 @@ std::string KeyString(const KeyParts& key) {
   return key.subject + '\x1f' + (key.comparable ? "" : "~") + key.predicate + '\x1f' + key.unit + '\x1f' + key.object;
 }
 
-// What each story is about: the subjects its documents' claims share. A
+// What each story is about: the subjects its documents' figures share. A
 // figure one outlet lays on the story's protagonist ("Pinochet's rule cost
 // 3,000 lives") and one another outlet lays on the event itself ("more than
 // 3,000 people were killed") are one figure to compare. Central: the subject
-// of claims in at least two of the story's documents and in at least half of
-// those that have claims.
+// of figures in at least two of the story's documents and in at least half of
+// those that have figures.
 class StorySubjects {
  public:
   // Claim number n (in order) of document doc, in story (empty: none), about subject.
@@ -297,7 +297,9 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
       members.emplace_back();
     }
     const std::string& story = canonical.Of(c.source.document);
-    stories.Note(story == c.source.document ? "" : story, keys[it->second].subject, fc.document);
+    // Only figures say what a story's figures are about: its quotes and
+    // roles name everyone who spoke.
+    stories.Note(story == c.source.document || !fc.numeric ? "" : story, keys[it->second].subject, fc.document);
     members[it->second].push_back(static_cast<uint32_t>(index.claims.size()));
     index.claims.push_back(std::move(fc));
     return true;
