@@ -1,5 +1,5 @@
 // The extract-ner plugin: English extractors for people, organizations,
-// places, quotes and figures. Rule-based: no network, no model download.
+// places, quotes, figures and roles. Rule-based: no network, no model download.
 #include "dossier/plugin.h"
 #include "extractors.h"
 
@@ -9,6 +9,7 @@ void Register(dossier::Registrar& r) {
   r.AddExtractor(dossier::ner::MakeNerExtractor());
   r.AddExtractor(dossier::ner::MakeQuoteExtractor());
   r.AddExtractor(dossier::ner::MakeNumberExtractor());
+  r.AddExtractor(dossier::ner::MakeRoleExtractor());
 }
 
 }  // namespace

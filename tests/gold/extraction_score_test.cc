@@ -42,6 +42,9 @@ struct Scores {
   int64_t figure_subject = 0, figure_measure = 0;
   Count quotes;
   int64_t quote_speaker = 0;
+  Count roles;                   // found = a holds_title claim of that person with that title
+  int64_t role_with_organization = 0;  // found roles whose gold names an organization
+  int64_t role_organization = 0;       // of those, with the right one
   int64_t import_failures = 0;       // files that gave no document
   int64_t unmapped = 0;              // gold places not found in the stored text (cut as furniture?)
   std::vector<std::string> misses;  // a sample of what went wrong, for the doc
@@ -117,6 +120,45 @@ bool SameValue(const Json& value, double gold) {
 
 bool Covers(const Claim& c, int64_t at) { return c.source.start <= at && at < c.source.end; }
 
+// Titles match when equal, or when one is the other with more words around
+// it ("coordinator" and "emergency relief coordinator").
+bool TitleMatches(const std::string& ours, const std::string& gold) {
+  const std::string a = " " + NormalizeName(ours) + " ", b = " " + NormalizeName(gold) + " ";
+  return a.size() > 2 && b.size() > 2 && (a.find(b) != std::string::npos || b.find(a) != std::string::npos);
+}
+
+void ScoreRoles(Store& store, const GoldFile& gold, const std::vector<Claim>& claims, Scores& s) {
+  std::set<std::string> hits;
+  for (const auto& g : gold.roles) {
+    ++s.roles.gold;
+    const Claim* hit = nullptr;
+    for (const auto& c : claims) {
+      if (c.predicate != "holds_title" || !c.value.is_object() || !c.value.contains("text")) continue;
+      if (!TitleMatches(c.value["text"].get<std::string>(), g.title)) continue;
+      if (!AnyNameMatches(Lookup(store, c.subject).names, g.person)) continue;
+      hits.insert(c.id);
+      if (!hit) hit = &c;
+    }
+    if (!hit) {
+      if (s.misses.size() < 2000) s.misses.push_back("missed role: " + (g.person.empty() ? "?" : g.person.front()) + " as " + g.title);
+      continue;
+    }
+    ++s.roles.gold_found;
+    if (g.organization.empty()) continue;
+    ++s.role_with_organization;
+    if (!hit->object.empty() && AnyNameMatches(Lookup(store, hit->object).names, g.organization)) ++s.role_organization;
+  }
+  for (const auto& c : claims) {
+    if (c.predicate != "holds_title") continue;
+    ++s.roles.extracted;
+    const bool right = hits.count(c.id) > 0;
+    s.roles.extracted_right += right;
+    if (!right && s.misses.size() < 2000) {
+      s.misses.push_back("extra role: " + Lookup(store, c.subject).entity.name + " as " + c.value.value("text", std::string()));
+    }
+  }
+}
+
 void ScoreClaims(Store& store, const std::string& doc, const GoldFile& gold, Scores& s) {
   ClaimFilter filter;
   filter.document = doc;
@@ -188,6 +230,7 @@ void ScoreClaims(Store& store, const std::string& doc, const GoldFile& gold, Sco
       s.misses.push_back("quote given to " + speaker.entity.name + ", not " + (g.speaker.empty() ? "?" : g.speaker.front()));
     }
   }
+  ScoreRoles(store, gold, *claims, s);
   for (const auto& c : *claims) {
     if (c.predicate == "said") {
       ++s.quotes.extracted;
@@ -226,6 +269,11 @@ Json Report(const Scores& s) {
                  {"found", s.quotes.recall()},
                  {"precision", s.quotes.precision()},
                  {"speaker_right", s.quotes.gold_found ? double(s.quote_speaker) / double(s.quotes.gold_found) : 0}};
+  j["roles"] = {{"gold", s.roles.gold},
+                {"found", s.roles.recall()},
+                {"precision", s.roles.precision()},
+                {"organization_right",
+                 s.role_with_organization ? double(s.role_organization) / double(s.role_with_organization) : 0}};
   return j;
 }
 
@@ -249,7 +297,7 @@ TEST_CASE("extraction against the hand-made gold of 30 stories and the news sets
     for (const auto& f : story.files) {
       auto doc = imported.document_of.find(f.name);
       INFO(story.name << "/" << f.name);
-      if (f.entities.empty() && f.figures.empty() && f.quotes.empty()) continue;  // an error page: nothing to find
+      if (f.entities.empty() && f.figures.empty() && f.quotes.empty() && f.roles.empty()) continue;  // an error page: nothing to find
       if (doc == imported.document_of.end()) {
         // Not imported: everything a reader finds in it is missed.
         ++total.import_failures;
@@ -257,6 +305,7 @@ TEST_CASE("extraction against the hand-made gold of 30 stories and the news sets
         for (const auto& g : f.entities) ++total.entities[g.type].gold;
         total.figures.gold += static_cast<int64_t>(f.figures.size());
         total.quotes.gold += static_cast<int64_t>(f.quotes.size());
+        total.roles.gold += static_cast<int64_t>(f.roles.size());
         continue;
       }
       ScoreEntities(*imported.store, doc->second, f, total);
@@ -280,4 +329,6 @@ TEST_CASE("extraction against the hand-made gold of 30 stories and the news sets
   CHECK(r["quotes"]["found"].get<double>() >= 0.57);
   CHECK(r["quotes"]["speaker_right"].get<double>() >= 0.92);
   CHECK(r["import_failures"].get<int64_t>() == 0);
+  CHECK(r["roles"]["found"].get<double>() >= 0.53);
+  CHECK(r["roles"]["precision"].get<double>() >= 0.84);
 }

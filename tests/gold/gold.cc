@@ -69,6 +69,11 @@ GoldFile ReadFile(const std::string& name, const std::string& folder, const Json
     if (!q.contains("at") || !q["at"].is_number()) continue;
     f.quotes.push_back({q["at"].get<int64_t>(), Names(q.contains("speaker") ? q["speaker"] : Json())});
   }
+  for (const auto& r : Array(j, "roles")) {
+    if (!r.contains("person") || !r.contains("title") || !r["title"].is_string()) continue;
+    f.roles.push_back({Names(r["person"]), r["title"].get<std::string>(),
+                       Names(r.contains("organization") ? r["organization"] : Json())});
+  }
   return f;
 }
 

@@ -36,12 +36,19 @@ struct GoldQuote {
   std::vector<std::string> speaker;
 };
 
+struct GoldRole {
+  std::vector<std::string> person;        // names
+  std::string title;                      // as the text gives it
+  std::vector<std::string> organization;  // names, or none
+};
+
 struct GoldFile {
   std::string name;  // file name within the story folder
   std::string path;  // in the corpus
   std::vector<GoldEntity> entities;
   std::vector<GoldFigure> figures;
   std::vector<GoldQuote> quotes;
+  std::vector<GoldRole> roles;
 };
 
 struct GoldStory {
