@@ -81,16 +81,27 @@ bool IsSeparator(const std::string& text) {
 constexpr size_t kLongBlock = 400;
 
 // The block without its furniture sentences; those are added to removed.
+// Lines are read apart first: a caption on a line of its own ("... © Getty
+// Images") has no period to end the sentence before it.
 std::string WithoutChromeSentences(const std::string& text, std::vector<Removed>* removed) {
   std::string kept;
-  ForEachSentence(text, [&](Span s) {
-    const std::string sentence = text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
-    if (IsChrome(sentence) || IsMenu(sentence)) {
-      removed->push_back({"boilerplate", sentence});
-      return;
-    }
-    kept += (kept.empty() ? "" : " ") + sentence;
-  });
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    const std::string line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    std::string kept_line;
+    ForEachSentence(line, [&](Span s) {
+      const std::string sentence = line.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
+      if (IsChrome(sentence) || IsMenu(sentence)) {
+        removed->push_back({"boilerplate", sentence});
+        return;
+      }
+      kept_line += (kept_line.empty() ? "" : " ") + sentence;
+    });
+    if (!kept_line.empty()) kept += (kept.empty() ? "" : "\n") + kept_line;
+  }
   return kept;
 }
 

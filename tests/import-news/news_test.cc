@@ -265,6 +265,19 @@ TEST_CASE("page furniture run into a long paragraph: only its sentences go, not 
   CHECK(body.find("More than 4,000 people marched") == 0);
   CHECK(body.find("without injuries.") != std::string::npos);
   for (const auto& block : a.blocks) CHECK(block.text.find("upload media") == std::string::npos);
+  // A caption on a line of its own, no period before it: only the caption goes.
+  Article c = Plain(
+      "Fleet loses its captain\n\n"
+      "Tomas Reyes, the fleet's captain, has been ruled out of the regatta with a wrist injury that has upset the crew\n"
+      "Reyes on the quay at dawn \xc2\xa9 Getty Images\n"
+      "Tomas Reyes, the fleet's captain, has been ruled out of the regatta with a wrist injury. "
+      "He hurt it on Sunday, and his absence forced a late change, with Ana Ruiz coming in at the helm for the first race. "
+      "The club said the crew would sail the second race as planned, whatever the weather.\n");
+  CHECK(WasRemoved(c, "boilerplate", "Getty Images"));
+  REQUIRE(!c.blocks.empty());
+  CHECK(c.blocks.back().text.find("has upset the crew") != std::string::npos);
+  CHECK(c.blocks.back().text.find("coming in at the helm") != std::string::npos);
+  CHECK(c.blocks.back().text.find("Getty") == std::string::npos);
   // A short block with furniture is still removed whole.
   Article b = Plain("Ferry fares rise\n\nPrint this article | Email this article\n\nFares rose 8 percent on Monday.\n");
   CHECK(WasRemoved(b, "boilerplate", "Print this article"));
