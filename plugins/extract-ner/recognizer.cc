@@ -658,9 +658,11 @@ class Recognizer {
       }
     }
     // "Dan Okafor of the Washington Hay Growers Association", "Li Wen-po of
-    // Sichuan": a person's name, then where they are from.
+    // Sichuan", "Fiona Evans for the Energy Seminar": a person's name, then
+    // where they are from or what they are there for.
     for (size_t i = a + 2; i < b; ++i) {
-      if (LowerAscii(w[i].text) != "of") continue;
+      const std::string lw = LowerAscii(w[i].text);
+      if (lw != "of" && lw != "for") continue;
       if (LooksLikePerson(w, a, i - 1)) {
         Person(w, a, i - 1, TitleKind::kNone, first_word);
         size_t next = i + 1;
@@ -880,9 +882,10 @@ class Recognizer {
   }
 
   void Person(const std::vector<Word>& w, size_t a, size_t b, TitleKind title, size_t first_word, double confidence = 0.9) {
-    // "Li Wen-po of Sichuan": the name ends at "of".
+    // "Li Wen-po of Sichuan": the name ends at "of" (or "for").
     for (size_t i = a + 1; i < b; ++i) {
-      if (LowerAscii(w[i].text) != "of") continue;
+      const std::string lw = LowerAscii(w[i].text);
+      if (lw != "of" && lw != "for") continue;
       Person(w, a, i - 1, title, first_word, confidence);
       size_t next = i + 1;
       while (next <= b && LowerAscii(w[next].text) == "the") ++next;

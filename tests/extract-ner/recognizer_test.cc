@@ -280,3 +280,16 @@ TEST_CASE("a redaction placeholder is never a name nor part of one", "[ner]") {
     CHECK(f.text.substr(static_cast<size_t>(m.start), static_cast<size_t>(m.end - m.start)).find("XXXX") == std::string::npos);
   }
 }
+
+TEST_CASE("a person's name ends at \"for the\", and a delegation prefix is no part of it", "[ner]") {
+  Found f = Run(
+      "Poloff met Ines Varga for the Harbour Energy Seminar on Tuesday. Later StaffDel Oduya toured the port, "
+      "and the Institute for the Study of Tides sent a note.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kPerson, "Ines Varga"));
+  CHECK_FALSE(f.Get("Ines Varga for the Harbour Energy Seminar"));
+  CHECK(f.Has(EntityType::kPerson, "Oduya"));
+  CHECK_FALSE(f.Get("StaffDel Oduya"));
+  // An organization's own "for the" stays: it names no person before it.
+  CHECK(f.Has(EntityType::kOrganization, "Institute for the Study of Tides"));
+}
