@@ -4,6 +4,8 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "dossier/text.h"
 #include "checkers.h"
@@ -189,38 +191,49 @@ std::string KeyString(const KeyParts& key) {
 // those that have figures.
 class StorySubjects {
  public:
-  // Claim number n (in order) of document doc, in story (empty: none), about subject.
-  void Note(const std::string& story, const std::string& subject, uint32_t doc) {
-    uint32_t s = kNone;
-    if (!story.empty()) {
-      auto [it, added] = ids_.emplace(story, static_cast<uint32_t>(names_.size()));
-      if (added) {
-        names_.push_back(story);
-        docs_.emplace_back();
-      }
-      s = it->second;
-      docs_[s].insert(doc);
-      subject_docs_[std::make_pair(s, subject)].insert(doc);
+  static constexpr uint32_t kNone = UINT32_MAX;
+  // The id of a story (asked once per document): kNone for no story.
+  uint32_t StoryId(const std::string& story) {
+    if (story.empty()) return kNone;
+    auto [it, added] = ids_.emplace(story, static_cast<uint32_t>(names_.size()));
+    if (added) {
+      names_.push_back(story);
+      docs_.push_back(0);
     }
-    story_of_claim_.push_back(s);
+    return it->second;
+  }
+  // Claim number n (in order) of document doc, in story (kNone: none, or no
+  // figure), about subject (an id the caller interns).
+  void Note(uint32_t story, uint32_t subject, uint32_t doc) {
+    story_of_claim_.push_back(story);
+    if (story == kNone) return;
+    if (doc >= doc_counted_.size()) doc_counted_.resize(doc + 1, false);
+    if (!doc_counted_[doc]) {
+      doc_counted_[doc] = true;
+      ++docs_[story];
+    }
+    // A document is in one story: (subject, document) says the story too.
+    if (subject_in_doc_.insert(Pair(subject, doc)).second) ++subject_docs_[Pair(story, subject)];
   }
   bool empty() const { return names_.empty(); }
   // The story claim n is in when subject is central to it, or nullptr.
-  const std::string* CentralIn(size_t n, const std::string& subject) const {
+  const std::string* CentralIn(size_t n, uint32_t subject) const {
     const uint32_t s = story_of_claim_[n];
     if (s == kNone) return nullptr;
-    auto it = subject_docs_.find(std::make_pair(s, subject));
+    auto it = subject_docs_.find(Pair(s, subject));
     if (it == subject_docs_.end()) return nullptr;
-    const size_t in = it->second.size();
-    return in >= 2 && 2 * in >= docs_[s].size() ? &names_[s] : nullptr;
+    const uint32_t in = it->second;
+    return in >= 2 && 2 * in >= docs_[s] ? &names_[s] : nullptr;
   }
 
  private:
-  static constexpr uint32_t kNone = UINT32_MAX;
+  static uint64_t Pair(uint32_t a, uint32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
   std::unordered_map<std::string, uint32_t> ids_;
   std::vector<std::string> names_;
-  std::vector<std::set<uint32_t>> docs_;  // by story: its documents with claims
-  std::map<std::pair<uint32_t, std::string>, std::set<uint32_t>> subject_docs_;
+  std::vector<uint32_t> docs_;            // by story: how many of its documents have figures
+  std::vector<bool> doc_counted_;          // by document: counted in its story's docs_
+  std::unordered_set<uint64_t> subject_in_doc_;          // (subject, document) seen
+  std::unordered_map<uint64_t, uint32_t> subject_docs_;  // (story, subject) -> documents
   std::vector<uint32_t> story_of_claim_;
 };
 
@@ -234,6 +247,9 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
   std::vector<KeyParts> keys;
   std::vector<std::vector<uint32_t>> members;
   StorySubjects stories;
+  std::vector<uint32_t> story_of_doc;     // by document index: its story's id
+  std::vector<uint32_t> key_subject;      // by key: its subject's id
+  std::unordered_map<std::string, uint32_t> subject_ids;
   std::unordered_map<std::string, std::string> predicate_cache, unit_cache;
   auto cached = [](std::unordered_map<std::string, std::string>& cache, const std::string& word, auto fn) {
     auto it = cache.find(word);
@@ -296,10 +312,17 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
       keys.push_back(std::move(key));
       members.emplace_back();
     }
-    const std::string& story = canonical.Of(c.source.document);
+    // The story of each document, looked up once per document.
+    if (fc.document == story_of_doc.size()) {
+      const std::string& story = canonical.Of(c.source.document);
+      story_of_doc.push_back(stories.StoryId(story == c.source.document ? std::string() : story));
+    }
+    if (key_subject.size() < keys.size()) {
+      key_subject.push_back(subject_ids.emplace(keys.back().subject, static_cast<uint32_t>(subject_ids.size())).first->second);
+    }
     // Only figures say what a story's figures are about: its quotes and
     // roles name everyone who spoke.
-    stories.Note(story == c.source.document || !fc.numeric ? "" : story, keys[it->second].subject, fc.document);
+    stories.Note(fc.numeric ? story_of_doc[fc.document] : StorySubjects::kNone, key_subject[it->second], fc.document);
     members[it->second].push_back(static_cast<uint32_t>(index.claims.size()));
     index.claims.push_back(std::move(fc));
     return true;
@@ -313,7 +336,7 @@ Result<ClaimIndex> ClaimIndex::Build(StoreView& store, const Vocabulary& vocabul
     std::vector<uint32_t> stay;
     bool moved_any = false;
     for (uint32_t m : members[k]) {
-      const std::string* story = stories.CentralIn(m, keys[k].subject);
+      const std::string* story = stories.CentralIn(m, key_subject[k]);
       if (!story || *story == keys[k].subject) {
         stay.push_back(m);
         continue;
