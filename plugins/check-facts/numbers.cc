@@ -212,7 +212,56 @@ class NumbersChecker final : public Checker {
       f.fingerprint = Fingerprint({"numbers", f.code, g->subject, g->predicate, g->unit, std::to_string(g->year)});
       sink.Report(std::move(f));
     }
+    for (const FactGroup& g : index->groups) Directions(*index, *sources, names, g, sink);
     return Status::OK();
+  }
+
+ private:
+  // A distance that outlets give with different compass directions ("40 km
+  // north-east of" in one, "north-west of" in another) is a conflict whatever
+  // the distances say (docs/checks.md, "Comparison semantics").
+  static void Directions(const ClaimIndex& index, const Sources& sources, EntityNames& names, const FactGroup& g,
+                         FindingSink& sink) {
+    if (!g.numeric || g.members.size() < 2) return;
+    std::map<std::string, std::vector<uint32_t>> by_direction;
+    std::set<uint32_t> documents;
+    for (uint32_t m : g.members) {
+      const Json& v = index.claims[m].value;
+      if (!v.is_object()) continue;
+      auto d = v.find("direction");
+      if (d == v.end() || !d->is_string()) continue;
+      by_direction[d->get<std::string>()].push_back(m);
+      documents.insert(index.claims[m].document);
+    }
+    if (by_direction.size() < 2 || documents.size() < 2) return;
+    Finding f;
+    f.code = "direction-conflict";
+    f.severity = Severity::kWarning;
+    std::string sides;
+    Json evidence_sides = Json::object();
+    f.refs.push_back(g.subject);
+    for (const auto& [direction, members] : by_direction) {
+      std::set<std::string> outlets;
+      Json claims = Json::array();
+      for (uint32_t m : members) {
+        outlets.insert(sources.OriginOf(index.documents[index.claims[m].document]));
+        claims.push_back(index.Evidence(m, g.subject));
+        f.refs.push_back(index.claims[m].id);
+      }
+      std::string who;
+      for (const auto& o : outlets) who += (who.empty() ? "" : ", ") + o;
+      sides += (sides.empty() ? "" : "  vs  ") + direction + " (" + who + ")";
+      evidence_sides[direction] = std::move(claims);
+    }
+    f.message = names.Of(g.subject) + " " + g.predicate + ": directions differ: " + sides;
+    f.evidence = {{"why", "the same distance is given with different compass directions"},
+                  {"subject", g.subject},
+                  {"predicate", g.predicate},
+                  {"unit", g.unit},
+                  {"directions", std::move(evidence_sides)},
+                  {"rank", static_cast<double>(by_direction.size())}};
+    f.fingerprint = Fingerprint({"numbers", f.code, g.subject, g.predicate, g.unit, std::to_string(g.year)});
+    sink.Report(std::move(f));
   }
 };
 

@@ -45,6 +45,7 @@ class FigureExtractor final : public Extractor {
       c.confidence = f.confidence;
       if (!f.quantity.per.empty()) c.properties["per"] = f.quantity.per;
       if (f.prospective) c.properties["prospective"] = true;
+      if (!f.direction.empty()) c.value["direction"] = f.direction;
       batch.claims.push_back(std::move(c));
     }
     return Status::OK();

@@ -556,6 +556,33 @@ std::string Predicate(const Quantity& q, const EntityAt* subject, const std::vec
   return "amount";
 }
 
+// "40 km north-east of Baghdad", "25 miles (40 km) to the south": the
+// compass direction after a distance, as one spelling ("north-east"), so
+// that two outlets' directions can be compared (docs/checks.md).
+std::string DirectionAfter(const Quantity& q, const std::vector<std::string>& after_words) {
+  static const std::set<std::string> kLength = {"kilometer", "mile", "meter", "foot", "yard", "nautical mile"};
+  if (q.kind != Quantity::Kind::kMeasure || !kLength.count(q.unit)) return "";
+  static const std::map<std::string, std::string> kCompass = {
+      {"north", "north"},          {"south", "south"},          {"east", "east"},            {"west", "west"},
+      {"northeast", "north-east"}, {"north-east", "north-east"}, {"northwest", "north-west"}, {"north-west", "north-west"},
+      {"southeast", "south-east"}, {"south-east", "south-east"}, {"southwest", "south-west"}, {"south-west", "south-west"},
+      {"ne", "north-east"},        {"nw", "north-west"},        {"se", "south-east"},        {"sw", "south-west"}};
+  // Up to four words may come between: "(40 km)", "to the".
+  for (size_t i = 0; i < after_words.size() && i < 5; ++i) {
+    auto it = kCompass.find(after_words[i]);
+    if (it != kCompass.end()) {
+      // A direction of something: "north of", "northeast from"; not "north Korea".
+      const std::string next = i + 1 < after_words.size() ? after_words[i + 1] : "";
+      return next == "of" || next == "from" || next.empty() ? it->second : "";
+    }
+    const std::string& w = after_words[i];
+    const bool filler = w == "to" || w == "the" || w == "km" || w == "miles" || w == "mi" || w == "kilometres" ||
+                        w == "kilometers" || (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0])));
+    if (!filler) return "";
+  }
+  return "";
+}
+
 // The figures of a document sentence by sentence, with what earlier
 // sentences said: the city "here" means, the person "his rule" means.
 class FigureReader {
@@ -805,6 +832,7 @@ class FigureReader {
     f.time = when.time;
     f.prospective = when.prospective;
     f.quantity = q;
+    f.direction = DirectionAfter(q, after_words);
     out_.push_back(std::move(f));
   }
 

@@ -21,6 +21,7 @@ struct Figure {
   std::string predicate;  // snake_case
   std::string time;       // "2012", "1973/1990", or empty
   bool prospective = false;  // time is after the document's year: a plan or forecast ("by 2012", "will")
+  std::string direction;     // a distance's compass direction, written out: "north-east" ("40 km NE of")
   int64_t start = 0;      // the sentence that states it
   int64_t end = 0;
   double confidence = 0.7;

@@ -500,3 +500,31 @@ TEST_CASE("numbers: a figure about what the story is about meets the story's own
   }
   CHECK(agreed == std::set<double>{5, 30});
 }
+
+TEST_CASE("numbers: one distance given two compass directions by two outlets is a conflict") {
+  CheckStore cs;
+  auto distance = [&](const std::string& id, const std::string& publisher, const std::string& sentence,
+                      const std::string& figure, const std::string& direction) {
+    DocBuilder d = FigureDoc(id, publisher, "Tallow", "distance", sentence, figure, "2031", EntityType::kPlace);
+    if (!direction.empty()) d.batch.claims.back().value["direction"] = direction;
+    return d;
+  };
+  cs.Write(distance("doc:quake-a", "Velmora Ledger", "The quake struck 40 km north-east of Tallow.", "40 km", "north-east"));
+  cs.Write(distance("doc:quake-b", "Quarry Street Wire", "It hit 40 km north-west of Tallow.", "40 km", "north-west"));
+  cs.Write(distance("doc:quake-c", "Ostrava Evening", "The epicentre lay 40 km from Tallow.", "40 km", ""));
+  auto checker = MakeNumbersChecker();
+  const auto findings = cs.Run(*checker);
+  const auto directions = WithCode(findings, "direction-conflict");
+  REQUIRE(directions.size() == 1);
+  CHECK(directions[0].severity == Severity::kWarning);
+  CHECK(directions[0].message.find("north-east (Velmora Ledger)") != std::string::npos);
+  CHECK(directions[0].message.find("north-west (Quarry Street Wire)") != std::string::npos);
+  CHECK(directions[0].evidence["directions"].size() == 2);
+  // The distances themselves agree: that is its own finding.
+  CHECK(WithCode(findings, "value-agreement").size() == 1);
+  // One direction, or two in one document only: no conflict.
+  CheckStore same;
+  same.Write(distance("doc:quake-a", "Velmora Ledger", "The quake struck 40 km north-east of Tallow.", "40 km", "north-east"));
+  same.Write(distance("doc:quake-b", "Quarry Street Wire", "It hit 40 km northeast of Tallow.", "40 km", "north-east"));
+  CHECK(WithCode(same.Run(*checker), "direction-conflict").empty());
+}

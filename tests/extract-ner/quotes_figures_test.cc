@@ -265,3 +265,22 @@ TEST_CASE("a year looked forward to, two years that are no range, and no documen
     CHECK(ByAmount(undated, 9)->time.empty());
   }
 }
+
+TEST_CASE("a distance keeps its compass direction, written one way", "[figures]") {
+  const std::string text =
+      "The quake struck 40 km north-east of Tallinn on Monday.\n"
+      "A second tremor hit 25 miles (40 km) to the SW of Tallinn.\n"
+      "The convoy drove 300 km north Korea's border roads.\n"
+      "Crews cleared 12 km of road.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto figures = FindFigures(text, r, paras, "2031");
+  REQUIRE(ByAmount(figures, 40));
+  CHECK(ByAmount(figures, 40)->direction == "north-east");  // the first 40 km
+  REQUIRE(ByAmount(figures, 25));
+  CHECK(ByAmount(figures, 25)->direction == "south-west");
+  REQUIRE(ByAmount(figures, 300));
+  CHECK(ByAmount(figures, 300)->direction.empty());  // "north Korea's", not a direction of something
+  REQUIRE(ByAmount(figures, 12));
+  CHECK(ByAmount(figures, 12)->direction.empty());
+}
