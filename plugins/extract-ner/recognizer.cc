@@ -347,7 +347,28 @@ class Recognizer {
     bool apposition_place = false;  // "Marlow, a city of ..."
     std::string place_kind;         // what the apposition calls it
     bool place_preposition = false;  // "in X", "from X"
+    // What only a company does or has: "X shares", "shares of X", "X said in
+    // a statement", "X's chief executive", "a spokesman for X".
+    bool org_context = false;
   };
+
+  // Words after a name that make it an organization: "Halvex shares fell",
+  // "Quillon stores", "Halvex's chief executive".
+  static bool OrgAfter(const std::string& lw) {
+    static const std::set<std::string, std::less<>> kAfter = {
+        "shares",    "stock",        "stocks",     "shareholders", "stores",      "outlets",    "subsidiary",
+        "subsidiaries", "headquarters", "ceo",      "cfo",          "spokesman",   "spokeswoman", "spokesperson",
+        "executives", "employees",   "workforce",  "shareprice",   "plc",         "franchise",  "franchises"};
+    return kAfter.count(lw) > 0;
+  }
+  // Words before "of", "in", "for" or "at" and a name that make it one: "shares
+  // of X", "a spokesman for X", "analysts at X", "the chief executive of X".
+  static bool OrgBefore(const std::string& lw) {
+    static const std::set<std::string, std::less<>> kBefore = {
+        "shares", "stock", "stake", "spokesman", "spokeswoman", "spokesperson", "shareholders", "subsidiary",
+        "analysts", "analyst", "employees", "executives", "ceo", "takeover", "acquisition", "merger"};
+    return kBefore.count(lw) > 0;
+  }
 
   Context ContextOf(const std::vector<Word>& w, size_t a, size_t b, size_t first_word) const {
     Context c;
@@ -366,8 +387,30 @@ class Recognizer {
       }
     }
     size_t n = b + 1;
-    if (n < w.size() && w[n].kind == Token::Kind::kPossessive) ++n;
+    const bool possessive = n < w.size() && w[n].kind == Token::Kind::kPossessive;
+    if (possessive) ++n;
     if (n < w.size() && w[n].kind == Token::Kind::kWord && IsSpeechVerb(LowerAscii(w[n].text))) c.speech_verb = true;
+    // Organization context (Context::org_context).
+    if (n < w.size() && w[n].kind == Token::Kind::kWord) {
+      const std::string next = LowerAscii(w[n].text);
+      if (OrgAfter(next)) c.org_context = true;
+      // "X's chief executive", "X's board".
+      if (possessive && (next == "chief" || next == "board" || next == "profit" || next == "profits" || next == "revenue" ||
+                         next == "revenues" || next == "sales" || next == "earnings")) {
+        c.org_context = true;
+      }
+      // "X said in a statement".
+      if (IsSpeechVerb(next) && n + 3 < w.size() && LowerAscii(w[n + 1].text) == "in" &&
+          LowerAscii(w[n + 2].text) == "a" && LowerAscii(w[n + 3].text) == "statement") {
+        c.org_context = true;
+      }
+    }
+    if (a >= 2 && w[a - 1].kind == Token::Kind::kWord && w[a - 2].kind == Token::Kind::kWord) {
+      const std::string prep = LowerAscii(w[a - 1].text);
+      if ((prep == "of" || prep == "in" || prep == "for" || prep == "at") && OrgBefore(LowerAscii(w[a - 2].text))) {
+        c.org_context = true;
+      }
+    }
     // "X, the president of ...", "X, a Columbus-based manufacturer of fire trucks".
     if (n + 1 < w.size() && w[n].text == ",") {
       size_t k = n + 1;
@@ -821,7 +864,7 @@ class Recognizer {
       Person(w, a, b, TitleKind::kNone, first_word);
       return;
     }
-    if (ctx.apposition_org && NameLike(w, a, b)) {
+    if ((ctx.apposition_org || ctx.org_context) && NameLike(w, a, b)) {
       AddOrg(w, a, b, 0.75);
       return;
     }
@@ -926,6 +969,13 @@ class Recognizer {
   }
 
   void ResolveSingles() {
+    // Words the document shows to be organizations somewhere ("Halvex shares
+    // fell"): every bare mention of them is that organization, even where a
+    // speech verb would make it a person ("Halvex said").
+    std::set<std::string> org_words;
+    for (const Single& s : singles_) {
+      if (s.ctx.org_context) org_words.insert(NormalizeName(s.word.text));
+    }
     // First the people known here by one name after a title ("Gen Pinochet"):
     // later single words can then refer to them.
     for (const Single& s : singles_) {
@@ -984,6 +1034,11 @@ class Recognizer {
       }
       if (g_.NeverEntity(word) || g_.IsDemonym(word) || g_.IsEventCue(word) || g_.IsOrgCue(word)) continue;
       const bool ordinary = g_.IsCommonWord(LowerAscii(word)) && !g_.IsFirstName(word) && !g_.IsFamilyName(word);
+      if (org_words.count(key) && !ordinary && !g_.IsFirstName(word)) {
+        const int id = AddEntity(EntityType::kOrganization, DisplayName({s.word}, 0, 0, true));
+        Mention(id, EntityType::kOrganization, start, end, s.ctx.org_context ? 0.75 : 0.7);
+        continue;
+      }
       if (s.ctx.speech_verb && !ordinary) {
         if (g_.IsFirstName(word)) {
           Mention(-1, EntityType::kPerson, start, end, 0.6);  // "Stan said": a first name alone

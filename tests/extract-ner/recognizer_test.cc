@@ -293,3 +293,16 @@ TEST_CASE("a person's name ends at \"for the\", and a delegation prefix is no pa
   // An organization's own "for the" stays: it names no person before it.
   CHECK(f.Has(EntityType::kOrganization, "Institute for the Study of Tides"));
 }
+
+TEST_CASE("an organization known from what only a company does, wherever it appears bare", "[ner]") {
+  Found f = Run(
+      "Brantley said in a statement that it would close 40 stores. Shares of Corvane rose 5% on Monday. "
+      "Halvex shares fell 3%. Later, Brantley confirmed the plan, and Corvane declined to comment. "
+      "Mira Olsen said the plan was sound.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kOrganization, "Brantley"));  // not a person, though it "said" and "confirmed"
+  CHECK_FALSE(f.Has(EntityType::kPerson, "Brantley"));
+  CHECK(f.Has(EntityType::kOrganization, "Corvane"));
+  CHECK(f.Has(EntityType::kOrganization, "Halvex"));
+  CHECK(f.Has(EntityType::kPerson, "Mira Olsen"));  // a person who speaks stays one
+}
