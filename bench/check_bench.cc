@@ -213,6 +213,19 @@ int main(int argc, char** argv) {
   host.LoadDefault();
   Pipeline pipeline(**store, host, Actor{"bench"});
   double total = 0, total_cpu = 0;
+  // `check` groups the stories first when the store changed: timed apart,
+  // and counted in the total.
+  {
+    t0 = Clock::now();
+    c0 = CpuSeconds();
+    const CheckReport grouped = pipeline.GroupStories();
+    if (!grouped.status.ok()) Die(grouped.status);
+    const double s = Seconds(t0), cpu = CpuSeconds() - c0;
+    total += s;
+    total_cpu += cpu;
+    std::printf("stories (grouping)  %7.2f s (cpu %6.2f s)  %8lld stories   %5.1fx baseline\n", s, cpu,
+                static_cast<long long>(grouped.findings), s / baseline);
+  }
   if (only.empty()) only = {"numbers", "identity", "corroboration", "integrity"};
   for (const std::string& name_string : only) {
     const char* name = name_string.c_str();
@@ -227,8 +240,6 @@ int main(int argc, char** argv) {
     const double cpu = CpuSeconds() - c0;
     total_cpu += cpu;
     if (!reports.ok()) Die(reports.status());
-    // The first run groups the stories first (its own report, "stories"):
-    // its time is in the first checker's.
     const CheckReport* own = nullptr;
     for (const CheckReport& r : *reports) {
       if (!r.status.ok()) Die(r.status);
@@ -240,7 +251,7 @@ int main(int argc, char** argv) {
     std::printf("check %-13s %7.2f s (cpu %6.2f s)  %8lld findings  %5.1fx baseline\n", name, s, cpu,
                 static_cast<long long>(own->findings), s / baseline);
   }
-  std::printf("check (%zu checker%s) %7.2f s (cpu %6.2f s)  %5.1fx baseline  (target for all four: under 60 s)\n",
+  std::printf("check (grouping and %zu checker%s) %7.2f s (cpu %6.2f s)  %5.1fx baseline  (target for all four: under 60 s)\n",
               only.size(), only.size() == 1 ? "" : "s", total, total_cpu, total / baseline);
   t0 = Clock::now();
   auto again = pipeline.Check(only);
