@@ -786,9 +786,11 @@ class Recognizer {
               !g_.FindPlace(DisplayName(w, a, title_start - 1, false));  // "White House Spokesman X"
           for (size_t i = a; i < title_start && part_of_title; ++i) {
             if (w[i].kind != Token::Kind::kWord) continue;
+            // A first name is no ordinary word here: "Ambassador John Smith
+            // Poloff David Brown" is a list of two people, not one title.
             part_of_title = g_.Title(w[i].text) != TitleKind::kNone ||
-                            (g_.IsCommonWord(w[i].text) && !g_.IsOrgCue(w[i].text) && !g_.FindPlace(w[i].text) &&
-                             !g_.IsDemonym(w[i].text));
+                            (g_.IsCommonWord(w[i].text) && !g_.IsFirstName(w[i].text) && !g_.IsOrgCue(w[i].text) &&
+                             !g_.FindPlace(w[i].text) && !g_.IsDemonym(w[i].text));
           }
           if (title_start > a && !part_of_title) Classify(w, a, title_start - 1, first_word);
           Person(w, p, b, g_.Title(w[t].text), first_word);

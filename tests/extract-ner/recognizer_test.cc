@@ -306,3 +306,12 @@ TEST_CASE("an organization known from what only a company does, wherever it appe
   CHECK(f.Has(EntityType::kOrganization, "Halvex"));
   CHECK(f.Has(EntityType::kPerson, "Mira Olsen"));  // a person who speaks stays one
 }
+
+TEST_CASE("a cable's participant list without punctuation is split into its people", "[ner]") {
+  Found f = Run("Participants: Ambassador Ines Varga Deputy Chief of Mission Malik Oduya Poloff Tomas Reyes.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kPerson, "Ines Varga"));
+  CHECK(f.Has(EntityType::kPerson, "Malik Oduya"));
+  CHECK(f.Has(EntityType::kPerson, "Tomas Reyes"));
+  CHECK_FALSE(f.Get("Ines Varga Deputy Chief of Mission Malik Oduya"));
+}
