@@ -41,6 +41,9 @@ void AddFact(const ClaimIndex& index, const Fact& fact, const Sources::Count& co
   } else if (!g.object.empty() && g.object.rfind("text:", 0) != 0 && g.object.rfind("date:", 0) != 0 &&
              g.object.rfind("value:", 0) != 0) {
     what += " " + names.Of(g.object);
+  } else if (const Json& v = index.claims[fact.members->front()].value;
+             g.object.rfind("text:", 0) == 0 && v.is_object() && v.contains("text") && v["text"].is_string()) {
+    what += ": \"" + ShortQuote(v["text"].get<std::string>(), 80) + "\"";  // a title: "commissioner"
   } else if (const std::string& quote = index.claims[fact.members->front()].quote; !quote.empty()) {
     what += ": \"" + ShortQuote(quote, 80) + "\"";
   }
