@@ -717,8 +717,12 @@ class FigureReader {
       const EntityAt& ea = facts.in[i];
       if (ea.m->end > qs || qs - ea.m->end >= 60) continue;
       const std::string between = LowerAscii(text_.substr(static_cast<size_t>(ea.m->end), static_cast<size_t>(qs - ea.m->end)));
-      if ((between.rfind(", a ", 0) == 0 || between.rfind(", an ", 0) == 0 || between.rfind(", the ", 0) == 0) &&
-          between.find('.') == std::string::npos) {
+      // A relative clause says the same of its name: "Time Warner Cable,
+      // which has 10.9 million subscribers", "Okafor, whose firm employs 300".
+      const bool relative = between.rfind(", which ", 0) == 0 || between.rfind(", who ", 0) == 0 ||
+                            between.rfind(", whose ", 0) == 0;
+      if ((between.rfind(", a ", 0) == 0 || between.rfind(", an ", 0) == 0 || between.rfind(", the ", 0) == 0 || relative) &&
+          between.find('.') == std::string::npos && (!relative || between.find(',', 1) == std::string::npos)) {
         subject = &ea;
       }
     }

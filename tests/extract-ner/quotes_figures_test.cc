@@ -180,7 +180,8 @@ TEST_CASE("a figure's subject named before: a pronoun, the company, a self-repor
       "Corvane Freight Inc said 12 ships were delayed.\n"
       "Tallinn lies in Estonia.\n"
       "Some 40% of the country's grain passes through the port.\n"
-      "More than 2,000 people live in Tallinn.";
+      "More than 2,000 people live in Tallinn.\n"
+      "Analysts at Brightwater Bank said Corvane Freight Inc, which has 75 ferries, would grow.";
   const auto paras = Lines(text);
   const Recognition r = Recognize(text, paras);
   const auto figures = FindFigures(text, r, paras, "2031");
@@ -195,6 +196,7 @@ TEST_CASE("a figure's subject named before: a pronoun, the company, a self-repor
   CHECK(subject(12) == "@document");             // only reports it
   CHECK(subject(40) == "Estonia");               // "the country's"
   CHECK(subject(2000) == "Tallinn");              // people counted in a place
+  CHECK(subject(75) == "Corvane Freight Inc");    // a relative clause after its name
 }
 
 TEST_CASE("ALL-CAPS cable text: figures are read as in ordinary case, and reference lines give none", "[figures]") {
