@@ -1,5 +1,6 @@
 // The numbers checker: figures stated about one subject, predicate and time
 // either agree (their hedged ranges share a value) or conflict.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -209,7 +210,14 @@ class NumbersChecker final : public Checker {
                                        (largest > 0 ? (largest - smallest) / largest : 0.0);
       if (g->year) f.evidence["time"] = std::to_string(g->year);
       f.refs.insert(f.refs.begin(), g->subject);
-      f.fingerprint = Fingerprint({"numbers", f.code, g->subject, g->predicate, g->unit, std::to_string(g->year)});
+      // A group split into its far-apart values reports one agreement per
+      // value: the value tells them apart.
+      const bool split = std::any_of(apart.begin(), apart.end(), [&](const FactGroup& a) { return &a == g; });
+      // (Unsplit groups keep the fingerprint they always had: a curator's
+      // decision on a finding follows it across runs.)
+      f.fingerprint = split ? Fingerprint({"numbers", f.code, g->subject, g->predicate, g->unit, std::to_string(g->year),
+                                           FormatAmount(index->claims[g->members.front()].amount)})
+                            : Fingerprint({"numbers", f.code, g->subject, g->predicate, g->unit, std::to_string(g->year)});
       sink.Report(std::move(f));
     }
     for (const FactGroup& g : index->groups) Directions(*index, *sources, names, g, sink);

@@ -147,7 +147,16 @@ class SentenceFacts {
       words_.push_back({span_.start + t.end, LowerAscii(t.in(sentence))});
       if (t.kind == Token::Kind::kWord && words_.back().low == "here") last_here_ = span_.start + t.start;
     }
+    // What every figure of the sentence asks, read once (a sentence of many
+    // figures must not be searched again for each).
+    personal_pronoun_ = Has(" his ") || Has(" her ") || Has(" he ") || Has(" she ");
+    names_country_ = Has("the country") || Has("the nation");
+    referred_back_ = ReadReferredBack();
   }
+  // Whether the sentence says "his", "her", "he" or "she".
+  bool PersonalPronoun() const { return personal_pronoun_; }
+  // Whether it says "the country" or "the nation".
+  bool NamesCountry() const { return names_country_; }
 
   // The mentions inside the sentence, in text order.
   std::vector<EntityAt> in;
@@ -208,7 +217,9 @@ class SentenceFacts {
   // of 22 years, he ...", "The company expects 200,000 customers", "Its
   // sales fell 5%". kDocument when it is none of these, or when the
   // reference only reports the figure ("He said 40 people died").
-  EntityType ReferredBack() const {
+  EntityType ReferredBack() const { return referred_back_; }
+ private:
+  EntityType ReadReferredBack() const {
     static const std::set<std::string> kOrganizationNouns = {
         "company", "firm",     "group",   "retailer", "bank",      "carrier",      "airline",  "chain",
         "maker",   "giant",    "insurer", "corporation", "agency", "organization", "organisation", "charity",
@@ -240,6 +251,7 @@ class SentenceFacts {
     return EntityType::kDocument;
   }
 
+ public:
   // Whether a mention is a possessive: "Kmart's sales", "the workers' pay".
   bool Possessive(const EntityAt& ea) const {
     const std::string_view rest = text_.substr(static_cast<size_t>(ea.m->end), std::min<size_t>(4, static_cast<size_t>(span_.end - ea.m->end)));
@@ -269,6 +281,9 @@ class SentenceFacts {
   std::string lower_;
   std::vector<LowWord> words_;
   int64_t last_here_ = -1;  // where its last "here" starts
+  bool personal_pronoun_ = false;
+  bool names_country_ = false;
+  EntityType referred_back_ = EntityType::kDocument;
 
   static int64_t WordStart(const LowWord& w) { return w.end - static_cast<int64_t>(w.low.size()); }
   bool CommaBetween(int64_t from, int64_t to) const {
@@ -694,11 +709,19 @@ class FigureReader {
   }
   void Refer(const RecognizedMention* m, EntityAt* to) const { *to = {m, &r_.entities[static_cast<size_t>(m->entity)]}; }
 
+  // The first of these mentions (indices into facts.in, in text order)
+  // starting at or after offset at: a binary search, so that a sentence of
+  // many figures and names stays linear to read.
+  static std::vector<size_t>::const_iterator FirstAtOrAfter(const SentenceFacts& facts, const std::vector<size_t>& of,
+                                                            int64_t at) {
+    return std::lower_bound(of.begin(), of.end(), at, [&](size_t i, int64_t x) { return facts.in[i].m->start < x; });
+  }
+
   // A place after "in" within a few words of offset at, in the same clause.
   const EntityAt* PlaceAfter(const SentenceFacts& facts, int64_t at) const {
-    for (size_t i : facts.OfType(EntityType::kPlace)) {
-      const EntityAt& ea = facts.in[i];
-      if (ea.m->start < at) continue;
+    const auto& places = facts.OfType(EntityType::kPlace);
+    for (auto it = FirstAtOrAfter(facts, places, at); it != places.end(); ++it) {
+      const EntityAt& ea = facts.in[*it];
       if (ea.m->start - at > 60) break;
       const std::string_view between = text_.substr(static_cast<size_t>(at), static_cast<size_t>(ea.m->start - at));
       if (between.find_first_of(",;:(") != std::string_view::npos) break;
@@ -735,7 +758,7 @@ class FigureReader {
     const bool deictic = facts.Before(" here", qs) || facts.HereFrom(qe) || facts.Before("this city", qs) ||
                          facts.Before("the city", qs) || facts.Before(" place", qs) || facts.Before("municipality", qs);
     // "40% of the country's energy": the country the text was last about.
-    if (!subject && last_country_ && (facts.Has("the country") || facts.Has("the nation"))) {
+    if (!subject && last_country_ && facts.NamesCountry()) {
       *deictic_subject = {last_country_, &r_.entities[static_cast<size_t>(last_country_->entity)]};
       subject = deictic_subject;
     }
@@ -752,11 +775,13 @@ class FigureReader {
       if (harm) {
         subject = Prefer(facts, {EntityType::kPerson}, true, qs);
         // "... were killed during General Pinochet's rule".
-        for (size_t i : facts.OfType(EntityType::kPerson)) {
-          if (!subject && facts.in[i].m->start >= qe && facts.Possessive(facts.in[i])) subject = &facts.in[i];
+        const auto& people = facts.OfType(EntityType::kPerson);
+        for (auto it = FirstAtOrAfter(facts, people, qe); !subject && it != people.end(); ++it) {
+          if (facts.in[*it].m->start - qe > 120) break;  // another clause
+          if (facts.Possessive(facts.in[*it])) subject = &facts.in[*it];
         }
         const RecognizedMention* him = SalientPerson(qs, 800);
-        if (!subject && him && (facts.Has(" his ") || facts.Has(" her ") || facts.Has(" he ") || facts.Has(" she "))) {
+        if (!subject && him && facts.PersonalPronoun()) {
           Refer(him, deictic_subject);
           subject = deictic_subject;
         }

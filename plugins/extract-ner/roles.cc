@@ -80,28 +80,36 @@ struct Sentence {
   int64_t End(size_t i) const { return base + tokens[i].end; }
 };
 
+bool IsOrgOrPlace(const RecognizedMention* m) {
+  return m->entity >= 0 && (m->type == EntityType::kOrganization || m->type == EntityType::kPlace);
+}
+
 // The mention (an organization or a place) ending exactly at offset at, or
-// starting exactly at from.
+// starting exactly at from. in is sorted by start; found by binary search,
+// so that a sentence of thousands of names stays linear to read.
 const RecognizedMention* OrgEndingAt(const std::vector<const RecognizedMention*>& in, int64_t at) {
-  for (const RecognizedMention* m : in) {
-    if (m->end == at && m->entity >= 0 && (m->type == EntityType::kOrganization || m->type == EntityType::kPlace)) return m;
+  auto it = std::lower_bound(in.begin(), in.end(), at, [](const RecognizedMention* m, int64_t x) { return m->start < x; });
+  // Mentions barely nest: the one ending here starts among the last few before it.
+  for (int back = 0; back < 4 && it != in.begin(); ++back) {
+    --it;
+    if ((*it)->end == at && IsOrgOrPlace(*it)) return *it;
   }
   return nullptr;
 }
 const RecognizedMention* OrgStartingAt(const std::vector<const RecognizedMention*>& in, int64_t from) {
-  for (const RecognizedMention* m : in) {
-    if (m->start == from && m->entity >= 0 && (m->type == EntityType::kOrganization || m->type == EntityType::kPlace)) {
-      return m;
-    }
+  auto it = std::lower_bound(in.begin(), in.end(), from, [](const RecognizedMention* m, int64_t x) { return m->start < x; });
+  for (; it != in.end() && (*it)->start == from; ++it) {
+    if (IsOrgOrPlace(*it)) return *it;
   }
   return nullptr;
 }
 
 // The index of the first token starting at or after offset at (absolute).
 size_t TokenFrom(const Sentence& s, int64_t at) {
-  size_t i = 0;
-  while (i < s.tokens.size() && s.Start(i) < at) ++i;
-  return i;
+  const int64_t rel = at - s.base;
+  return static_cast<size_t>(std::lower_bound(s.tokens.begin(), s.tokens.end(), rel,
+                                              [](const Token& t, int64_t x) { return t.start < x; }) -
+                             s.tokens.begin());
 }
 
 // "Yahoo spokeswoman Nicki Dugan": the title words right before the name,

@@ -499,6 +499,8 @@ TEST_CASE("numbers: a figure about what the story is about meets the story's own
     agreed.insert(f.evidence["groups"][0]["claims"][0]["value"]["amount"].get<double>());
   }
   CHECK(agreed == std::set<double>{5, 30});
+  // Each is a finding of its own across runs: their fingerprints differ.
+  CHECK(agreements[0].fingerprint != agreements[1].fingerprint);
 }
 
 TEST_CASE("numbers: one distance given two compass directions by two outlets is a conflict") {
