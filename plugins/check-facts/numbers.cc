@@ -1,11 +1,11 @@
 // The numbers checker: figures stated about one subject, predicate and time
-// either agree (their hedged ranges share a value) or conflict.
+// either agree (their hedged ranges share a value) or conflict; a distance
+// given two compass directions conflicts too.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
-
 #include <deque>
+#include <map>
 #include <set>
 
 #include "checkers.h"
@@ -111,6 +111,7 @@ class NumbersChecker final : public Checker {
 
     std::vector<const FactGroup*> reported;
     std::deque<FactGroup> apart;  // the clusters of groups whose values are two things
+    std::set<const FactGroup*> split;  // those of apart
     for (const FactGroup& g : index->groups) {
       if (!g.numeric || !g.comparable || g.members.size() < 2) continue;
       const bool story_level = g.subject.rfind("story:", 0) == 0;
@@ -129,6 +130,7 @@ class NumbersChecker final : public Checker {
           if (cluster.size() >= 2 && AcrossDocuments(*index, one)) {
             apart.push_back(std::move(one));
             reported.push_back(&apart.back());
+            split.insert(&apart.back());
           }
         }
         continue;
@@ -212,10 +214,9 @@ class NumbersChecker final : public Checker {
       f.refs.insert(f.refs.begin(), g->subject);
       // A group split into its far-apart values reports one agreement per
       // value: the value tells them apart.
-      const bool split = std::any_of(apart.begin(), apart.end(), [&](const FactGroup& a) { return &a == g; });
       // (Unsplit groups keep the fingerprint they always had: a curator's
       // decision on a finding follows it across runs.)
-      f.fingerprint = split ? Fingerprint({"numbers", f.code, g->subject, g->predicate, g->unit, std::to_string(g->year),
+      f.fingerprint = split.count(g) ? Fingerprint({"numbers", f.code, g->subject, g->predicate, g->unit, std::to_string(g->year),
                                            FormatAmount(index->claims[g->members.front()].amount)})
                             : Fingerprint({"numbers", f.code, g->subject, g->predicate, g->unit, std::to_string(g->year)});
       sink.Report(std::move(f));
