@@ -386,7 +386,7 @@ void RegisterPlugins(const Registry& r) {
       }
       std::cout << ctx->Bold(p.name) << " " << p.version << "  " << ctx->Dim(p.file) << "\n";
       for (const auto& c : p.components) {
-        std::cout << "  " << std::left << std::setw(10) << c.kind << std::setw(12) << c.name << c.description << "\n";
+        std::cout << "  " << std::left << std::setw(10) << c.kind << std::setw(13) << c.name << " " << c.description << "\n";
       }
     }
     for (const auto& e : host.errors()) {

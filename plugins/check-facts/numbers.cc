@@ -100,7 +100,8 @@ class NumbersChecker final : public Checker {
  public:
   std::string name() const override { return "numbers"; }
   std::string description() const override {
-    return "figures on one subject, predicate and time: agreement (with independent sources) or conflict";
+    return "figures on one subject, predicate and time: agreement (with independent sources) or conflict; "
+           "distances given two directions";
   }
 
   Status Check(StoreView& store, FindingSink& sink) override {
