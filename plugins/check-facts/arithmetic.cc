@@ -142,30 +142,31 @@ struct Length {
   int64_t start, end;  // "five-day visit"
 };
 
+// The lengths are read by the kernel's one quantity parser ("five-day",
+// "5-day": a measure in days), in the sentences that hold such an adjective.
 void DurationTwoWays(std::string_view text, std::vector<Slip>* out) {
   static const char* kUnits[] = {"-day ", "-week ", "-month ", "-year ", "-hour ", "-minute "};
+  bool any = false;
+  for (const char* unit : kUnits) any = any || text.find(unit) != std::string_view::npos;
+  if (!any) return;
   std::map<std::string, std::vector<Length>> by_thing;  // "day visit" -> its lengths, in order
-  for (const char* unit : kUnits) {
-    const std::string_view u(unit);
-    for (size_t pos = text.find(u); pos != std::string_view::npos; pos = text.find(u, pos + 1)) {
-      size_t b = pos;
-      while (b > 0 && IsWordByte(text[b - 1])) --b;
-      // "twenty-five-day": one hyphen more.
-      if (b > 1 && text[b - 1] == '-' && IsWordByte(text[b - 2])) {
-        size_t b2 = b - 1;
-        while (b2 > 0 && IsWordByte(text[b2 - 1])) --b2;
-        if (ParseNumber(text.substr(b2, pos - b2))) b = b2;
-      }
-      const auto value = ParseNumber(text.substr(b, pos - b));
-      if (!value || b == pos) continue;
-      size_t e = pos + u.size();
-      while (e < text.size() && IsWordByte(text[e])) ++e;
-      const std::string noun = LowerAscii(text.substr(pos + u.size(), e - pos - u.size()));
+  ForEachSentence(text, [&](Span span) {
+    const std::string_view s = Cut(text, span.start, span.end);
+    bool here = false;
+    for (const char* unit : kUnits) here = here || s.find(unit) != std::string_view::npos;
+    if (!here) return;
+    for (const Quantity& q : FindQuantities(s)) {
+      // An adjective: "five-day", not "five days".
+      if (q.kind != Quantity::Kind::kMeasure || Cut(s, q.start, q.end).find('-') == std::string_view::npos) continue;
+      size_t e = static_cast<size_t>(q.end);
+      if (e >= s.size() || s[e] != ' ') continue;
+      const size_t noun_start = ++e;
+      while (e < s.size() && IsWordByte(s[e])) ++e;
+      const std::string noun = LowerAscii(s.substr(noun_start, e - noun_start));
       if (!EventNouns().count(noun)) continue;
-      by_thing[std::string(u.substr(1, u.size() - 2)) + " " + noun].push_back(
-          {*value, static_cast<int64_t>(b), static_cast<int64_t>(e)});
+      by_thing[q.unit + " " + noun].push_back({q.amount, span.start + q.start, span.start + static_cast<int64_t>(e)});
     }
-  }
+  });
   for (const auto& [thing, lengths] : by_thing) {
     for (size_t i = 1; i < lengths.size(); ++i) {
       if (lengths[i].value == lengths[0].value) continue;
