@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "dossier/text.h"
 #include "dossier/tokens.h"
+#include "quotes.h"
 
 namespace dossier::ner {
 namespace {
@@ -150,11 +152,20 @@ class SentenceFacts {
     // What every figure of the sentence asks, read once (a sentence of many
     // figures must not be searched again for each).
     personal_pronoun_ = Has(" his ") || Has(" her ") || Has(" he ") || Has(" she ");
+    for (const LowWord& w : words_) {
+      if (w.low == "i" || w.low == "my" || w.low == "me" || w.low == "myself" || w.low.rfind("i'", 0) == 0 ||
+          w.low.rfind("i\u2019", 0) == 0) {
+        first_person_ = true;
+      }
+    }
     names_country_ = Has("the country") || Has("the nation");
-    referred_back_ = ReadReferredBack();
+    referred_back_ = ReadReferredBack(&referred_head_);
   }
   // Whether the sentence says "his", "her", "he" or "she".
   bool PersonalPronoun() const { return personal_pronoun_; }
+  // Whether it says "I", "my" or "me": in a quotation, the speaker speaks
+  // of himself.
+  bool FirstPerson() const { return first_person_; }
   // Whether it says "the country" or "the nation".
   bool NamesCountry() const { return names_country_; }
 
@@ -201,6 +212,19 @@ class SentenceFacts {
                                                   "claims",   "quoted",  "cited",     "confirmed"};
     const std::string next = WordNear(ea.m->end, true);
     if (IsSpeechVerb(next) || kReport.count(next)) return true;
+    // "UBS predicts that ...", "the UBS report notes that ...": a verb of
+    // knowing or foreseeing with "that" reports another's figure too.
+    static const std::set<std::string> kWork = {"report", "study", "survey", "analysts", "analyst", "research", "poll", "forecast"};
+    static const std::set<std::string> kThat = {"predicts", "predicted", "notes",  "noted",   "found", "finds",  "shows",
+                                                "showed",   "believes",  "warns",  "warned",  "argues", "forecasts", "projects",
+                                                "expects",  "estimates", "says",   "said",    "claims", "suggests", "concluded"};
+    if (!next.empty() && (kWork.count(next) || kThat.count(next))) {
+      const std::vector<std::string> w = WordsAfter(ea.m->end, 3);
+      const size_t verb = kWork.count(next) ? 1 : 0;
+      if (verb < w.size() && (IsSpeechVerb(w[verb]) || kReport.count(w[verb]) || kThat.count(w[verb]))) {
+        if (verb == 1 || (w.size() > 1 && w[1] == "that")) return true;
+      }
+    }
     const std::string prev = WordNear(ea.m->start, false);
     if (prev == "said" || prev == "says" || prev == "told") return true;
     if (prev != "to") return false;
@@ -218,8 +242,22 @@ class SentenceFacts {
   // sales fell 5%". kDocument when it is none of these, or when the
   // reference only reports the figure ("He said 40 people died").
   EntityType ReferredBack() const { return referred_back_; }
+  // The noun of that description, singular and lower case ("community" for
+  // "The new community", "bloc"), or empty: "the Community" is the body
+  // named earlier with "Community" in its name, not just the last one named.
+  const std::string& ReferredHead() const { return referred_head_; }
+  // Nouns of a body that a description names by its own word: "the
+  // Community", "the board", "the commission".
+  static const std::set<std::string>& BodyNouns() {
+    static const std::set<std::string> kBody = {
+        "bloc",     "community", "alliance", "union",   "board",     "commission", "council",  "committee",
+        "institute", "school",   "university", "party", "ministry",  "department", "network",  "league",
+        "association", "federation", "coalition", "court", "foundation", "authority", "centre", "center",
+        "programme", "program",   "team",     "club",    "army",      "navy",       "administration", "body"};
+    return kBody;
+  }
  private:
-  EntityType ReadReferredBack() const {
+  EntityType ReadReferredBack(std::string* head) const {
     static const std::set<std::string> kOrganizationNouns = {
         "company", "firm",     "group",   "retailer", "bank",      "carrier",      "airline",  "chain",
         "maker",   "giant",    "insurer", "corporation", "agency", "organization", "organisation", "charity",
@@ -242,11 +280,21 @@ class SentenceFacts {
         return EntityType::kPerson;
       }
       if (w == "its" || (w == "it" && kItDoes.count(next))) return EntityType::kOrganization;
-      if (w == "the" && kOrganizationNouns.count(next)) {
-        const std::string after = i + 2 < words_.size() ? words_[i + 2].low : "";
-        if (IsSpeechVerb(after) && !SpeaksOfItself(words_[i + 1].end, EntityType::kOrganization)) return EntityType::kDocument;
-        return EntityType::kOrganization;
-      }
+      if (w != "the" && w != "this") continue;
+      // "The new community", "the combined group": one adjective may stand
+      // between.
+      static const std::set<std::string> kAdjectives = {"new", "combined", "merged", "proposed", "planned", "regional",
+                                                        "whole", "entire", "same", "enlarged", "expanded"};
+      size_t n = i + 1;
+      if (n + 1 < words_.size() && kAdjectives.count(words_[n].low)) ++n;
+      if (n >= words_.size()) continue;
+      std::string noun = words_[n].low;
+      if (noun.size() > 2 && (noun.compare(noun.size() - 2, 2, "'s") == 0)) noun.resize(noun.size() - 2);
+      if (!kOrganizationNouns.count(noun) && !BodyNouns().count(noun)) continue;
+      const std::string after = n + 1 < words_.size() ? words_[n + 1].low : "";
+      if (IsSpeechVerb(after) && !SpeaksOfItself(words_[n].end, EntityType::kOrganization)) return EntityType::kDocument;
+      *head = noun;
+      return EntityType::kOrganization;
     }
     return EntityType::kDocument;
   }
@@ -282,8 +330,10 @@ class SentenceFacts {
   std::vector<LowWord> words_;
   int64_t last_here_ = -1;  // where its last "here" starts
   bool personal_pronoun_ = false;
+  bool first_person_ = false;
   bool names_country_ = false;
   EntityType referred_back_ = EntityType::kDocument;
+  std::string referred_head_;
 
   static int64_t WordStart(const LowWord& w) { return w.end - static_cast<int64_t>(w.low.size()); }
   bool CommaBetween(int64_t from, int64_t to) const {
@@ -707,6 +757,57 @@ class FigureReader {
     }
     return best;
   }
+  // The organization "the company", "the Community" or "its" means at
+  // offset at: the last one named whose name has the description's noun in
+  // it ("the Community" after "the South American Community of Nations",
+  // further back than the last organization named), else the last one named
+  // within kReferBack for a company's noun ("the company", "the firm"). A
+  // body's noun no name has ("the board" with no board named) means none.
+  const RecognizedMention* OrganizationMeant(const std::string& head, int64_t at) const {
+    if (!head.empty()) {
+      auto it = std::lower_bound(mentions_.begin(), mentions_.end(), at,
+                                 [](const EntityAt& ea, int64_t x) { return ea.m->start < x; });
+      while (it != mentions_.begin()) {
+        --it;
+        if (at - it->m->end > kReferBack * 3) break;
+        if (it->e->type == EntityType::kOrganization && HasWord(LowerAscii(it->e->name), head)) return it->m;
+      }
+      if (SentenceFacts::BodyNouns().count(head)) return nullptr;
+    }
+    return last_organization_ && at - last_organization_->end < kReferBack ? last_organization_ : nullptr;
+  }
+  // The person whose quotation holds offset at, as a mention of them (the
+  // one naming them as speaker, else the last before at), or null. The
+  // quotations are found once, the first time a figure asks.
+  const RecognizedMention* SpeakerAt(int64_t at) const {
+    if (!quotes_) quotes_ = FindQuotes(text_, r_, paragraphs_);
+    auto q = std::upper_bound(quotes_->begin(), quotes_->end(), at, [](int64_t x, const Quote& qt) { return x < qt.start; });
+    if (q == quotes_->begin()) return nullptr;
+    --q;
+    if (at >= q->end || q->speaker < 0 || r_.entities[static_cast<size_t>(q->speaker)].type != EntityType::kPerson) return nullptr;
+    const RecognizedMention* last = nullptr;
+    for (const EntityAt& ea : mentions_) {
+      if (ea.m->entity != q->speaker) continue;
+      if (ea.m->start == q->speaker_start) return ea.m;
+      if (ea.m->start < at || !last) last = ea.m;
+    }
+    return last;
+  }
+  // " daughter ", " retired general "? Only one word, in lower case.
+  static bool OneLowerWord(std::string_view between) {
+    if (between.size() < 3 || between.front() != ' ' || between.back() != ' ') return false;
+    const std::string_view w = between.substr(1, between.size() - 2);
+    return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  }
+  static bool HasWord(const std::string& name, const std::string& word) {
+    for (size_t p = name.find(word); p != std::string::npos; p = name.find(word, p + 1)) {
+      const size_t e = p + word.size();
+      const bool starts = p == 0 || name[p - 1] == ' ';
+      const bool ends = e == name.size() || name[e] == ' ' || name[e] == 's';
+      if (starts && ends) return true;
+    }
+    return false;
+  }
   void Refer(const RecognizedMention* m, EntityAt* to) const { *to = {m, &r_.entities[static_cast<size_t>(m->entity)]}; }
 
   // The first of these mentions (indices into facts.in, in text order)
@@ -753,6 +854,13 @@ class FigureReader {
     for (size_t i = facts.FirstEndingFrom(qs - 40); !subject && i < facts.in.size() && facts.in[i].m->start < qs; ++i) {
       const EntityAt& ea = facts.in[i];
       if (ea.m->end <= qs && qs - ea.m->end < 40 && facts.Possessive(ea)) subject = &ea;
+    }
+    // "I've been trying for 10 years", inside a quotation: the speaker's own.
+    if (!subject && facts.FirstPerson()) {
+      if (const RecognizedMention* speaker = SpeakerAt(qs)) {
+        Refer(speaker, deictic_subject);
+        subject = deictic_subject;
+      }
     }
     // "here", "this city", "a huge place": the city the text was last about.
     const bool deictic = facts.Before(" here", qs) || facts.HereFrom(qe) || facts.Before("this city", qs) ||
@@ -808,9 +916,9 @@ class FigureReader {
     if (!subject) {
       const EntityType back = facts.ReferredBack();
       const RecognizedMention* referent = back == EntityType::kPerson         ? SalientPerson(qs, kReferBack)
-                                          : back == EntityType::kOrganization ? last_organization_
+                                          : back == EntityType::kOrganization ? OrganizationMeant(facts.ReferredHead(), qs)
                                                                                : nullptr;
-      if (referent && qs - referent->end < kReferBack) {
+      if (referent && qs - referent->end < kReferBack * 3) {
         Refer(referent, deictic_subject);
         subject = deictic_subject;
       }
@@ -833,10 +941,20 @@ class FigureReader {
       const auto& people = facts.OfType(EntityType::kPerson);
       for (size_t i : people) {
         const EntityAt& ea = facts.in[i];
-        if (ea.m->start > qe + 3) break;
-        if (ea.m->start >= qe) subject = &ea;
+        if (ea.m->start > qe + 24) break;
+        if (ea.m->start < qe) continue;
+        // "whose 14-year-old daughter Leslie": one lower-case word may stand
+        // between the age and the name.
+        const std::string_view between = text_.substr(static_cast<size_t>(qe), static_cast<size_t>(ea.m->start - qe));
+        if (ea.m->start <= qe + 3 || OneLowerWord(between)) subject = &ea;
+        break;
       }
-      if (!subject) subject = Prefer(facts, {EntityType::kPerson}, false, qs);
+      // Not "Daschle's" in "the 64-year-old ..., Daschle's second-in-command":
+      // a possessive names someone else's.
+      if (!subject) {
+        subject = Prefer(facts, {EntityType::kPerson}, false, qs);
+        if (subject && facts.Possessive(*subject)) subject = nullptr;
+      }
       // "The 89-year-old retired general": the person last named.
       if (const RecognizedMention* him = subject ? nullptr : SalientPerson(qs, kReferBack)) {
         Refer(him, &deictic_subject);
@@ -875,6 +993,7 @@ class FigureReader {
   const RecognizedMention* last_country_ = nullptr;
   const RecognizedMention* last_organization_ = nullptr;
   std::vector<int> mention_counts_;  // by entity index: how often the document names it
+  mutable std::optional<std::vector<Quote>> quotes_;  // in text order; found when a figure first asks
   // How far back (bytes) "he" or "the company" looks for whom it means: a
   // few sentences; further, the text has likely moved on.
   static constexpr int64_t kReferBack = 1200;

@@ -286,3 +286,32 @@ TEST_CASE("a distance keeps its compass direction, written one way", "[figures]"
   REQUIRE(ByAmount(figures, 12));
   CHECK(ByAmount(figures, 12)->direction.empty());
 }
+
+TEST_CASE("a figure's subject: a body by its own noun, a speaker of himself, an age before a name, a forecaster", "[figures]") {
+  const std::string text =
+      "Delegates met in Tallow to found the Northern Waterways Community on Monday.\n"
+      "Corvane Freight Inc sent observers.\n"
+      "The new community will have a combined budget of $40 million.\n"
+      "The board approved 12 projects.\n"
+      "\"I have waited 9 years for this,\" said Dorian Pell.\n"
+      "Marta Quill, whose 14-year-old son Tomas Quill was hurt, spoke next.\n"
+      "Brightwater Bank predicts that Halvex Marine Ltd will sell 70 boats.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto figures = FindFigures(text, r, paras, "2031");
+  auto subject = [&](double amount) {
+    const Figure* f = ByAmount(figures, amount);
+    return !f ? std::string("(none)") : f->subject < 0 ? std::string("@document") : r.entities[static_cast<size_t>(f->subject)].name;
+  };
+  // "The new community": the body named with "Community", not the last
+  // organization named (Corvane Freight Inc).
+  CHECK(subject(40000000) == "Northern Waterways Community");
+  // "The board": no board is named, so no organization is guessed.
+  CHECK(subject(12) == "@document");
+  // "I have waited 9 years", inside Dorian Pell's quotation.
+  CHECK(subject(9) == "Dorian Pell");
+  // An age with one word between it and the name: the son's, not his mother's.
+  CHECK(subject(14) == "Tomas Quill");
+  // Who predicts a figure is not what it is about.
+  CHECK(subject(70) == "Halvex Marine Ltd");
+}
