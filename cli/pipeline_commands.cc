@@ -326,7 +326,7 @@ void RegisterExport(const Registry& r) {
     std::vector<std::string> types;
     std::string about;
     int depth = 1;
-    bool svg = false, force = false;
+    bool svg = false, force = false, include_paths = false;
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("FORMAT", o->format, "Exporter name (see dossier plugins)")->required();
@@ -337,6 +337,8 @@ void RegisterExport(const Registry& r) {
   sub->add_flag("--force", o->force,
                 "Replace a file or folder at the output path that no dossier export made (never the store)");
   sub->add_option("-o,--output", o->output, "Output file or folder (- for stdout; default: the exporter's)");
+  sub->add_flag("--include-paths", o->include_paths,
+                "Write documents' full paths on this machine (default: file names only; jsonl always keeps them)");
   sub->add_option("--type", o->types, "Only this type (repeatable)")
       ->check(CLI::IsMember({"person", "organization", "org", "place", "document", "doc", "claim"}));
   r.Add(sub, [ctx = r.ctx, o]() {
@@ -346,6 +348,7 @@ void RegisterExport(const Registry& r) {
     for (const auto& t : o->types) selection.types.push_back(*ParseType(t));
     selection.about = o->about;
     selection.depth = o->depth;
+    selection.include_paths = o->include_paths;
     if (o->svg) {
       if (o->format != "dot") return ctx->Usage("--svg applies to the dot format only");
       o->format = "svg";  // the graph plugin's exporter that runs Graphviz

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dossier/exporter.h"
+#include "dossier/text.h"
 
 namespace dossier {
 namespace {
@@ -74,6 +75,13 @@ bool SelectsFinding(const Selection& selection, const Finding& finding) {
   if (selection.about.empty()) return Wanted(selection, EntityType::kClaim);
   return std::any_of(finding.refs.begin(), finding.refs.end(),
                      [&](const std::string& ref) { return Member(selection, ref); });
+}
+
+std::string SourceToHandOver(const Selection& selection, std::string_view source) {
+  if (selection.include_paths || IsWebLink(source)) return std::string(source);
+  // Either separator: a store made on Windows names its files with '\\'.
+  const size_t slash = source.find_last_of("/\\");
+  return std::string(slash == std::string_view::npos ? source : source.substr(slash + 1));
 }
 
 }  // namespace dossier

@@ -117,10 +117,13 @@ class CsvExporter final : public Exporter {
     auto out = target.OpenFile("documents.csv");
     if (!out.ok()) return out.status();
     Csv csv(**out);
-    csv.Row({"id", "kind", "title", "source", "sha256", "bytes", "paragraphs", "properties"});
+    // The date and publisher get columns of their own: a spreadsheet sorts
+    // and filters by them, not by a field inside the properties' JSON.
+    csv.Row({"id", "kind", "title", "date", "publisher", "source", "sha256", "bytes", "paragraphs", "properties"});
     Status st = store.ForEachDocument([&](const Document& d) {
       if (SelectsEntity(selection, d.id, EntityType::kDocument)) {
-        csv.Row({d.id, d.kind, d.title, d.source, d.sha256, Num(static_cast<int64_t>(d.text.size())),
+        csv.Row({d.id, d.kind, d.title, Field(d.properties, "published"), Field(d.properties, "publisher"),
+                 SourceToHandOver(selection, d.source), d.sha256, Num(static_cast<int64_t>(d.text.size())),
                  Num(static_cast<int64_t>(d.paragraphs.size())), JsonText(d.properties)});
       }
       return true;
@@ -134,7 +137,11 @@ class CsvExporter final : public Exporter {
     Csv csv(**out);
     csv.Row({"id", "entity", "entity_type", "document", "start", "end", "text", "extractor", "confidence"});
     Status st = store.ForEachMention([&](const Mention& m) {
-      if (SelectsMention(selection, m)) {
+      // A mention no entity was found for is listed too (entity empty), so
+      // that a curator sees what is left to resolve; with --about, only what
+      // is about the entity.
+      const bool unresolved_wanted = m.entity.empty() && selection.about.empty() && SelectsEntity(selection, "", m.type);
+      if (unresolved_wanted || SelectsMention(selection, m)) {
         csv.Row({m.id, m.entity, std::string(TypeName(m.type)), m.document, Num(m.start), Num(m.end), m.text,
                  m.extractor, Num(m.confidence)});
       }

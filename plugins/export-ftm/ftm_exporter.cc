@@ -130,7 +130,7 @@ class FtmExporter final : public Exporter {
       if (!SelectsEntity(selection, d.id, EntityType::kDocument)) return true;
       const bool news = d.kind == "news_article";
       Entity x(FtmId(d.id), news ? "Article" : "PlainText");
-      x.Add("title", d.title).Add("fileName", d.source);
+      x.Add("title", d.title).Add("fileName", SourceToHandOver(selection, d.source));
       x.Add("publishedAt", Date(Str(d.properties, "published")));
       x.Add("language", Str(d.properties, "language"));
       const std::string url = Str(d.properties, "url");
@@ -142,12 +142,35 @@ class FtmExporter final : public Exporter {
       return write(x);
     });
     if (!st.ok()) return st;
+    // A mention of a merged-away entity is one of the entity it was merged
+    // into: only canonical entities are written, and "resolved" must name one.
+    std::map<std::string, std::string> merged;
+    {
+      EntityFilter all;
+      all.include_absorbed = true;
+      st = store.ForEachEntity(all, [&](const dossier::Entity& e) {
+        if (!e.merged_into.empty()) merged.emplace(e.id, e.merged_into);
+        return true;
+      });
+      if (!st.ok()) return st;
+    }
+    auto canonical = [&](std::string id) {
+      for (int hops = 0; hops < 64; ++hops) {  // a merge chain, never a cycle; bounded all the same
+        auto it = merged.find(id);
+        if (it == merged.end()) break;
+        id = it->second;
+      }
+      return id;
+    };
     st = store.ForEachMention([&](const Mention& m) {
-      const Kind k = KindOf(m.entity);
+      const std::string entity = canonical(m.entity);
+      const Kind k = KindOf(entity);
       if (!IsLegalEntity(k) || !SelectsMention(selection, m)) return true;
+      // FollowTheMoney 3's Mention: the name as written, the schema it was
+      // read as, and the entity it resolved to.
       Entity x(FtmId(m.id), "Mention");
-      x.Add("document", FtmId(m.document)).Add("resolved", FtmId(m.entity));
-      x.Add(k == Kind::kPerson ? "personMentioned" : "companyMentioned", m.text);
+      x.Add("document", FtmId(m.document)).Add("resolved", FtmId(entity));
+      x.Add("name", m.text).Add("detectedSchema", k == Kind::kPerson ? "Person" : "Organization");
       return write(x);
     });
     if (!st.ok()) return st;

@@ -1,6 +1,9 @@
-// GEXF 1.2 for Gephi: typed nodes with a mentions attribute and a viz size,
-// directed relation edges labelled with their predicate, undirected
-// co-mention edges; weights on both.
+// GEXF 1.2 for Gephi and networkx: typed nodes with a mentions attribute and
+// a viz size, directed relation edges labelled with their predicate,
+// co-mention edges of type "mutual" (both ways); weights on both. The graph
+// is declared directed: networkx refuses a directed edge in an undirected
+// graph and knows no mixed graphs, while "mutual" keeps a co-mention
+// symmetric for Gephi (docs/exports.md).
 #include <cmath>
 
 #include "dossier/markup.h"
@@ -26,7 +29,7 @@ class GexfSink final : public GraphSink {
             "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" "
             "version=\"1.2\">\n"
             "  <meta><creator>dossier</creator><description>entities, relations and co-mentions</description></meta>\n"
-            "  <graph mode=\"static\" defaultedgetype=\"undirected\">\n"
+            "  <graph mode=\"static\" defaultedgetype=\"directed\">\n"
             "    <attributes class=\"node\">\n"
             "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
             "      <attribute id=\"mentions\" title=\"mentions\" type=\"integer\"/>\n"
@@ -50,7 +53,7 @@ class GexfSink final : public GraphSink {
   void Edge(const std::string& id, const dossier::Edge& e) override {
     const bool relation = e.kind == Edge::Kind::kRelation;
     out_ << "      <edge id=\"" << id << "\" source=\"" << XmlEscape(e.source) << "\" target=\"" << XmlEscape(e.target)
-         << "\" type=\"" << (relation ? "directed" : "undirected") << "\" weight=\"" << e.weight << "\"";
+         << "\" type=\"" << (relation ? "directed" : "mutual") << "\" weight=\"" << e.weight << "\"";
     if (relation) out_ << " label=\"" << XmlEscape(e.label) << "\"";
     out_ << "><attvalues><attvalue for=\"kind\" value=\"" << (relation ? "relation" : "co-mention")
          << "\"/></attvalues></edge>\n";

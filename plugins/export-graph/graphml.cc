@@ -1,5 +1,8 @@
-// GraphML (Gephi, yEd, NetworkX): node label, type, mentions, claims; edge
-// label, kind and weight; relations directed, co-mentions undirected.
+// GraphML (Gephi, yEd, networkx, igraph): node label, type, mentions,
+// claims; edge label, kind and weight. A directed graph: a relation runs from
+// its subject to its object; a co-mention (kind "co-mention") is written once,
+// from the lesser id, and means both ways. networkx and igraph refuse a graph
+// that mixes directed and undirected edges (docs/exports.md).
 #include "dossier/markup.h"
 #include "graph_walk.h"
 
@@ -20,7 +23,7 @@ class GraphmlSink final : public GraphSink {
             "  <key id=\"edge_label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
             "  <key id=\"kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
             "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-            "  <graph id=\"dossier\" edgedefault=\"undirected\">\n";
+            "  <graph id=\"dossier\" edgedefault=\"directed\">\n";
   }
   void Node(const EntitySummary& n) override {
     out_ << "    <node id=\"" << XmlEscape(n.id) << "\"><data key=\"label\">" << XmlEscape(n.name)
@@ -32,7 +35,7 @@ class GraphmlSink final : public GraphSink {
   void Edge(const std::string& id, const dossier::Edge& e) override {
     const bool relation = e.kind == Edge::Kind::kRelation;
     out_ << "    <edge id=\"" << id << "\" source=\"" << XmlEscape(e.source) << "\" target=\"" << XmlEscape(e.target)
-         << "\" directed=\"" << (relation ? "true" : "false") << "\">";
+         << "\">";
     if (relation) out_ << "<data key=\"edge_label\">" << XmlEscape(e.label) << "</data>";
     out_ << "<data key=\"kind\">" << (relation ? "relation" : "co-mention") << "</data><data key=\"weight\">"
          << e.weight << "</data></edge>\n";

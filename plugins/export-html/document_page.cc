@@ -91,7 +91,8 @@ Status WriteDocumentPage(StoreView& store, const Selection& selection, const Doc
   Head(out, d.title, "../");
   out << "<h1>" << XmlEscape(d.title) << " " << TypeBadge(EntityType::kDocument) << "</h1>\n<table class=\"props\">\n";
   out << "<tr><th>id</th><td>" << XmlEscape(d.id) << "</td></tr><tr><th>kind</th><td>" << XmlEscape(d.kind) << "</td></tr>\n";
-  if (!d.source.empty()) out << "<tr><th>source</th><td>" << XmlEscape(d.source) << "</td></tr>\n";
+  // The file name, not the curator's folders (docs/exports.md).
+  if (!d.source.empty()) out << "<tr><th>source</th><td>" << XmlEscape(SourceToHandOver(selection, d.source)) << "</td></tr>\n";
   for (const auto& [k, v] : d.properties.items()) {
     if (k == "paragraphs" || k == "source" || k == "kind") continue;
     out << PropertyRow(k, v);

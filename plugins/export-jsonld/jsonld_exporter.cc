@@ -129,7 +129,11 @@ Json FindingReview(const Finding& f) {
 }
 
 // How every export begins, by which a later export knows the file is one.
-constexpr const char* kOpening = "{\"@context\":\"https://schema.org/\",\"@graph\":[";
+// The context is written out, not the address of schema.org's: a reader
+// (rdflib, a JSON-LD processor) would fetch a remote context from the
+// network, and the file must read offline. Every reference is an {"@id"}
+// object, so the vocabulary is all the context needs.
+constexpr const char* kOpening = "{\"@context\":{\"@vocab\":\"https://schema.org/\"},\"@graph\":[";
 
 class JsonldExporter final : public Exporter {
  public:
@@ -138,7 +142,10 @@ class JsonldExporter final : public Exporter {
     return "schema.org JSON-LD: people, organizations, places, documents, claims and their reviews";
   }
   std::string default_output() const override { return "dossier.jsonld"; }
-  bool OwnsOutput(std::string_view head) const override { return head.rfind(kOpening, 0) == 0; }
+  // Exports before the context was written out began with its address.
+  bool OwnsOutput(std::string_view head) const override {
+    return head.rfind(kOpening, 0) == 0 || head.rfind("{\"@context\":\"https://schema.org/\",\"@graph\":[", 0) == 0;
+  }
 
   Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
     std::ostream& out = target.stream();

@@ -44,6 +44,8 @@ TEST_CASE("csv: one file per kind, each a strict RFC 4180 table", "[export][csv]
   auto documents = CsvRecords(out + "/documents.csv");
   CHECK(Row(documents, "id", kReport).at("title") == "Harbour \"deal\", <revisited>");
   CHECK(Row(documents, "id", kMemo).at("kind") == "text");
+  CHECK(Row(documents, "id", kReport).at("date") == "2026-03-02");  // its own column, for sorting
+  CHECK(Row(documents, "id", kMemo).at("date").empty());
 
   auto mentions = CsvRecords(out + "/mentions.csv");
   CHECK(mentions.size() == 9);
@@ -65,6 +67,36 @@ TEST_CASE("csv: one file per kind, each a strict RFC 4180 table", "[export][csv]
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].at("message") == "Port Elsey's population: 30,000 (\"nearly\") vs 18,000 <council>");
   CHECK(findings[0].at("refs") == "claim:pop-report; claim:pop-memo; place:port-elsey");
+}
+
+TEST_CASE("csv: a mention no entity was found for is listed, with no entity", "[export][csv]") {
+  ExportFixture f;
+  {
+    auto writer = f.store->BeginRecords(Actor{"test:csv"});
+    REQUIRE(writer.ok());
+    // "Mara" in the memo, left unresolved by an extractor.
+    auto memo = f.store->GetDocument(kMemo);
+    REQUIRE(memo.ok());
+    const auto at = static_cast<int64_t>(memo->text.find("Mara"));
+    REQUIRE(at >= 0);
+    REQUIRE((*writer)->Put({{"id", "mention:m9"}, {"type", "mention"}, {"entity_type", "person"}, {"document", kMemo},
+                            {"start", at}, {"end", at + 4}, {"text", "Mara"}, {"extractor", "fixture"}}).ok());
+    const Status st = (*writer)->Commit();
+    INFO(st.message());
+    REQUIRE(st.ok());
+  }
+  REQUIRE(f.Export("csv", "out").ok());
+  auto mentions = CsvRecords(f.dir / "out/mentions.csv");
+  CHECK(mentions.size() == 10);
+  const auto& loose = Row(mentions, "id", "mention:m9");
+  CHECK(loose.at("entity").empty());
+  CHECK(loose.at("entity_type") == "person");
+  CHECK(loose.at("document") == kMemo);
+  // With --about, only what is about the entity: the loose mention is not.
+  Selection about;
+  about.about = kMara;
+  REQUIRE(f.Export("csv", "about", about).ok());
+  for (const auto& m : CsvRecords(f.dir / "about/mentions.csv")) CHECK(m.at("id") != "mention:m9");
 }
 
 TEST_CASE("csv: the strict reader used here refuses what is not RFC 4180", "[export][csv]") {

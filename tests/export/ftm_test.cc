@@ -69,8 +69,11 @@ const std::map<std::string, Props>& Schemata() {
     s["Article"] = Doc();
     s["PlainText"] = Doc();
     s["PlainText"]["bodyText"] = {"text", ""};
+    // FollowTheMoney 3 (npm @alephdata/followthemoney 3.8): a mention has a
+    // name (required) and the schema it was read as.
     s["Mention"] = {{"document", {"entity", "Document"}}, {"resolved", {"entity", "LegalEntity"}},
-                    {"personMentioned", {"name", ""}}, {"companyMentioned", {"name", ""}}};
+                    {"name", {"name", ""}},          {"detectedSchema", {"string", ""}},
+                    {"contextCountry", {"country", ""}}};
     s["Membership"] = Interest();
     s["Membership"]["member"] = {"entity", "LegalEntity"};
     s["Membership"]["organization"] = {"entity", "Organization"};
@@ -175,6 +178,29 @@ TEST_CASE("ftm: schemata, property names and types follow FollowTheMoney", "[exp
       CHECK(e["properties"]["description"][0] == "Mara Ellingsen, who chairs the Northwind Harbour Trust");
     }
   }
+}
+
+TEST_CASE("ftm: a mention names what it says and whom it resolved to; a document its file name only", "[export][ftm]") {
+  ExportFixture f;
+  REQUIRE(f.Export("ftm", "out.json").ok());
+  int mentions = 0;
+  for (const auto& e : ReadLines(f.dir / "out.json")) {
+    if (e["schema"] == "Mention") {
+      ++mentions;
+      CHECK(e["properties"]["name"].size() == 1);  // required by FollowTheMoney 3
+      CHECK(e["properties"]["resolved"].size() == 1);
+      const std::string detected = e["properties"]["detectedSchema"][0];
+      CHECK((detected == "Person" || detected == "Organization"));
+    }
+    if (e["schema"] == "PlainText") CHECK(e["properties"]["fileName"] == Json::array({"pier memo.txt"}));
+  }
+  CHECK(mentions > 0);
+  CHECK(ReadFile(f.dir / "out.json").find("/archive/") == std::string::npos);
+  // --include-paths: the curator asks for the full path.
+  Selection with_paths;
+  with_paths.include_paths = true;
+  REQUIRE(f.Export("ftm", "paths.json", with_paths).ok());
+  CHECK(ReadFile(f.dir / "paths.json").find("\"fileName\":[\"/archive/pier memo.txt\"]") != std::string::npos);
 }
 
 TEST_CASE("ftm: ids are deterministic", "[export][ftm]") {

@@ -32,7 +32,10 @@ TEST_CASE("gexf: typed nodes sized by mentions, relation and co-mention edges", 
   CHECK(x.Count("//g:edge[@label='said']") == 0);
   // Co-mentions: Mara and Port Elsey share both documents.
   CHECK(x.One("//g:edge[@source='person:mara-ellingsen'][@target='place:port-elsey']/@weight") == "2");
-  CHECK(x.One("//g:edge[@source='person:mara-ellingsen'][@target='place:port-elsey']/@type") == "undirected");
+  // A directed graph (networkx knows no mixed ones): a co-mention is "mutual".
+  CHECK(x.One("//g:graph/@defaultedgetype") == "directed");
+  CHECK(x.One("//g:edge[@source='person:mara-ellingsen'][@target='place:port-elsey']/@type") == "mutual");
+  CHECK(x.Count("//g:edge[@type='undirected']") == 0);
   // Every edge ends at a node.
   const auto ids = x.Strings("//g:node/@id");
   for (const auto& end : x.Strings("//g:edge/@source | //g:edge/@target")) {
@@ -50,7 +53,10 @@ TEST_CASE("graphml: the same graph, keys declared, hostile labels intact", "[exp
   CHECK(x.One("//g:node[@id='person:layla-haddad']/g:data[@key='label']") == kLaylaName);
   CHECK(x.One("//g:node[g:data[@key='label']='Kite & \"Co\" <Ltd>']/@id") == kKite);
   CHECK(x.One("//g:edge[@source='person:sean-o-brien'][g:data[@key='edge_label']='employed_by']/@target") == kKite);
-  CHECK(x.One("//g:edge[@source='person:sean-o-brien'][g:data[@key='edge_label']='employed_by']/@directed") == "true");
+  // Directed by default, no edge says otherwise: networkx and igraph refuse a mix.
+  CHECK(x.One("//g:graph/@edgedefault") == "directed");
+  CHECK(x.Count("//g:edge[@directed]") == 0);
+  CHECK(x.One("//g:edge[@source='person:mara-ellingsen'][@target='place:port-elsey']/g:data[@key='kind']") == "co-mention");
   for (const auto& key : x.Strings("//g:data/@key")) CHECK(x.Count("//g:key[@id='" + key + "']") == 1);
 }
 

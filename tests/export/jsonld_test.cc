@@ -26,7 +26,8 @@ TEST_CASE("jsonld: schema.org types, resolvable references, reviews", "[export][
   ExportFixture f;
   REQUIRE(f.Export("jsonld", "out.jsonld").ok());
   const Json doc = Json::parse(ReadFile(f.dir / "out.jsonld"));
-  CHECK(doc["@context"] == "https://schema.org/");
+  // Written out, so that the file reads offline (no remote context to fetch).
+  CHECK(doc["@context"] == Json{{"@vocab", "https://schema.org/"}});
   const Json& graph = doc["@graph"];
   std::map<std::string, Json> by_id;
   std::map<std::string, int> types;

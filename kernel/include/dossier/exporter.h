@@ -24,7 +24,19 @@ struct Selection {
   // co-mentions (with the ids merged into them), the documents that mention
   // `about`, and the documents that source claims about it.
   std::vector<std::string> members;
+  // Whether a document's source is written as stored (the curator's full
+  // path) by the exports meant to be handed over (html, ftm, jsonld, csv,
+  // graphs). Without it they carry the file name only, or the web address
+  // (docs/exports.md, "What leaves the machine"). JSON Lines, the backup,
+  // always keeps the source as stored.
+  bool include_paths = false;
 };
+
+// A document's source as an export handed over writes it: a web address as
+// it is; a path on the curator's machine as its file name alone
+// ("/home/ana/leaks/cable-17.txt" -> "cable-17.txt"), unless
+// selection.include_paths.
+DOSSIER_API std::string SourceToHandOver(const Selection& selection, std::string_view source);
 
 // Resolves selection->about (an id or a name) to its canonical entity and
 // fills selection->members. Nothing to do when about is empty. Errors: the
