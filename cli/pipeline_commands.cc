@@ -327,6 +327,7 @@ void RegisterExport(const Registry& r) {
     std::string about;
     int depth = 1;
     bool svg = false, force = false, include_paths = false;
+    int64_t max_nodes = -1, min_weight = -1;
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("FORMAT", o->format, "Exporter name (see dossier plugins)")->required();
@@ -337,6 +338,12 @@ void RegisterExport(const Registry& r) {
   sub->add_flag("--force", o->force,
                 "Replace a file or folder at the output path that no dossier export made (never the store)");
   sub->add_option("-o,--output", o->output, "Output file or folder (- for stdout; default: the exporter's)");
+  sub->add_option("--max-nodes", o->max_nodes,
+                  "Graph formats: draw only the N most-named entities (0: all; default: dot 200, 50 with --about; gexf/graphml all)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
+  sub->add_option("--min-weight", o->min_weight,
+                  "Graph formats: leave out co-mentions of fewer than N documents (default: dot 2, but all with the --about entity)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
   sub->add_flag("--include-paths", o->include_paths,
                 "Write documents' full paths on this machine (default: file names only; jsonl always keeps them)");
   sub->add_option("--type", o->types, "Only this type (repeatable)")
@@ -349,6 +356,8 @@ void RegisterExport(const Registry& r) {
     selection.about = o->about;
     selection.depth = o->depth;
     selection.include_paths = o->include_paths;
+    selection.max_nodes = o->max_nodes;
+    selection.min_weight = o->min_weight;
     if (o->svg) {
       if (o->format != "dot") return ctx->Usage("--svg applies to the dot format only");
       o->format = "svg";  // the graph plugin's exporter that runs Graphviz

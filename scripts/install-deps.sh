@@ -1,12 +1,27 @@
 #!/bin/sh
-# Installs what dossier needs to build and test on Debian 12, if anything is
-# missing. Runs apt-get, so it must run as root (or with sudo available).
+# Installs what dossier needs on Debian 12, if anything is missing. Runs
+# apt-get, so it must run as root (or with sudo available).
+#   install-deps.sh           what the main job builds and runs
+#   install-deps.sh --tests   and what the tests need: Catch2, clang for the
+#                             sanitizer builds, libxml2, and the programs the
+#                             exports are opened in (Chromium, Graphviz,
+#                             networkx, igraph, rdflib, node and npm)
 set -eu
 
 PACKAGES="build-essential cmake ninja-build pkg-config ca-certificates \
-libsqlite3-dev sqlite3 nlohmann-json3-dev libboost-dev libboost-filesystem-dev \
-catch2 libcli11-dev libgumbo-dev iso-codes wamerican \
-clang libclang-rt-14-dev libxml2-dev chromium graphviz"
+libsqlite3-dev nlohmann-json3-dev libboost-dev libboost-filesystem-dev \
+libcli11-dev libgumbo-dev iso-codes wamerican"
+if [ "${1:-}" = "--tests" ]; then
+  PACKAGES="$PACKAGES sqlite3 catch2 clang libclang-rt-14-dev libxml2-dev chromium graphviz \
+python3 python3-networkx python3-igraph python3-rdflib"
+  # node and npm run the FollowTheMoney library; a machine may have them
+  # from elsewhere (NodeSource), where Debian's packages would conflict.
+  command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
+  command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
+elif [ -n "${1:-}" ]; then
+  echo "usage: install-deps.sh [--tests]" >&2
+  exit 2
+fi
 
 missing=""
 for p in $PACKAGES; do

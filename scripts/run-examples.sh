@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh
+scripts/build.sh --main
 dossier=build/bin/dossier
 rm -f dossier.db dossier.db-wal dossier.db-shm
 $dossier init

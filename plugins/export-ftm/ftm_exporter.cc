@@ -83,6 +83,10 @@ class FtmExporter final : public Exporter {
 
   Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
     std::ostream& out = target.stream();
+    // Only canonical entities are written: a mention or claim of a
+    // merged-away one is of the entity it was merged into.
+    CanonicalIds canonical;
+    if (Status st = canonical.Load(store); !st.ok()) return st;
     Status inner;
     auto write = [&](const Entity& e) {
       out << e.json().dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
@@ -142,26 +146,6 @@ class FtmExporter final : public Exporter {
       return write(x);
     });
     if (!st.ok()) return st;
-    // A mention of a merged-away entity is one of the entity it was merged
-    // into: only canonical entities are written, and "resolved" must name one.
-    std::map<std::string, std::string> merged;
-    {
-      EntityFilter all;
-      all.include_absorbed = true;
-      st = store.ForEachEntity(all, [&](const dossier::Entity& e) {
-        if (!e.merged_into.empty()) merged.emplace(e.id, e.merged_into);
-        return true;
-      });
-      if (!st.ok()) return st;
-    }
-    auto canonical = [&](std::string id) {
-      for (int hops = 0; hops < 64; ++hops) {  // a merge chain, never a cycle; bounded all the same
-        auto it = merged.find(id);
-        if (it == merged.end()) break;
-        id = it->second;
-      }
-      return id;
-    };
     st = store.ForEachMention([&](const Mention& m) {
       const std::string entity = canonical(m.entity);
       const Kind k = KindOf(entity);
@@ -176,7 +160,10 @@ class FtmExporter final : public Exporter {
     if (!st.ok()) return st;
     st = store.ForEachClaim({}, [&](const Claim& c) {
       if (c.object.empty() || c.status == ClaimStatus::kRejected || !SelectsClaim(selection, c)) return true;
-      std::optional<Entity> x = Relation(c);
+      Claim on_canonical = c;
+      on_canonical.subject = canonical(c.subject);
+      if (!c.object.empty()) on_canonical.object = canonical(c.object);
+      std::optional<Entity> x = Relation(on_canonical);
       if (!x) return true;
       // FtM intervals have no proof property: the source's link stands for it.
       if (!c.source.document.empty()) {

@@ -24,7 +24,7 @@ void Rgb(std::ostream& out, const char* hex) {
 class GexfSink final : public GraphSink {
  public:
   explicit GexfSink(std::ostream& out) : out_(out) {}
-  void Begin() override {
+  void Begin(int64_t) override {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" "
             "version=\"1.2\">\n"

@@ -12,7 +12,7 @@ namespace {
 class GraphmlSink final : public GraphSink {
  public:
   explicit GraphmlSink(std::ostream& out) : out_(out) {}
-  void Begin() override {
+  void Begin(int64_t) override {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
             "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"

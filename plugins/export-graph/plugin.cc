@@ -7,11 +7,11 @@ namespace {
 void Register(dossier::Registrar& r) {
   using namespace dossier::plugins;
   r.AddExporter(MakeGraphExporter("gexf", "graph of entities, relations and co-mentions for Gephi (GEXF 1.2)",
-                                  "dossier.gexf", "<creator>dossier</creator>", &MakeGexfSink));
+                                  "dossier.gexf", "<creator>dossier</creator>", GraphDefaults{}, &MakeGexfSink));
   r.AddExporter(MakeGraphExporter("graphml", "graph of entities, relations and co-mentions (GraphML)",
-                                  "dossier.graphml", "<graph id=\"dossier\"", &MakeGraphmlSink));
+                                  "dossier.graphml", "<graph id=\"dossier\"", GraphDefaults{}, &MakeGraphmlSink));
   r.AddExporter(MakeGraphExporter("dot", "graph of entities, relations and co-mentions for Graphviz (DOT)",
-                                  "dossier.dot", "// dossier:", &MakeDotSink));
+                                  "dossier.dot", "// dossier:", DotDefaults(), &MakeDotSink));
   r.AddExporter(MakeSvgExporter());
 }
 

@@ -168,9 +168,17 @@ class JsonldExporter final : public Exporter {
       return !SelectsEntity(selection, d.id, EntityType::kDocument) || write(DocumentNode(d));
     });
     if (!st.ok()) return st;
+    // A claim of a merged-away entity is about the entity it was merged
+    // into: only canonical entities are nodes of the graph.
+    CanonicalIds canonical;
+    if (st = canonical.Load(store); !st.ok()) return st;
     st = store.ForEachClaim({}, [&](const Claim& c) {
       if (!SelectsClaim(selection, c)) return true;
-      if (!write(ClaimNode(c))) return false;
+      Claim on_canonical = c;
+      on_canonical.subject = canonical(c.subject);
+      if (!c.object.empty()) on_canonical.object = canonical(c.object);
+      if (!c.attributed_to.empty()) on_canonical.attributed_to = canonical(c.attributed_to);
+      if (!write(ClaimNode(on_canonical))) return false;
       return c.status == ClaimStatus::kUnreviewed || write(CuratorReview(c));
     });
     if (!st.ok()) return st;

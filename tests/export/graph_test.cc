@@ -82,6 +82,58 @@ TEST_CASE("dot: hostile names are quoted; svg runs Graphviz or says it is missin
   }
 }
 
+TEST_CASE("graphs: --max-nodes keeps the most named, --min-weight drops rare co-mentions; dot's defaults", "[export][graph]") {
+  ExportFixture f;
+  // Mentions: Port Elsey 3, Mara Ellingsen 2, the others 1 or 0.
+  Selection two;
+  two.max_nodes = 2;
+  REQUIRE(f.Export("gexf", "two.gexf", two).ok());
+  Xml x(f.dir / "two.gexf");
+  x.Namespace("g", "http://www.gexf.net/1.2draft");
+  CHECK(x.Count("//g:node") == 2);
+  CHECK(x.Count("//g:node[@id='place:port-elsey']") == 1);
+  CHECK(x.Count("//g:node[@id='person:mara-ellingsen']") == 1);
+  CHECK(x.Count("//g:edge") == 1);  // only the edge between them: named together in 2 documents
+  // --about keeps its entity among the N, whatever its rank.
+  Selection about_fox = two;
+  about_fox.about = kFox;
+  REQUIRE(ResolveSelection(*f.store, &about_fox).ok());
+  REQUIRE(f.Export("gexf", "fox.gexf", about_fox).ok());
+  Xml fox(f.dir / "fox.gexf");
+  fox.Namespace("g", "http://www.gexf.net/1.2draft");
+  CHECK(fox.Count("//g:node") == 2);
+  CHECK(fox.Count(std::string("//g:node[@id='") + kFox + "']") == 1);
+
+  Selection heavy;
+  heavy.min_weight = 2;
+  REQUIRE(f.Export("gexf", "heavy.gexf", heavy).ok());
+  Xml h(f.dir / "heavy.gexf");
+  h.Namespace("g", "http://www.gexf.net/1.2draft");
+  CHECK(h.Count("//g:node") == 7);  // nodes stay
+  CHECK(h.Count("//g:edge[g:attvalues/g:attvalue[@for='kind'][@value='co-mention']]") == 1);
+  CHECK(h.Count("//g:edge[g:attvalues/g:attvalue[@for='kind'][@value='relation']]") > 0);  // relations stay
+
+  // gexf draws everything by default; dot leaves out co-mentions of one
+  // document across the whole store, but not in a neighbourhood.
+  REQUIRE(f.Export("gexf", "all.gexf").ok());
+  Xml all(f.dir / "all.gexf");
+  all.Namespace("g", "http://www.gexf.net/1.2draft");
+  CHECK(all.Count("//g:edge[g:attvalues/g:attvalue[@for='kind'][@value='co-mention']]") > 1);
+  REQUIRE(f.Export("dot", "all.dot").ok());
+  const std::string dot = ReadFile(f.dir / "all.dot");
+  size_t dashed = 0;
+  for (size_t at = dot.find("style=dashed"); at != std::string::npos; at = dot.find("style=dashed", at + 1)) ++dashed;
+  CHECK(dashed == 1);
+  CHECK(dot.find("layout=") != std::string::npos);
+  Selection neighbourhood;
+  neighbourhood.about = kMara;
+  REQUIRE(ResolveSelection(*f.store, &neighbourhood).ok());
+  REQUIRE(f.Export("dot", "mara.dot", neighbourhood).ok());
+  const std::string mara = ReadFile(f.dir / "mara.dot");
+  CHECK(mara.find("style=dashed") != mara.rfind("style=dashed"));  // more than one co-mention
+  CHECK(mara.find("layout=neato") != std::string::npos);           // a small graph: neato
+}
+
 TEST_CASE("svg: when dot fails halfway, no file is left and an older one is kept", "[export][graph]") {
   ExportFixture f;
   const std::string bin = f.dir / "bin";

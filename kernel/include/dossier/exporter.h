@@ -1,6 +1,7 @@
 // Exporters: stream the store, or a selection of it, to a format.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -30,6 +31,15 @@ struct Selection {
   // (docs/exports.md, "What leaves the machine"). JSON Lines, the backup,
   // always keeps the source as stored.
   bool include_paths = false;
+  // Graph formats (gexf, graphml, dot): how much of the graph to draw. The
+  // max_nodes most-named people, organizations and places (and `about`)
+  // are kept, with the edges between them; co-mentions of fewer than
+  // min_weight documents are left out. -1: the format's default (dot keeps
+  // 200 nodes, 50 around `about`, and co-mentions of 2 documents or more
+  // but every one with `about` itself; gexf and graphml everything);
+  // max_nodes 0: no limit.
+  int64_t max_nodes = -1;
+  int64_t min_weight = -1;
 };
 
 // A document's source as an export handed over writes it: a web address as
@@ -56,6 +66,22 @@ DOSSIER_API bool SelectsMention(const Selection& selection, const Mention& menti
 // Whether it includes the finding: without `about`, when no --type narrows
 // the export or claims are wanted; with it, when one of its refs is a member.
 DOSSIER_API bool SelectsFinding(const Selection& selection, const Finding& finding);
+
+// The entity each merged-away id was merged into, read once from the store,
+// for the exports that write canonical entities only and must point every
+// reference at one of them: a claim stored about "Okonkwo", later merged
+// into "Nadia Okonkwo", is about her in the export, not about an id the
+// export never defines.
+class DOSSIER_API CanonicalIds {
+ public:
+  // Reads the merges (merged-away entities only: as many as were merged).
+  Status Load(StoreView& store);
+  // The canonical id of id; id itself when it was never merged away.
+  const std::string& operator()(const std::string& id) const;
+
+ private:
+  std::map<std::string, std::string> merged_;  // merged-away id -> canonical id
+};
 
 // Where an exporter writes. Files are written atomically: to a temporary name,
 // renamed into place when the export succeeds, removed when it fails.

@@ -33,7 +33,9 @@
 // Bumped on every incompatible change to the SDK's component interfaces.
 // 2: ImportInput::max_batch_bytes and DocumentBatch::max_bytes (memory limits
 // importers and extractors check as they go).
-#define DOSSIER_PLUGIN_ABI_VERSION 2u
+// 3: Selection::include_paths, max_nodes and min_weight (what an export
+// hands over and how much of the graph it draws).
+#define DOSSIER_PLUGIN_ABI_VERSION 3u
 
 // The name of the entry point every plugin exports.
 #define DOSSIER_PLUGIN_ENTRY_POINT "dossier_plugin_info"
