@@ -98,6 +98,13 @@ Json DetailsJson(const EntityDetails& d) {
   for (const auto& c : d.claims) claims.push_back(ClaimRecord(c));
   j["claims"] = std::move(claims);
   j["claim_count"] = d.claim_count;
+  if (d.document) {
+    Json named = Json::array();
+    for (const auto& n : d.named) {
+      named.push_back({{"entity", n.entity}, {"name", n.name}, {"type", TypeName(n.type)}, {"mentions", n.mentions}});
+    }
+    j["named"] = std::move(named);
+  }
   Json judgements = Json::array();
   for (const auto& jd : d.judgements) judgements.push_back(JudgementRecord(jd));
   j["judgements"] = std::move(judgements);
@@ -134,6 +141,14 @@ void PrintDetails(const Context& ctx, const EntityDetails& d, bool full_text) {
     if (!doc.source.empty()) std::cout << "  source: " << doc.source << "\n";
     std::cout << "  sha256: " << doc.sha256 << "\n";
     std::cout << "  text: " << doc.text.size() << " bytes, " << doc.paragraphs.size() << " paragraphs\n";
+  }
+  if (!d.named.empty()) {
+    std::cout << "  names (" << d.named.size() << "):\n";
+    for (const auto& n : d.named) {
+      std::cout << "    " << n.name << ctx.Dim("  " + (n.entity.empty() ? "(unresolved " + std::string(TypeName(n.type)) + ")" : n.entity) +
+                                        (n.mentions > 1 ? " ×" + std::to_string(n.mentions) : ""))
+                << "\n";
+    }
   }
   if (!e.properties.empty()) {
     std::cout << "  properties:\n";
@@ -371,6 +386,7 @@ void RegisterStats(const Registry& r) {
                  {"organization", s.organizations},
                  {"place", s.places},
                  {"document", s.documents},
+                 {"cited_only", s.cited_only},
                  {"claim", s.claims},
                  {"mention", s.mentions},
                  {"alias", s.aliases},
@@ -384,7 +400,7 @@ void RegisterStats(const Registry& r) {
                 << "  people         " << s.persons << "\n"
                 << "  organizations  " << s.organizations << "\n"
                 << "  places         " << s.places << "\n"
-                << "  documents      " << s.documents << "\n"
+                << "  documents      " << s.documents << (s.cited_only ? " (and " + std::to_string(s.cited_only) + " cited only)" : "") << "\n"
                 << "  claims         " << s.claims << "\n"
                 << "  mentions       " << s.mentions << "\n"
                 << "  aliases        " << s.aliases << "\n"

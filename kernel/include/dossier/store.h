@@ -56,6 +56,14 @@ struct MergeNote {
   std::string at;
 };
 
+// Who or what a document names, and how often (EntityDetails::named).
+struct NamedInDocument {
+  std::string entity;  // canonical id; empty for mentions no entity was found for
+  std::string name;    // the entity's name, or the text as written when unresolved
+  EntityType type = EntityType::kPerson;
+  int64_t mentions = 0;
+};
+
 struct EntityDetails {
   Entity entity;                      // aliases include absorbed entities' names
   std::vector<std::string> absorbed;  // ids merged into this one
@@ -67,6 +75,10 @@ struct EntityDetails {
   std::vector<Judgement> judgements;
   std::vector<Finding> findings;
   std::optional<Document> document;  // set for documents (text included)
+  // For documents: the people, organizations and places named in it, most
+  // named first (merged entities counted under the entity they were merged
+  // into), then the mentions left unresolved, by their text.
+  std::vector<NamedInDocument> named;
 };
 
 struct DescribeOptions {
@@ -94,8 +106,8 @@ struct EntitySummary {
   std::string name;
   std::string merged_into;
   int64_t aliases = 0;
-  int64_t mentions = 0;
-  int64_t claims = 0;
+  int64_t mentions = 0;  // of the entity; for a document, the mentions in it
+  int64_t claims = 0;    // whose subject it is
 };
 
 struct ClaimFilter {
@@ -153,7 +165,10 @@ struct Stats {
   std::string path;
   int schema_version = 0;
   int64_t file_bytes = 0;
-  int64_t persons = 0, organizations = 0, places = 0, documents = 0;
+  int64_t persons = 0, organizations = 0, places = 0;
+  // documents: those with their text in the store; cited_only: those known
+  // only because another cites them (a cable's REF to a cable not imported).
+  int64_t documents = 0, cited_only = 0;
   int64_t claims = 0, mentions = 0, aliases = 0, judgements = 0;
   int64_t findings = 0, open_findings = 0, audit_entries = 0, merged = 0;
 };

@@ -486,7 +486,16 @@ Result<EntityDetails> SqliteStore::Describe(std::string_view id, const DescribeO
     std::vector<std::string> refs = members;
     for (const auto& c : d.claims) refs.push_back(c.id);
     d.findings = LoadFindingsFor(refs);
-    if (d.entity.type == EntityType::kDocument) d.document = LoadDocument(d.entity.id);
+    if (d.entity.type == EntityType::kDocument) {
+      d.document = LoadDocument(d.entity.id);
+      Stmt s = db_->Prepare(
+          "SELECT coalesce(e.canonical, ''), coalesce(c.name, m.text), m.entity_type, count(*) AS n "
+          "FROM mention m LEFT JOIN entity e ON e.id = m.entity LEFT JOIN entity c ON c.id = e.canonical "
+          "WHERE m.doc = ?1 GROUP BY 1, CASE WHEN e.canonical IS NULL THEN m.text END, 3 "
+          "ORDER BY (e.canonical IS NULL), n DESC, 2");
+      s.Bind(1, d.entity.id);
+      while (s.Step()) d.named.push_back({s.Text(0), s.Text(1), TypeFromText(s.Text(2)), s.Int(3)});
+    }
     return d;
   });
 }
@@ -709,6 +718,10 @@ Result<Stats> SqliteStore::GetStats() {
         case EntityType::kClaim: break;
       }
     }
+    // A stub document stands for a cited cable not imported (docs/cables.md):
+    // counted apart, it is no document a curator has.
+    st.cited_only = db_->QueryInt("SELECT count(*) FROM document WHERE kind = 'stub'");
+    st.documents -= st.cited_only;
     st.claims = db_->QueryInt("SELECT count(*) FROM claim");
     st.mentions = db_->QueryInt("SELECT count(*) FROM mention");
     st.aliases = db_->QueryInt("SELECT count(*) FROM alias");

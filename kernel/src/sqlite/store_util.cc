@@ -219,7 +219,9 @@ Mention ReadMentionRow(Stmt& s) {
 const char* const kSummarySelect =
     "SELECT e.id, e.type, e.name, m.into_id, "
     "(SELECT count(*) FROM alias a WHERE a.entity IN (SELECT id FROM entity x WHERE x.canonical = e.id)), "
-    "(SELECT count(*) FROM mention mm WHERE mm.entity IN (SELECT id FROM entity x WHERE x.canonical = e.id)) "
+    // A document's mentions are those in it; an entity's, those of it.
+    "CASE WHEN e.type = 'document' THEN (SELECT count(*) FROM mention mm WHERE mm.doc = e.id) "
+    "ELSE (SELECT count(*) FROM mention mm WHERE mm.entity IN (SELECT id FROM entity x WHERE x.canonical = e.id)) END "
     "AS mentions, "
     "(SELECT count(*) FROM claim c WHERE c.subject IN (SELECT id FROM entity x WHERE x.canonical = e.id)) "
     "FROM entity e LEFT JOIN merge m ON m.absorbed = e.id WHERE 1";

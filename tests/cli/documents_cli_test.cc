@@ -1,0 +1,79 @@
+// Documents as a curator lists and opens them: `list document` counts the
+// mentions in each, `show doc:...` lists who and what it names, `stats`
+// counts cited-only cables (stubs a REF line made) apart from documents.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.h"
+
+using dossier::testing::Dossier;
+using dossier::testing::Lines;
+using dossier::testing::RunResult;
+using dossier::testing::TempDir;
+using Json = nlohmann::json;
+
+namespace {
+
+const std::string kExamples = DOSSIER_EXAMPLES_DIR;
+
+std::string ImportedStore(const TempDir& dir) {
+  const std::string db = dir / "store.db";
+  RunResult r = Dossier(db, {"import", kExamples + "/news", kExamples + "/cables"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("list document counts the mentions in each document", "[cli][documents]") {
+  TempDir dir;
+  const std::string db = ImportedStore(dir);
+  RunResult r = Dossier(db, {"list", "document", "--json"});
+  REQUIRE(r.exit_code == 0);
+  int with_mentions = 0;
+  for (const auto& line : Lines(r.out)) {
+    const Json d = Json::parse(line);
+    if (d["id"] == "doc:mayor-takes-farm-pitch-to-sichuan") CHECK(d["mentions"].get<int>() >= 8);
+    with_mentions += d["mentions"].get<int>() > 0;
+  }
+  CHECK(with_mentions >= 6);  // every imported document; the cited-only ones have none
+}
+
+TEST_CASE("show doc lists who and what it names, most named first", "[cli][documents]") {
+  TempDir dir;
+  const std::string db = ImportedStore(dir);
+  RunResult r = Dossier(db, {"show", "doc:mayor-takes-farm-pitch-to-sichuan", "--json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const Json d = Json::parse(r.out);
+  REQUIRE(d["named"].is_array());
+  bool vasquez = false;
+  int64_t previous = INT64_MAX;
+  for (const auto& n : d["named"]) {
+    if (n["entity"] == "person:elena-vasquez") {
+      vasquez = true;
+      CHECK(n["mentions"].get<int>() == 2);
+      CHECK(n["type"] == "person");
+    }
+    if (!n["entity"].get<std::string>().empty()) {
+      CHECK(n["mentions"].get<int64_t>() <= previous);
+      previous = n["mentions"].get<int64_t>();
+    }
+  }
+  CHECK(vasquez);
+  RunResult text = Dossier(db, {"show", "doc:mayor-takes-farm-pitch-to-sichuan"});
+  CHECK(text.out.find("  names (") != std::string::npos);
+  CHECK(text.out.find("Elena Vasquez  person:elena-vasquez ×2") != std::string::npos);
+}
+
+TEST_CASE("stats counts cited-only documents apart", "[cli][documents]") {
+  TempDir dir;
+  const std::string db = ImportedStore(dir);
+  const Json s = Json::parse(Dossier(db, {"stats", "--json"}).out);
+  // Five news files and one cable; the cable's two REF lines name
+  // cables the store does not hold.
+  CHECK(s["document"] == 6);
+  CHECK(s["cited_only"] == 2);
+  CHECK(Dossier(db, {"stats"}).out.find("documents      6 (and 2 cited only)") != std::string::npos);
+}
