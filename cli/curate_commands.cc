@@ -303,6 +303,33 @@ void RegisterClaim(const Registry& r) {
   });
 }
 
+void RegisterRename(const Registry& r) {
+  struct Opts {
+    std::string entity, name, reason;
+  };
+  auto* sub = r.app->add_subcommand("rename", "Give an entity another name; the old one stays as an alias");
+  auto o = std::make_shared<Opts>();
+  sub->add_option("ENTITY", o->entity, "The entity (id or name)")->required();
+  sub->add_option("NAME", o->name, "Its new name")->required();
+  sub->add_option("--reason", o->reason, "Why (kept in the audit log)");
+  r.Add(sub, [ctx = r.ctx, o]() {
+    Store* store = ctx->OpenStore();
+    if (!store) return kExitError;
+    auto id = store->Resolve(o->entity);
+    if (!id.ok()) return ctx->Fail(id.status());
+    auto before = store->GetEntity(*id);
+    if (!before.ok()) return ctx->Fail(before.status());
+    if (Status st = store->Rename(*id, o->name, o->reason, ctx->actor); !st.ok()) return ctx->Fail(st);
+    if (ctx->json) {
+      ctx->Emit({{"renamed", *id}, {"before", before->name}, {"after", o->name}});
+    } else {
+      std::cout << "renamed " << *id << " to \"" << o->name << "\" (undo: dossier rename " << *id << " \""
+                << before->name << "\")\n";
+    }
+    return kExitOk;
+  });
+}
+
 void RegisterIdentity(const Registry& r) {
   struct Opts {
     std::string a, b, verdict, reason;
@@ -377,6 +404,7 @@ void RegisterCurationCommands(const Registry& r) {
   RegisterAlias(r);
   RegisterClaim(r);
   RegisterIdentity(r);
+  RegisterRename(r);
 }
 
 }  // namespace dossier::cli

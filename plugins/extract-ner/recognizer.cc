@@ -41,6 +41,21 @@ bool IsCableMarker(std::string_view w) {
   return w.size() >= 5 && w.size() <= 6 && kMarkers.count(LowerAscii(w)) > 0;
 }
 
+// A paragraph's classification marking in a cable: "(SBU)", "(C)",
+// "(S/NF)", "(FOUO)". "SBU" is also the Ukrainian security service's
+// acronym; inside the marking's parentheses it is Sensitive But
+// Unclassified, and the marking opens nearly every paragraph of such a
+// cable: read as a name, it made that service one of the most-named
+// organizations of a cable archive.
+bool IsClassificationMarking(std::string_view sentence, const Token& t) {
+  static const std::set<std::string, std::less<>> kMarks = {"U", "C", "S", "TS", "SBU", "NF", "FOUO", "LOU", "REL"};
+  const std::string_view w = t.in(sentence);
+  if (w.size() > 4 || !kMarks.count(w)) return false;
+  const char before = t.start > 0 ? sentence[static_cast<size_t>(t.start - 1)] : ' ';
+  const char after = static_cast<size_t>(t.end) < sentence.size() ? sentence[static_cast<size_t>(t.end)] : ' ';
+  return (before == '(' || before == '/') && (after == ')' || after == '/');
+}
+
 // A redaction placeholder ("XXXXXXXXXXXX" where a released cable hid a
 // name, "Xxxxxxxxxxxx" once an all-capitals passage is read in mixed case,
 // glued to a word as "RamiaXXXXXXXXXXXX"): never a name nor part of one,
@@ -441,7 +456,7 @@ class Recognizer {
     std::vector<Word> w;
     const std::string_view sentence(view_.data() + s.start, static_cast<size_t>(s.end - s.start));
     for (const Token& t : Tokenize(sentence)) {
-      if (t.kind == Token::Kind::kWord && IsCableMarker(t.in(sentence))) continue;
+      if (t.kind == Token::Kind::kWord && (IsCableMarker(t.in(sentence)) || IsClassificationMarking(sentence, t))) continue;
       const bool redacted = t.kind == Token::Kind::kWord && IsRedaction(t.in(sentence));
       w.push_back({s.start + t.start, s.start + t.end, std::string(t.in(sentence)),
                    redacted ? Token::Kind::kPunct : t.kind});

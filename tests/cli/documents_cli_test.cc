@@ -77,3 +77,33 @@ TEST_CASE("stats counts cited-only documents apart", "[cli][documents]") {
   CHECK(s["cited_only"] == 2);
   CHECK(Dossier(db, {"stats"}).out.find("documents      6 (and 2 cited only)") != std::string::npos);
 }
+
+TEST_CASE("rename keeps the id, keeps the old name as an alias, is audited and undone by renaming back", "[cli][rename]") {
+  TempDir dir;
+  const std::string db = ImportedStore(dir);
+  RunResult r = Dossier(db, {"rename", "Elena Vasquez", "Elena M. Vasquez", "--reason", "her full name, per the council"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("undo: dossier rename person:elena-vasquez \"Elena Vasquez\"") != std::string::npos);
+  const Json shown = Json::parse(Dossier(db, {"show", "Elena M. Vasquez", "--json"}).out);
+  CHECK(shown["id"] == "person:elena-vasquez");
+  CHECK(shown["name"] == "Elena M. Vasquez");
+  bool old_alias = false;
+  for (const auto& a : shown["aliases"]) old_alias |= a["name"] == "Elena Vasquez";
+  CHECK(old_alias);
+  // The old name still finds her, by resolution and by search.
+  CHECK(Json::parse(Dossier(db, {"show", "Elena Vasquez", "--json"}).out)["id"] == "person:elena-vasquez");
+  CHECK(Dossier(db, {"search", "Elena M. Vasquez"}).out.find("person:elena-vasquez") != std::string::npos);
+  CHECK(Dossier(db, {"log"}).out.find("rename") != std::string::npos);
+  // A name another person has is refused: that is a merge.
+  RunResult clash = Dossier(db, {"rename", "Elena M. Vasquez", "Dan Okafor"});
+  CHECK(clash.exit_code == 1);
+  CHECK(clash.err.find("already exists: person:dan-okafor") != std::string::npos);
+  // Renamed back: the name is hers again, and no longer an alias.
+  REQUIRE(Dossier(db, {"rename", "person:elena-vasquez", "Elena Vasquez"}).exit_code == 0);
+  const Json back = Json::parse(Dossier(db, {"show", "person:elena-vasquez", "--json"}).out);
+  CHECK(back["name"] == "Elena Vasquez");
+  for (const auto& a : back["aliases"]) CHECK(a["name"] != "Elena Vasquez");
+  // A document's title is not renamed.
+  CHECK(Dossier(db, {"rename", "doc:24CHENGDU455", "Another title"}).exit_code == 1);
+}

@@ -315,3 +315,15 @@ TEST_CASE("a cable's participant list without punctuation is split into its peop
   CHECK(f.Has(EntityType::kPerson, "Tomas Reyes"));
   CHECK_FALSE(f.Get("Ines Varga Deputy Chief of Mission Malik Oduya"));
 }
+
+TEST_CASE("a cable paragraph's classification marking is no name, the service it spells is", "[ner]") {
+  // "(SBU)" marks a paragraph Sensitive But Unclassified; "the SBU" is
+  // Ukraine's security service, which the gazetteer knows by that acronym.
+  Found marked = Run("2. (SBU) Kyiv officials met the delegation. 3. (S/NF) Ambassador Ines Varga raised the budget.");
+  INFO(marked.Names());
+  CHECK_FALSE(marked.Get("Security Service of Ukraine"));
+  CHECK(marked.Has(EntityType::kPerson, "Ines Varga"));
+  Found named = Run("2. (SBU) Officials said the SBU detained two men in Kyiv.");
+  INFO(named.Names());
+  CHECK(named.Mentions("Security Service of Ukraine") == 1);
+}

@@ -417,6 +417,13 @@ class DOSSIER_API Store : public StoreView {
   virtual Status AddAlias(std::string_view entity, const std::string& alias, const SourceRef& seen,
                           const Actor& actor) = 0;
 
+  // Renames a person, organization or place: its id stays, the old name
+  // becomes an alias (so that search and the resolver still find it), and
+  // a name that was an alias stops being one. Undone by renaming back. In
+  // the audit log with the names before and after and the reason.
+  virtual Status Rename(std::string_view entity, const std::string& name, const std::string& reason,
+                        const Actor& actor) = 0;
+
   // Replaces (merges, when merge is true) the entity's properties; validated.
   virtual Status SetProperties(std::string_view entity, const Json& properties, bool merge,
                                const Actor& actor) = 0;

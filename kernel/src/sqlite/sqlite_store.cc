@@ -845,6 +845,45 @@ Status SqliteStore::AddAlias(std::string_view entity, const std::string& alias_i
   });
 }
 
+Status SqliteStore::Rename(std::string_view entity, const std::string& name_in, const std::string& reason,
+                           const Actor& actor) {
+  return Guard(path_, [&]() -> Status {
+    const std::string name = Trim(name_in);
+    if (NormalizeName(name).empty()) return Status::InvalidArgument("the name " + Quoted(name) + " has no letters or digits");
+    Transaction tx(db_.get());
+    const std::string id = ResolveOrThrow(entity, std::nullopt, true);
+    auto e = LoadEntity(id);
+    if (e->type == EntityType::kDocument) {
+      return Status::InvalidArgument(id + " is a document: its title is what its source says");
+    }
+    if (e->name == name) return Status::OK();
+    // Two of one type under one name is what merge is for, not rename.
+    {
+      Stmt other = db_->Prepare("SELECT id FROM entity WHERE norm = ?1 AND type = ?2 AND canonical = id AND id <> ?3 LIMIT 1");
+      other.BindAll(NormalizeName(name), TypeText(e->type), id);
+      if (other.Step()) {
+        return Status::AlreadyExists("a " + std::string(TypeName(e->type)) + " named " + Quoted(name) +
+                                     " already exists: " + other.Text(0) + " (dossier merge joins the two)");
+      }
+    }
+    const std::string now = NowIso();
+    // The new name is no longer an alias of the entity; the old one is.
+    db_->Prepare("DELETE FROM alias WHERE entity = ? AND name = ?").BindAll(id, name).Run();
+    db_->Prepare("UPDATE entity SET name = ?, norm = ?, updated_at = ? WHERE id = ?")
+        .BindAll(name, NormalizeName(name), now, id)
+        .Run();
+    Fault("rename");
+    SourceRef was;
+    was.note = "its name before a rename";
+    InsertAlias(id, e->name, was, actor, now);
+    RebuildNameKeys(db_.get(), id);
+    Audit(actor, "rename", id, {{"before", e->name}, {"after", name}, {"reason", reason}});
+    Fault("commit");
+    tx.Commit();
+    return Status::OK();
+  });
+}
+
 Status SqliteStore::SetProperties(std::string_view entity, const Json& properties, bool merge,
                                   const Actor& actor) {
   return Guard(path_, [&]() -> Status {

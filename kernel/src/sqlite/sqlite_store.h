@@ -57,6 +57,8 @@ class SqliteStore final : public Store {
   Result<Document> AddDocument(const Document& document, const Actor& actor) override;
   Status AddAlias(std::string_view entity, const std::string& alias, const SourceRef& seen,
                   const Actor& actor) override;
+  Status Rename(std::string_view entity, const std::string& name, const std::string& reason,
+                const Actor& actor) override;
   Status SetProperties(std::string_view entity, const Json& properties, bool merge,
                        const Actor& actor) override;
   Result<Claim> AddClaim(const NewClaim& claim, const Actor& actor) override;
