@@ -1,10 +1,12 @@
-// GraphWalk: nodes then edges, streamed, filtered by the selection.
+// GraphWalk: nodes then edges, streamed, filtered by the selection and
+// limited as the format's defaults or --max-nodes / --min-weight say
+// (docs/exports.md, "gexf, graphml, dot — graphs").
 #include "graph_walk.h"
 
 #include <algorithm>
 #include <optional>
-#include <tuple>
 #include <queue>
+#include <tuple>
 #include <unordered_set>
 
 namespace dossier::plugins {
