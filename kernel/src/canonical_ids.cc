@@ -30,4 +30,11 @@ const std::string& CanonicalIds::operator()(const std::string& id) const {
   return it == merged_.end() ? id : it->second;
 }
 
+Claim CanonicalIds::OnCanonical(Claim claim) const {
+  claim.subject = (*this)(claim.subject);
+  if (!claim.object.empty()) claim.object = (*this)(claim.object);
+  if (!claim.attributed_to.empty()) claim.attributed_to = (*this)(claim.attributed_to);
+  return claim;
+}
+
 }  // namespace dossier

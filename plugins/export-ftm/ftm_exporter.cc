@@ -160,10 +160,7 @@ class FtmExporter final : public Exporter {
     if (!st.ok()) return st;
     st = store.ForEachClaim({}, [&](const Claim& c) {
       if (c.object.empty() || c.status == ClaimStatus::kRejected || !SelectsClaim(selection, c)) return true;
-      Claim on_canonical = c;
-      on_canonical.subject = canonical(c.subject);
-      if (!c.object.empty()) on_canonical.object = canonical(c.object);
-      std::optional<Entity> x = Relation(on_canonical);
+      std::optional<Entity> x = Relation(canonical.OnCanonical(c));
       if (!x) return true;
       // FtM intervals have no proof property: the source's link stands for it.
       if (!c.source.document.empty()) {

@@ -174,11 +174,7 @@ class JsonldExporter final : public Exporter {
     if (st = canonical.Load(store); !st.ok()) return st;
     st = store.ForEachClaim({}, [&](const Claim& c) {
       if (!SelectsClaim(selection, c)) return true;
-      Claim on_canonical = c;
-      on_canonical.subject = canonical(c.subject);
-      if (!c.object.empty()) on_canonical.object = canonical(c.object);
-      if (!c.attributed_to.empty()) on_canonical.attributed_to = canonical(c.attributed_to);
-      if (!write(ClaimNode(on_canonical))) return false;
+      if (!write(ClaimNode(canonical.OnCanonical(c)))) return false;
       return c.status == ClaimStatus::kUnreviewed || write(CuratorReview(c));
     });
     if (!st.ok()) return st;

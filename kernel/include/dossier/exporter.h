@@ -78,6 +78,8 @@ class DOSSIER_API CanonicalIds {
   Status Load(StoreView& store);
   // The canonical id of id; id itself when it was never merged away.
   const std::string& operator()(const std::string& id) const;
+  // The claim with its subject, object and speaker read through merges.
+  Claim OnCanonical(Claim claim) const;
 
  private:
   std::map<std::string, std::string> merged_;  // merged-away id -> canonical id
