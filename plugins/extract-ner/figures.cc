@@ -770,28 +770,37 @@ class FigureReader {
       while (it != mentions_.begin()) {
         --it;
         if (at - it->m->end > kReferBack * 3) break;
-        if (it->e->type == EntityType::kOrganization && HasWord(LowerAscii(it->e->name), head)) return it->m;
+        if (it->e->type == EntityType::kOrganization && HasWord(it->e->name, head)) return it->m;
       }
       if (SentenceFacts::BodyNouns().count(head)) return nullptr;
     }
     return last_organization_ && at - last_organization_->end < kReferBack ? last_organization_ : nullptr;
   }
   // The person whose quotation holds offset at, as a mention of them (the
-  // one naming them as speaker, else the last before at), or null. The
-  // quotations are found once, the first time a figure asks.
+  // one naming them as speaker, else, for "he said", the last naming them
+  // within a few sentences before at), or null. The quotations are found
+  // once, the first time a figure asks; each lookup is a binary search, so
+  // that a quotation full of figures stays linear to read.
   const RecognizedMention* SpeakerAt(int64_t at) const {
     if (!quotes_) quotes_ = FindQuotes(text_, r_, paragraphs_);
     auto q = std::upper_bound(quotes_->begin(), quotes_->end(), at, [](int64_t x, const Quote& qt) { return x < qt.start; });
     if (q == quotes_->begin()) return nullptr;
     --q;
     if (at >= q->end || q->speaker < 0 || r_.entities[static_cast<size_t>(q->speaker)].type != EntityType::kPerson) return nullptr;
-    const RecognizedMention* last = nullptr;
-    for (const EntityAt& ea : mentions_) {
-      if (ea.m->entity != q->speaker) continue;
-      if (ea.m->start == q->speaker_start) return ea.m;
-      if (ea.m->start < at || !last) last = ea.m;
+    auto first_from = [&](int64_t from) {
+      return std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                              [](const EntityAt& ea, int64_t x) { return ea.m->start < x; });
+    };
+    if (auto named = first_from(q->speaker_start); named != mentions_.end() && named->m->start == q->speaker_start &&
+                                                   named->m->entity == q->speaker) {
+      return named->m;
     }
-    return last;
+    for (auto it = first_from(at); it != mentions_.begin();) {
+      --it;
+      if (at - it->m->end > kReferBack * 3) break;
+      if (it->m->entity == q->speaker) return it->m;
+    }
+    return nullptr;
   }
   // " daughter ", " retired general "? Only one word, in lower case.
   static bool OneLowerWord(std::string_view between) {
@@ -799,14 +808,9 @@ class FigureReader {
     const std::string_view w = between.substr(1, between.size() - 2);
     return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   }
+  // Whether a name has this word (lower case) as one of its words.
   static bool HasWord(const std::string& name, const std::string& word) {
-    for (size_t p = name.find(word); p != std::string::npos; p = name.find(word, p + 1)) {
-      const size_t e = p + word.size();
-      const bool starts = p == 0 || name[p - 1] == ' ';
-      const bool ends = e == name.size() || name[e] == ' ' || name[e] == 's';
-      if (starts && ends) return true;
-    }
-    return false;
+    return (" " + NormalizeName(name) + " ").find(" " + word + " ") != std::string::npos;
   }
   void Refer(const RecognizedMention* m, EntityAt* to) const { *to = {m, &r_.entities[static_cast<size_t>(m->entity)]}; }
 
