@@ -26,6 +26,13 @@ const Figure* ByAmount(const std::vector<Figure>& figures, double amount) {
   return nullptr;
 }
 
+// The name of the subject of the figure of this amount: "@document" for the
+// document's own, "(none)" when no figure has that amount.
+std::string SubjectOf(const std::vector<Figure>& figures, const Recognition& r, double amount) {
+  const Figure* f = ByAmount(figures, amount);
+  return !f ? std::string("(none)") : f->subject < 0 ? std::string("@document") : r.entities[static_cast<size_t>(f->subject)].name;
+}
+
 }  // namespace
 
 TEST_CASE("quotes are attributed to the speaker named or meant", "[quotes]") {
@@ -185,10 +192,7 @@ TEST_CASE("a figure's subject named before: a pronoun, the company, a self-repor
   const auto paras = Lines(text);
   const Recognition r = Recognize(text, paras);
   const auto figures = FindFigures(text, r, paras, "2031");
-  auto subject = [&](double amount) {
-    const Figure* f = ByAmount(figures, amount);
-    return !f ? std::string("(none)") : f->subject < 0 ? std::string("@document") : r.entities[static_cast<size_t>(f->subject)].name;
-  };
+  auto subject = [&](double amount) { return SubjectOf(figures, r, amount); };
   // "He": of the people named just before, the one the text names most.
   CHECK(subject(6) == "Dorian Pell");
   CHECK(subject(300) == "Corvane Freight Inc");  // "The company"
@@ -299,10 +303,7 @@ TEST_CASE("a figure's subject: a body by its own noun, a speaker of himself, an 
   const auto paras = Lines(text);
   const Recognition r = Recognize(text, paras);
   const auto figures = FindFigures(text, r, paras, "2031");
-  auto subject = [&](double amount) {
-    const Figure* f = ByAmount(figures, amount);
-    return !f ? std::string("(none)") : f->subject < 0 ? std::string("@document") : r.entities[static_cast<size_t>(f->subject)].name;
-  };
+  auto subject = [&](double amount) { return SubjectOf(figures, r, amount); };
   // "The new community": the body named with "Community", not the last
   // organization named (Corvane Freight Inc).
   CHECK(subject(40000000) == "Northern Waterways Community");
