@@ -307,6 +307,14 @@ void SqliteStore::InsertAlias(std::string_view entity, const std::string& name, 
   if (type.Step()) AddNameKeys(db_.get(), std::string(entity), TypeFromText(type.Text(0)), name);
 }
 
+Status SqliteStore::NameFree(const std::string& name, EntityType type, std::string_view except, std::string_view hint) {
+  Stmt s = db_->Prepare("SELECT id FROM entity WHERE norm = ? AND type = ? AND id <> ? ORDER BY id LIMIT 1");
+  s.Bind(1, NormalizeName(name)).Bind(2, TypeText(type)).Bind(3, std::string(except));
+  if (!s.Step()) return Status::OK();
+  return Status::AlreadyExists("a " + TypeText(type) + " named " + Quoted(name) + " already exists: " + s.Text(0) +
+                               std::string(hint));
+}
+
 void SqliteStore::InsertEntityRow(const std::string& id, EntityType type, const std::string& name,
                                   const Json& properties, const std::string& created_at,
                                   const std::string& updated_at, const std::string& by) {
@@ -750,12 +758,7 @@ Result<Entity> SqliteStore::AddEntity(const NewEntity& in, const Actor& actor) {
     }
     Transaction tx(db_.get());
     if (!in.allow_same_name) {
-      Stmt s = db_->Prepare("SELECT id FROM entity WHERE norm = ? AND type = ? ORDER BY id LIMIT 1");
-      s.Bind(1, norm).Bind(2, TypeText(in.type));
-      if (s.Step()) {
-        return Status::AlreadyExists("a " + TypeText(in.type) + " named " + Quoted(name) + " already exists: " +
-                                     s.Text(0));
-      }
+      if (Status st = NameFree(name, in.type, "", ""); !st.ok()) return st;
     }
     SourceRef source = in.source;
     CheckSource(&source, false, "source");
@@ -858,14 +861,7 @@ Status SqliteStore::Rename(std::string_view entity, const std::string& name_in, 
     }
     if (e->name == name) return Status::OK();
     // Two of one type under one name is what merge is for, not rename.
-    {
-      Stmt other = db_->Prepare("SELECT id FROM entity WHERE norm = ?1 AND type = ?2 AND canonical = id AND id <> ?3 LIMIT 1");
-      other.BindAll(NormalizeName(name), TypeText(e->type), id);
-      if (other.Step()) {
-        return Status::AlreadyExists("a " + std::string(TypeName(e->type)) + " named " + Quoted(name) +
-                                     " already exists: " + other.Text(0) + " (dossier merge joins the two)");
-      }
-    }
+    if (Status st = NameFree(name, e->type, id, " (dossier merge joins the two)"); !st.ok()) return st;
     const std::string now = NowIso();
     // The new name is no longer an alias of the entity; the old one is.
     db_->Prepare("DELETE FROM alias WHERE entity = ? AND name = ?").BindAll(id, name).Run();

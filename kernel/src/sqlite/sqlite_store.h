@@ -113,6 +113,9 @@ class SqliteStore final : public Store {
   std::optional<Story> LoadStory(const std::string& id, bool with_joined);
   std::string UniqueId(std::string_view prefix, std::string_view slug);
   void CheckSource(SourceRef* source, bool required, std::string_view what);
+  // AlreadyExists when an entity of the type other than `except` has this
+  // name (normalised): adding or renaming onto it would make two of one name.
+  Status NameFree(const std::string& name, EntityType type, std::string_view except, std::string_view hint);
   void InsertAlias(std::string_view entity, const std::string& name, const SourceRef& seen,
                    const Actor& actor, const std::string& now);
   void SetCanonical(std::string_view root, std::string_view canonical);
