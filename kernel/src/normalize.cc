@@ -90,4 +90,13 @@ std::string Slugify(std::string_view name, size_t max_bytes) {
   return slug;
 }
 
+bool IsRedactionPlaceholder(std::string_view word) {
+  size_t run = 0;
+  for (char c : word) {
+    run = (c == 'X' || c == 'x') ? run + 1 : 0;
+    if (run >= 6) return true;
+  }
+  return word.size() >= 4 && word.find_first_not_of('X') == std::string_view::npos;
+}
+
 }  // namespace dossier

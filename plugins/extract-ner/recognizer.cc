@@ -56,20 +56,6 @@ bool IsClassificationMarking(std::string_view sentence, const Token& t) {
   return (before == '(' || before == '/') && (after == ')' || after == '/');
 }
 
-// A redaction placeholder ("XXXXXXXXXXXX" where a released cable hid a
-// name, "Xxxxxxxxxxxx" once an all-capitals passage is read in mixed case,
-// glued to a word as "RamiaXXXXXXXXXXXX"): never a name nor part of one,
-// and it ends the name before it ("met with XXXXXXXXXXXX Minister Ali" is
-// no "XXXXXXXXXXXX Minister Ali"). No word has six x's in a row.
-bool IsRedaction(std::string_view w) {
-  size_t run = 0;
-  for (char c : w) {
-    run = (c == 'X' || c == 'x') ? run + 1 : 0;
-    if (run >= 6) return true;
-  }
-  return w.size() >= 4 && std::all_of(w.begin(), w.end(), [](char c) { return c == 'X'; });
-}
-
 // Lower-case words that may join capitalised words inside one name:
 // "Trade Development Alliance of Greater Seattle", "Lula da Silva".
 bool IsConnector(std::string_view w) {
@@ -457,7 +443,9 @@ class Recognizer {
     const std::string_view sentence(view_.data() + s.start, static_cast<size_t>(s.end - s.start));
     for (const Token& t : Tokenize(sentence)) {
       if (t.kind == Token::Kind::kWord && (IsCableMarker(t.in(sentence)) || IsClassificationMarking(sentence, t))) continue;
-      const bool redacted = t.kind == Token::Kind::kWord && IsRedaction(t.in(sentence));
+      // A redaction ends the name before it: "met with XXXXXXXXXXXX Minister
+      // Ali" is no "XXXXXXXXXXXX Minister Ali".
+      const bool redacted = t.kind == Token::Kind::kWord && IsRedactionPlaceholder(t.in(sentence));
       w.push_back({s.start + t.start, s.start + t.end, std::string(t.in(sentence)),
                    redacted ? Token::Kind::kPunct : t.kind});
     }

@@ -26,6 +26,12 @@ DOSSIER_API std::string NormalizeName(std::string_view name);
 // max_bytes on a character boundary; "unnamed" when nothing is left.
 DOSSIER_API std::string Slugify(std::string_view name, size_t max_bytes = 64);
 
+// Whether a word is a redaction placeholder ("XXXXXXXXXXXX" where a released
+// cable hid a name, "Xxxxxxxxxxxx" once an all-capitals passage is read in
+// mixed case, glued to a word as "RamiaXXXXXXXXXXXX"): never a name nor part
+// of one. No word has six x's in a row.
+DOSSIER_API bool IsRedactionPlaceholder(std::string_view word);
+
 // Whether text is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 DOSSIER_API bool IsValidUtf8(std::string_view text);
 
