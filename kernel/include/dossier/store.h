@@ -68,7 +68,9 @@ struct EntityDetails {
   Entity entity;                      // aliases include absorbed entities' names
   std::vector<std::string> absorbed;  // ids merged into this one
   std::vector<MergeNote> merges;      // how each of them was merged
-  std::vector<MentionInContext> mentions;  // the first DescribeOptions::max_mentions
+  // DescribeOptions::max_mentions of them, after mention_offset, by document
+  // and position
+  std::vector<MentionInContext> mentions;
   int64_t mention_count = 0;               // all of them
   std::vector<Claim> claims;  // as subject, object or speaker (documents: also those sourced from it)
   int64_t claim_count = 0;
@@ -83,6 +85,7 @@ struct EntityDetails {
 
 struct DescribeOptions {
   int64_t max_mentions = 50;
+  int64_t mention_offset = 0;  // mentions skipped first, for paging through them
   int64_t max_claims = 200;
   int snippet_bytes = 80;  // context on each side of a mention
 };

@@ -441,8 +441,9 @@ Result<EntityDetails> SqliteStore::Describe(std::string_view id, const DescribeO
           "d.title, length(CAST(d.text AS BLOB)), max(m.start - ?2, 0), "
           "substr(CAST(d.text AS BLOB), max(m.start - ?2, 0) + 1, m.\"end\" - max(m.start - ?2, 0) + ?2) "
           "FROM mention m JOIN document d ON d.id = m.doc WHERE m.entity IN " +
-          member_set + " ORDER BY m.doc, m.start, m.id LIMIT ?3");
+          member_set + " ORDER BY m.doc, m.start, m.id LIMIT ?3 OFFSET ?4");
       s.Bind(1, d.entity.id).Bind(2, static_cast<int64_t>(options.snippet_bytes)).Bind(3, options.max_mentions);
+      s.Bind(4, std::max<int64_t>(options.mention_offset, 0));
       while (s.Step()) {
         MentionInContext mc;
         Mention& m = mc.mention;
