@@ -21,7 +21,7 @@ DOSSIER_DB=$CONSUMER_STORE "$dossier" import "$corpus" | tail -1
 DOSSIER_DB=$CONSUMER_STORE "$dossier" check >/dev/null
 echo "store built and checked in $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }") s"
 DOSSIER_DB=$CONSUMER_STORE "$dossier" stats | head -12
-for consumer in networkx igraph rdflib ftm graphviz csv; do
+for consumer in networkx igraph rdflib ftm graphviz csv site; do
   start=$(date +%s.%N)
   sh tests/export/consumers/run.sh "$consumer" "$dossier" examples "$root/build/consumers" || echo "$consumer: FAILED"
   echo "  $consumer: exported and read in $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }") s"

@@ -56,6 +56,16 @@ ul.results li,ul.top li,ul.mentions li{padding:.35rem 0;border-bottom:1px solid 
 input#q{width:100%;font-size:1.2rem;padding:.6rem .8rem;border:1px solid #b9c0cc;border-radius:6px}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1.5rem}
 footer{max-width:60rem;margin:3rem auto 2rem;padding:0 1.5rem}
+.t-story{--c:#8e6c8a}
+nav.browse{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0;font:14px system-ui,sans-serif}
+nav.browse a{background:var(--card);border:1px solid var(--line);border-radius:4px;padding:.3rem .7rem;text-decoration:none}
+nav.pager{font:14px system-ui,sans-serif;margin:.8rem 0}
+nav.pager a,nav.pager span{padding:.1rem .35rem}nav.pager .here{font-weight:700;background:var(--line);border-radius:3px}
+nav.pager .gap{color:var(--muted)}
+p.all{font:14px system-ui,sans-serif;margin:.3rem 0}
+.cited{font:600 11px system-ui,sans-serif;text-transform:uppercase;color:#fff;background:var(--document);padding:.1rem .4rem;border-radius:3px}
+ul.plain{list-style:none;margin:0;padding:0}
+table.props.inner{margin:.1rem 0}table.props td table.props.inner th{padding-right:.6rem}
 )css";
 
 const char* const kSearchScript = R"js((function () {

@@ -1,6 +1,8 @@
 // The page of a person, organization or place: names, properties, the
 // neighbour graph, claims with their quotes linked to the source passage,
-// what the checkers found (conflicts, corroboration), and where it is named.
+// what the checkers found (conflicts, corroboration), and where it is named:
+// the first places on the page, all of them on pages of their own beside it.
+#include <algorithm>
 #include <map>
 
 #include "dossier/markup.h"
@@ -9,22 +11,33 @@
 namespace dossier::plugins::html {
 namespace {
 
-// Names of the entities a page refers to, looked up once each.
+// The places named on the entity page; the rest go on pages of kNamedPerPage.
+constexpr int64_t kNamedOnPage = 30;
+constexpr int64_t kNamedPerPage = 200;
+
+// Names of the entities a page refers to, looked up once each, linked to
+// the page of the entity they were merged into when the site has one.
 class Names {
  public:
-  explicit Names(StoreView& store) : store_(store) {}
+  Names(StoreView& store, const Selection& selection) : store_(store), selection_(selection) {}
   std::string Link(const std::string& id) {
-    auto it = names_.find(id);
-    if (it == names_.end()) {
-      auto e = store_.GetEntity(id);
-      it = names_.emplace(id, e.ok() ? e->name : id).first;
-    }
-    return "<a href=\"../" + XmlEscape(PagePath(id)) + "\">" + XmlEscape(it->second) + "</a>";
+    auto it = links_.find(id);
+    if (it == links_.end()) it = links_.emplace(id, Make(id)).first;
+    return it->second;
   }
 
  private:
+  std::string Make(const std::string& id) {
+    auto canonical = store_.Resolve(id);
+    auto e = store_.GetEntity(canonical.ok() ? *canonical : id);
+    if (!e.ok()) return XmlEscape(id);
+    if (!SelectsEntity(selection_, e->id, e->type)) return XmlEscape(e->name);
+    return "<a href=\"../" + XmlEscape(PagePath(e->id)) + "\">" + XmlEscape(e->name) + "</a>";
+  }
+
   StoreView& store_;
-  std::map<std::string, std::string> names_;
+  const Selection& selection_;
+  std::map<std::string, std::string> links_;
 };
 
 std::string ValueText(const Json& v) {
@@ -44,11 +57,62 @@ std::string ValueText(const Json& v) {
   return s;
 }
 
-std::string SourceLink(const SourceRef& src) {
+// A link to the source: to the passage of a claim (its document page has an
+// anchor where each claim's passage starts), to the document where an alias
+// was seen. A document outside the export is named, not linked.
+std::string SourceLink(const SourceRef& src, const Selection& selection, bool passage) {
   if (src.document.empty()) return src.note.empty() ? "" : "<span class=\"note\">" + XmlEscape(src.note) + "</span>";
+  if (!SelectsEntity(selection, src.document, EntityType::kDocument)) {
+    return "<span class=\"src\">" + XmlEscape(src.document) + " (not in this export)</span>";
+  }
   std::string href = "../" + PagePath(src.document);
-  if (src.start >= 0) href += "#" + PassageAnchor(src.start);
-  return "<a class=\"src\" href=\"" + XmlEscape(href) + "\">source passage</a>";
+  if (passage && src.start >= 0) href += "#" + PassageAnchor(src.start);
+  return "<a class=\"src\" href=\"" + XmlEscape(href) + "\">" + (passage ? "source passage" : "seen here") + "</a>";
+}
+
+// The page's file name, for links between pages of one folder.
+std::string FileName(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+
+void MentionItems(const std::vector<MentionInContext>& mentions, const Selection& selection, std::ostream& out) {
+  for (const auto& m : mentions) {
+    if (!SelectsEntity(selection, m.mention.document, EntityType::kDocument)) continue;
+    out << "<li><a href=\"../" << XmlEscape(PagePath(m.mention.document)) << "#m-" << m.mention.start << "\">"
+        << XmlEscape(m.document_title) << "</a><br><span class=\"snippet\">" << XmlEscape(m.snippet) << "</span></li>\n";
+  }
+}
+
+// Pages 2.. of the places an entity is named, kNamedPerPage each, after the
+// kNamedOnPage on its own page (page 1).
+Status WriteNamedPages(StoreView& store, const Selection& selection, const Entity& e, int64_t count,
+                       ExportTarget& target) {
+  const int64_t pages = count <= kNamedOnPage ? 1 : 1 + (count - kNamedOnPage + kNamedPerPage - 1) / kNamedPerPage;
+  auto href = [&](int64_t n) { return FileName(n == 1 ? PagePath(e.id) + "#mentions" : NamedPath(e.id, n)); };
+  for (int64_t page = 2; page <= pages; ++page) {
+    DescribeOptions options;
+    options.mention_offset = kNamedOnPage + (page - 2) * kNamedPerPage;
+    options.max_mentions = kNamedPerPage;
+    options.max_claims = 0;
+    auto d = store.Describe(e.id, options);
+    if (!d.ok()) return d.status();
+    const std::string path = NamedPath(e.id, page);
+    auto file = target.OpenFile(path);
+    if (!file.ok()) return file.status();
+    std::ostream& out = **file;
+    Head(out, e.name + " (named in, page " + std::to_string(page) + ")", "../");
+    out << "<h1><a href=\"" << XmlEscape(FileName(PagePath(e.id))) << "\">" << XmlEscape(e.name) << "</a> "
+        << TypeBadge(e.type) << "</h1>\n<section id=\"mentions\"><h2>Named in</h2>\n<p class=\"count\">"
+        << options.mention_offset + 1 << "–" << std::min(count, options.mention_offset + kNamedPerPage) << " of "
+        << count << "</p>\n";
+    Pager(out, page, pages, href);
+    out << "<ul class=\"mentions\">\n";
+    MentionItems(d->mentions, selection, out);
+    out << "</ul>\n";
+    Pager(out, page, pages, href);
+    out << "</section>\n";
+    Foot(out);
+    if (!out) return Status::IOError("cannot write " + path);
+  }
+  return Status::OK();
 }
 
 void Claims(const std::vector<Claim>& claims, const Selection& selection, Names& names, std::ostream& out) {
@@ -63,7 +127,7 @@ void Claims(const std::vector<Claim>& claims, const Selection& selection, Names&
     if (!c.time.empty()) out << " <span class=\"time\">(" << XmlEscape(c.time) << ")</span>";
     out << " <span class=\"status\">" << StatusName(c.status) << "</span></p>\n";
     if (!c.source.quote.empty()) out << "<blockquote>" << XmlEscape(c.source.quote) << "</blockquote>\n";
-    out << "<p class=\"meta\">" << SourceLink(c.source);
+    out << "<p class=\"meta\">" << SourceLink(c.source, selection, true);
     if (!c.attributed_to.empty()) out << " · according to " << names.Link(c.attributed_to);
     if (!c.status_reason.empty()) out << " · " << StatusName(c.status) << ": " << XmlEscape(c.status_reason);
     out << "</p></article>\n";
@@ -78,11 +142,7 @@ void Findings(const std::vector<Finding>& findings, const Selection& selection, 
   for (const Finding& f : findings) {
     if (!selection.about.empty() && !SelectsFinding(selection, f)) continue;
     ++shown;
-    out << "<article class=\"finding sev-" << SeverityName(f.severity) << "\"><p><span class=\"code\">" << XmlEscape(f.code)
-        << "</span> " << XmlEscape(f.message) << "</p><p class=\"meta\">" << XmlEscape(f.checker) << " checker · "
-        << FindingStatusName(f.status);
-    if (!f.status_reason.empty()) out << ": " << XmlEscape(f.status_reason);
-    out << "</p></article>\n";
+    FindingArticle(f, out);
   }
   if (shown == 0) out << "<p class=\"empty\">The checkers found nothing about it.</p>\n";
   out << "</section>\n";
@@ -90,13 +150,18 @@ void Findings(const std::vector<Finding>& findings, const Selection& selection, 
 
 }  // namespace
 
-Status WriteEntityPage(StoreView& store, const Selection& selection, const EntitySummary& summary, std::ostream& out) {
+Status WriteEntityPages(StoreView& store, const Selection& selection, const EntitySummary& summary,
+                        ExportTarget& target) {
   DescribeOptions options;
-  options.max_mentions = 30;
+  options.max_mentions = kNamedOnPage;
   auto d = store.Describe(summary.id, options);
   if (!d.ok()) return d.status();
   const Entity& e = d->entity;
-  Names names(store);
+  const std::string path = PagePath(e.id);
+  auto file = target.OpenFile(path);
+  if (!file.ok()) return file.status();
+  std::ostream& out = **file;
+  Names names(store, selection);
   Head(out, e.name, "../");
   out << "<h1>" << XmlEscape(e.name) << " " << TypeBadge(e.type) << "</h1>\n<p class=\"id\">" << XmlEscape(e.id)
       << " · named " << d->mention_count << " times · " << d->claim_count << " claims</p>\n";
@@ -104,7 +169,7 @@ Status WriteEntityPage(StoreView& store, const Selection& selection, const Entit
     out << "<section id=\"aliases\"><h2>Also known as</h2><ul class=\"aliases\">\n";
     for (const auto& a : e.aliases) {
       out << "<li>" << XmlEscape(a.name);
-      if (!a.seen.empty()) out << " <span class=\"meta\">" << SourceLink(a.seen) << "</span>";
+      if (!a.seen.empty()) out << " <span class=\"meta\">" << SourceLink(a.seen, selection, false) << "</span>";
       out << "</li>\n";
     }
     out << "</ul></section>\n";
@@ -117,23 +182,26 @@ Status WriteEntityPage(StoreView& store, const Selection& selection, const Entit
     out << "</table></section>\n";
   }
   out << "<section id=\"graph\"><h2>Connections</h2>\n";
-  if (Status st = NeighbourGraph(store, e.id, e.name, e.type, out); !st.ok()) return st;
+  if (Status st = NeighbourGraph(store, selection, e.id, e.name, e.type, out); !st.ok()) return st;
   out << "<p class=\"legend\"><span class=\"rel\">relation (a claim)</span> <span class=\"co\">named in the same "
          "document</span></p></section>\n";
   Claims(d->claims, selection, names, out);
   Findings(d->findings, selection, out);
-  out << "<section id=\"mentions\"><h2>Named in</h2><ul class=\"mentions\">\n";
-  for (const auto& m : d->mentions) {
-    if (!SelectsEntity(selection, m.mention.document, EntityType::kDocument)) continue;
-    out << "<li><a href=\"../" << XmlEscape(PagePath(m.mention.document)) << "#m-" << m.mention.start << "\">"
-        << XmlEscape(m.document_title) << "</a><br><span class=\"snippet\">" << XmlEscape(m.snippet) << "</span></li>\n";
+  out << "<section id=\"mentions\"><h2>Named in</h2>\n";
+  const int64_t count = d->mention_count;
+  if (count > kNamedOnPage) {
+    out << "<p class=\"count\">1–" << kNamedOnPage << " of " << count << "</p>\n";
+    Pager(out, 1, 1 + (count - kNamedOnPage + kNamedPerPage - 1) / kNamedPerPage, [&](int64_t n) {
+      return FileName(n == 1 ? path + "#mentions" : NamedPath(e.id, n));
+    });
   }
-  if (d->mention_count > static_cast<int64_t>(d->mentions.size())) {
-    out << "<li class=\"more\">and " << d->mention_count - static_cast<int64_t>(d->mentions.size()) << " more</li>\n";
-  }
+  out << "<ul class=\"mentions\">\n";
+  MentionItems(d->mentions, selection, out);
+  if (count == 0) out << "<li class=\"empty\">Named in no document.</li>\n";
   out << "</ul></section>\n";
   Foot(out);
-  return Status::OK();
+  if (!out) return Status::IOError("cannot write " + path);
+  return WriteNamedPages(store, selection, e, count, target);
 }
 
 }  // namespace dossier::plugins::html

@@ -29,8 +29,8 @@ std::string Short(const std::string& name) {
 
 }  // namespace
 
-Status NeighbourGraph(StoreView& store, const std::string& id, const std::string& name, EntityType type,
-                      std::ostream& out) {
+Status NeighbourGraph(StoreView& store, const Selection& selection, const std::string& id, const std::string& name,
+                      EntityType type, std::ostream& out) {
   std::vector<Neighbour> neighbours;
   std::map<std::string, size_t> index;
   EdgeFilter filter;
@@ -39,6 +39,7 @@ Status NeighbourGraph(StoreView& store, const std::string& id, const std::string
   Status st = store.ForEachEdge(filter, [&](const Edge& e) {
     const bool mine = e.source == id;
     const std::string& other = mine ? e.target : e.source;
+    if (!SelectsEntity(selection, other, mine ? e.target_type : e.source_type)) return true;
     auto [it, fresh] = index.emplace(other, neighbours.size());
     if (fresh) {
       if (neighbours.size() >= static_cast<size_t>(kMaxNeighbours)) {

@@ -1,4 +1,7 @@
-// Shared parts of every page: file names, page frame, badges, anchors.
+// Shared parts of every page: file names, page frame, pager, property
+// tables, badges, anchors.
+#include <algorithm>
+
 #include "dossier/markup.h"
 #include "dossier/text.h"
 #include "html.h"
@@ -6,7 +9,7 @@
 namespace dossier::plugins::html {
 
 std::string PagePath(std::string_view id) {
-  const bool document = id.rfind("doc:", 0) == 0;
+  const char* folder = id.rfind("doc:", 0) == 0 ? "d/" : id.rfind("story:", 0) == 0 ? "s/" : "e/";
   std::string name;
   bool changed = false;
   for (char c : id) {
@@ -25,7 +28,41 @@ std::string PagePath(std::string_view id) {
     changed = true;
   }
   if (changed) name += "-" + Sha256Hex(id).substr(0, 10);
-  return std::string(document ? "d/" : "e/") + name + ".html";
+  return folder + name + ".html";
+}
+
+std::string NamedPath(std::string_view id, int64_t page) {
+  std::string path = PagePath(id);
+  path.insert(path.size() - 5, "~named-" + std::to_string(page));
+  return path;
+}
+
+std::string ListPath(std::string_view list, int64_t page) {
+  return "list/" + std::string(list) + "-" + std::to_string(page) + ".html";
+}
+
+void Pager(std::ostream& out, int64_t page, int64_t pages, const std::function<std::string(int64_t)>& href) {
+  if (pages <= 1) return;
+  out << "<nav class=\"pager\" aria-label=\"pages\">";
+  auto link = [&](int64_t n, const std::string& label) {
+    if (n == page) {
+      out << "<span class=\"here\">" << label << "</span> ";
+    } else {
+      out << "<a href=\"" << XmlEscape(href(n)) << "\">" << label << "</a> ";
+    }
+  };
+  if (page > 1) link(page - 1, "← previous");
+  // The first and last pages, and two on either side of this one: any page
+  // is a few clicks away, and the bar stays short.
+  int64_t shown = 0;
+  for (int64_t n = 1; n <= pages; ++n) {
+    if (n != 1 && n != pages && (n < page - 2 || n > page + 2)) continue;
+    if (n > shown + 1) out << "<span class=\"gap\">…</span> ";
+    link(n, std::to_string(n));
+    shown = n;
+  }
+  if (page < pages) link(page + 1, "next →");
+  out << "</nav>\n";
 }
 
 void Head(std::ostream& out, const std::string& title, const std::string& root) {
@@ -43,14 +80,58 @@ void Foot(std::ostream& out) {
   out << "</main>\n<footer>Exported by dossier. Every claim links to the passage it rests on.</footer>\n</body></html>\n";
 }
 
+namespace {
+
+// A value as a reader wants it: text as text, a list one item to a line, an
+// object as a table. Deeper than a few levels it is shown as JSON (a store
+// may hold anything; a page stays readable).
+std::string ValueHtml(const Json& value, int depth) {
+  if (value.is_string()) return XmlEscape(value.get<std::string>());
+  const bool nested = value.is_array() || value.is_object();
+  if (!nested || value.empty() || depth >= 3) {
+    return XmlEscape(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+  std::string html;
+  if (value.is_array()) {
+    html = "<ul class=\"plain\">";
+    for (const Json& item : value) html += "<li>" + ValueHtml(item, depth + 1) + "</li>";
+    return html + "</ul>";
+  }
+  html = "<table class=\"props inner\">";
+  for (const auto& [k, v] : value.items()) {
+    html += "<tr><th>" + XmlEscape(k) + "</th><td>" + ValueHtml(v, depth + 1) + "</td></tr>";
+  }
+  return html + "</table>";
+}
+
+}  // namespace
+
 std::string PropertyRow(const std::string& key, const Json& value) {
-  const std::string text = value.is_string() ? value.get<std::string>()
-                                             : value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  return "<tr><th>" + XmlEscape(key) + "</th><td>" + XmlEscape(text) + "</td></tr>\n";
+  return "<tr><th>" + XmlEscape(key) + "</th><td>" + ValueHtml(value, 0) + "</td></tr>\n";
+}
+
+bool ShowsAmongMostNamed(std::string_view name) {
+  int letters = 0;
+  size_t at = 0;
+  while (at < name.size()) {
+    const size_t end = std::min(name.find(' ', at), name.size());
+    const std::string_view word = name.substr(at, end - at);
+    if (IsRedactionPlaceholder(word)) return false;
+    for (char c : word) letters += std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80);
+    at = end + 1;
+  }
+  return letters >= 2;
 }
 
 std::string TypeBadge(EntityType type) {
   return "<span class=\"badge t-" + std::string(TypeName(type)) + "\">" + std::string(TypeName(type)) + "</span>";
+}
+
+void FindingArticle(const Finding& f, std::ostream& out) {
+  out << "<article class=\"finding sev-" << SeverityName(f.severity) << "\"><p><span class=\"code\">" << XmlEscape(f.code)
+      << "</span> " << XmlEscape(f.message) << "</p><p class=\"meta\">" << XmlEscape(f.checker) << " checker · "
+      << FindingStatusName(f.status) << (f.status_reason.empty() ? "" : ": " + XmlEscape(f.status_reason))
+      << "</p></article>\n";
 }
 
 std::string PassageAnchor(int64_t start) { return "at-" + std::to_string(start); }

@@ -6,6 +6,7 @@ store's own JSON Lines export (what the store holds): run by run.sh.
   check.py rdflib   EXPECTED.jsonl G.jsonld
   check.py csv      EXPECTED.jsonl SHEETS/
   check.py graphviz EXPECTED.jsonl G.dot G.svg
+  check.py site     EXPECTED.jsonl SITE/ [partial]
 
 Prints what it read and exits 1 with the first difference."""
 import collections
@@ -192,7 +193,76 @@ def graphviz(exp, dot, svg):
     print(f"Graphviz renders the dot file: {len(nodes)} nodes of {len(exp.entities)}, {len(edges)} edges")
 
 
+def site(exp, folder, partial=""):
+    """The html site as a browser walks it: every link and anchor resolves
+    (no network), and every page the search index lists is reached from
+    index.html by links alone (the search box is not needed to find
+    anything). Unless the export is partial (--about, --type), the index
+    lists every entity and document of the store. The one link checker of
+    the project: html_test runs it on the fixture store, run.sh on the
+    examples, scripts/export-consumers.sh on the cable sample."""
+    import html.parser
+    import os
+    import urllib.parse
+
+    class Page(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.ids, self.links = set(), []
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if "id" in a:
+                self.ids.add(a["id"])
+            for key in ("href", "src", "action"):
+                if a.get(key) is not None:
+                    self.links.append(a[key])
+
+    pages = {}
+    for dirpath, _, names in os.walk(folder):
+        for n in names:
+            if n.endswith(".html"):
+                path = os.path.relpath(os.path.join(dirpath, n), folder)
+                p = Page()
+                p.feed(open(os.path.join(dirpath, n), encoding="utf-8").read())
+                pages[path] = p
+    if "index.html" not in pages:
+        fail("site: no index.html")
+    links = anchors = 0
+    reached, todo = {"index.html"}, ["index.html"]
+    while todo:
+        page = todo.pop()
+        for link in pages[page].links:
+            url = urllib.parse.urlsplit(link)
+            if url.scheme or url.netloc or link.startswith("//"):
+                fail(f"site: {page} links outside the site: {link}")
+            target = os.path.normpath(os.path.join(os.path.dirname(page), urllib.parse.unquote(url.path))) if url.path else page
+            if target.startswith(".."):
+                fail(f"site: {page} links out of the site folder: {link}")
+            if not os.path.exists(os.path.join(folder, target)):
+                fail(f"site: {page} links to {link}, which does not exist")
+            links += 1
+            if url.fragment:
+                anchors += 1
+                if target not in pages or url.fragment not in pages[target].ids:
+                    fail(f"site: {page} links to #{url.fragment} in {target}, which has no such anchor")
+            if target in pages and target not in reached:
+                reached.add(target)
+                todo.append(target)
+    text = open(os.path.join(folder, "search-index.js"), encoding="utf-8").read()
+    rows = json.loads(text[text.index("["):text.rindex("]") + 1])
+    page_of = {r[0]: r[3] for r in rows}
+    if partial != "partial":
+        want = set(exp.entities) | {d["id"] for d in exp.by_type["document"]}
+        same("site: entities and documents in the search index", set(page_of) & want, want)
+    unreached = sorted(i for i, page in page_of.items() if page not in reached)
+    if unreached:
+        fail(f"site: {len(unreached)} pages cannot be reached from index.html by links, e.g. {unreached[:3]}")
+    print(f"site: {len(pages)} pages, {links} links ({anchors} to anchors) all resolve; "
+          f"{len(reached)} pages reached from index.html, every one of the {len(page_of)} in its search index")
+
+
 if __name__ == "__main__":
     kind, expected, *files = sys.argv[1:]
     exp = Expected(expected)
-    {"networkx": networkx, "igraph": igraph, "rdflib": rdflib, "csv": csv_, "graphviz": graphviz}[kind](exp, *files)
+    {"networkx": networkx, "igraph": igraph, "rdflib": rdflib, "csv": csv_, "graphviz": graphviz, "site": site}[kind](exp, *files)

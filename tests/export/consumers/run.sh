@@ -4,7 +4,8 @@
 # consumer (docs/exports.md). One consumer per run, so that each is a test of
 # its own:
 #   run.sh CONSUMER DOSSIER EXAMPLES CACHE
-# CONSUMER: networkx | igraph | rdflib | ftm | graphviz | csv. CACHE keeps
+# CONSUMER: networkx | igraph | rdflib | ftm | graphviz | csv | site (the html
+# site's links, walked from index.html; its browser is tests/export/browser_test.cc). CACHE keeps
 # the npm package between runs. With $CONSUMER_STORE set to a store, that
 # store is exported instead (scripts/export-consumers.sh: the cable sample). Exits 77 (a skip for ctest) with the reason
 # when the consumer cannot be had: the test scripts install them
@@ -30,7 +31,7 @@ case $consumer in
       npm install --prefix "$cache" --no-audit --no-fund --silent "@alephdata/followthemoney@3" >"$cache/npm.log" 2>&1 ||
         skip "npm could not install @alephdata/followthemoney: $(tail -1 "$cache/npm.log")"
     fi ;;
-  csv) ;;
+  csv | site) ;;
   *) echo "run.sh: unknown consumer $consumer" >&2; exit 2 ;;
 esac
 
@@ -61,6 +62,9 @@ case $consumer in
   csv)
     "$dossier" export csv -o sheets >/dev/null
     "$python" "$here/check.py" csv expected.jsonl sheets ;;
+  site)
+    "$dossier" export html -o site >/dev/null
+    "$python" "$here/check.py" site expected.jsonl site ;;
   graphviz)
     "$dossier" export dot -o g.dot >/dev/null
     dot -Tsvg g.dot -o g.svg
