@@ -65,6 +65,9 @@ nav.pager .gap{color:var(--muted)}
 p.all{font:14px system-ui,sans-serif;margin:.3rem 0}
 .cited{font:600 11px system-ui,sans-serif;text-transform:uppercase;color:#fff;background:var(--document);padding:.1rem .4rem;border-radius:3px}
 ul.plain{list-style:none;margin:0;padding:0}
+table.records{border-collapse:collapse;margin:.1rem 0}
+table.records th{font-weight:500;color:var(--muted);text-align:left;padding:0 1rem 0 0;border-bottom:1px solid var(--line)}
+table.records td{padding:0 1rem 0 0}
 table.props.inner{margin:.1rem 0}table.props td table.props.inner th{padding-right:.6rem}
 )css";
 

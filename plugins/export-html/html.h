@@ -37,7 +37,7 @@ void Head(std::ostream& out, const std::string& title, const std::string& root);
 void Foot(std::ostream& out);
 
 // A table row for one property, its value as escaped text: a list as a
-// list, an object (a cable's addressees) as a table of its own. Web addresses
+// list, records (a cable's addressees) as a table, an object as a table. Web addresses
 // are text too, never links: the site is self-contained, and a "javascript:"
 // URL from a document stays inert.
 std::string PropertyRow(const std::string& key, const Json& value);

@@ -82,8 +82,8 @@ void Foot(std::ostream& out) {
 
 namespace {
 
-// A value as a reader wants it: text as text, a list one item to a line, an
-// object as a table. Deeper than a few levels it is shown as JSON (a store
+// A value as a reader wants it: text as text, a list one item to a line, a
+// list of records as a table with a column per field, an object as a table. Deeper than a few levels it is shown as JSON (a store
 // may hold anything; a page stays readable).
 std::string ValueHtml(const Json& value, int depth) {
   if (value.is_string()) return XmlEscape(value.get<std::string>());
@@ -92,6 +92,25 @@ std::string ValueHtml(const Json& value, int depth) {
     return XmlEscape(value.dump(-1, ' ', false, Json::error_handler_t::replace));
   }
   std::string html;
+  if (value.is_array() && std::all_of(value.begin(), value.end(), [](const Json& v) { return v.is_object(); })) {
+    // Records (a cable's addressees, its references): one table, a column
+    // per field, in the order fields first appear.
+    std::vector<std::string> columns;
+    for (const Json& row : value) {
+      for (const auto& [k, v] : row.items()) {
+        if (std::find(columns.begin(), columns.end(), k) == columns.end()) columns.push_back(k);
+      }
+    }
+    html = "<table class=\"records\"><tr>";
+    for (const auto& c : columns) html += "<th>" + XmlEscape(c) + "</th>";
+    html += "</tr>";
+    for (const Json& row : value) {
+      html += "<tr>";
+      for (const auto& c : columns) html += "<td>" + (row.contains(c) ? ValueHtml(row[c], depth + 1) : "") + "</td>";
+      html += "</tr>";
+    }
+    return html + "</table>";
+  }
   if (value.is_array()) {
     html = "<ul class=\"plain\">";
     for (const Json& item : value) html += "<li>" + ValueHtml(item, depth + 1) + "</li>";

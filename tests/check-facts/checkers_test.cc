@@ -32,7 +32,7 @@ DocBuilder FigureDoc(const std::string& id, const std::string& publisher, const 
 
 }  // namespace
 
-TEST_CASE("numbers: scales and predicate synonyms meet; agreement counts independent sources") {
+TEST_CASE("numbers: scales and predicate synonyms meet, agreement counts independent sources") {
   CheckStore cs;
   cs.Write(FigureDoc("doc:harbor-a", "Velmora Ledger", "Tessaline Corp", "deal_value",
                      "Tessaline Corp closed a deal worth $11.5bn on Monday.", "$11.5bn", "2031"));
@@ -132,7 +132,7 @@ TEST_CASE("numbers and corroboration share one claim analysis, rebuilt after any
   CHECK(cs.Run(*corroboration).empty());  // the 900,000 rests on mill-c alone now
 }
 
-TEST_CASE("numbers: figures about different times never meet; undated ones meet a single year") {
+TEST_CASE("numbers: figures about different times never meet, undated ones meet a single year") {
   CheckStore cs;
   cs.Write(FigureDoc("doc:trade-2006", "Velmora Ledger", "Port Caskel", "trade", "Port Caskel trade was $2 billion.",
                      "$2 billion", "2006", EntityType::kPlace));

@@ -1,9 +1,10 @@
 // The html export in a real browser: headless Chromium opens the site built
 // from the fixture store, the search box finds a person (index.html?q=...
 // runs the same handler typing does), the person's page shows the claims and
-// the neighbour graph, and a screenshot is saved in the build tree
-// (export-browser/*.png). Without Chromium the test says why and exits 77,
-// which ctest reports as skipped.
+// the neighbour graph; on the site of the bundled examples it takes
+// screenshots of the index, a person, a cable and a search, saved in the
+// build tree (export-browser/*.png) to be looked at. Without Chromium the
+// test says why and exits 77, which ctest reports as skipped.
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -49,13 +50,36 @@ uint32_t Be32(const std::string& s, size_t at) {
          uint8_t(s[at + 3]);
 }
 
-}  // namespace
+// A screenshot of url, width x height, saved as export-browser/<name>.png;
+// checks it is a PNG of that size with something drawn on it.
+void Screenshot(const TempDir& dir, const std::string& url, const std::string& name, int width, int height) {
+  const std::string shots = DOSSIER_SCREENSHOT_DIR;
+  fs::create_directories(shots);
+  const std::string png = shots + "/" + name + ".png";
+  fs::remove(png);
+  RunResult r = Run(Browser(dir / "profile", {"--window-size=" + std::to_string(width) + "," + std::to_string(height),
+                                              "--screenshot=" + png, url}));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string image = ReadFile(png);
+  REQUIRE(image.size() > 20000);  // a blank page of this size compresses to a few kilobytes
+  CHECK(image.substr(0, 8) == "\x89PNG\r\n\x1a\n");
+  CHECK(Be32(image, 16) == static_cast<uint32_t>(width));  // IHDR
+  CHECK(Be32(image, 20) == static_cast<uint32_t>(height));
+  std::cout << "screenshot: " << png << "\n";
+}
 
-TEST_CASE("browser: search finds a person; the person's page shows claims and graph", "[export][browser]") {
+void NeedChromium() {
   if (Chromium().empty()) {
-    std::cout << "SKIPPED: no Chromium (/usr/bin/chromium; apt-get install chromium, or set DOSSIER_CHROMIUM)\n";
+    std::cout << "SKIPPED: no Chromium (/usr/bin/chromium, apt-get install chromium, or set DOSSIER_CHROMIUM)\n";
     std::exit(77);
   }
+}
+
+}  // namespace
+
+TEST_CASE("browser: search finds a person, the person's page shows claims and graph", "[export][browser]") {
+  NeedChromium();
   ExportFixture f;
   REQUIRE(f.Export("html", "site").ok());
   const std::string site = "file://" + (f.dir / "site");
@@ -81,18 +105,18 @@ TEST_CASE("browser: search finds a person; the person's page shows claims and gr
   CHECK(mara->Count("//svg[@class='graph']") == 1);
   CHECK(mara->Count("//svg[@class='graph']//circle") == 6);  // Mara and five neighbours
 
-  const std::string shots = DOSSIER_SCREENSHOT_DIR;
-  fs::create_directories(shots);
-  const std::string png = shots + "/mara-ellingsen.png";
-  fs::remove(png);
-  RunResult r = Run(Browser(f.dir / "profile", {"--window-size=1200,1600", "--screenshot=" + png,
-                                                site + "/e/person_mara-ellingsen.html"}));
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  const std::string image = ReadFile(png);
-  REQUIRE(image.size() > 20000);
-  CHECK(image.substr(0, 8) == "\x89PNG\r\n\x1a\n");
-  CHECK(Be32(image, 16) == 1200);  // IHDR width
-  CHECK(Be32(image, 20) == 1600);
-  std::cout << "screenshot: " << png << "\n";
+  Screenshot(f.dir, site + "/e/person_mara-ellingsen.html", "mara-ellingsen", 1200, 1600);
+}
+
+TEST_CASE("browser: the examples site, its index, a person, a cable and a search, as screenshots", "[export][browser]") {
+  NeedChromium();
+  TempDir dir;
+  const std::string site = "file://" + BuildExamplesSite(dir);
+  auto search = DumpDom(dir, site + "/index.html?q=tacoma", "search.html");
+  CHECK(search->Count("//ul[@id='results']/li") >= 3);  // the city, the stories' documents
+  Screenshot(dir, site + "/index.html", "index", 1200, 1500);
+  Screenshot(dir, site + "/e/person_elena-vasquez.html", "person", 1200, 1500);
+  Screenshot(dir, site + "/d/doc_24CHENGDU455.html", "cable", 1200, 1500);
+  Screenshot(dir, site + "/index.html?q=tacoma", "search", 1200, 900);
+  Screenshot(dir, site + "/list/person-1.html", "people", 1200, 1200);
 }

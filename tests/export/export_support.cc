@@ -5,6 +5,49 @@
 
 namespace dossier::testing {
 
+namespace {
+
+void Must(const RunResult& r, const std::string& what) {
+  if (r.exit_code != 0) throw std::runtime_error(what + " failed: " + r.out + r.err);
+}
+
+}  // namespace
+
+std::string BuildExamplesSite(const TempDir& dir) {
+  const std::string db = dir / "examples.db";
+  const std::string examples = DOSSIER_EXAMPLES_DIR;
+  std::string diary = "Harbour diary\n\n";
+  for (int day = 1; day <= kOrlaMentions; ++day) {
+    diary += "On day " + std::to_string(day) + " Orla Brennan walked along the pier with the harbour master.\n\n";
+  }
+  WriteFile(dir / "diary.txt", diary);
+  Must(Dossier(db, {"import", examples + "/news", examples + "/cables", dir / "diary.txt"}), "import");
+  std::string records = "{\"type\":\"header\",\"id\":\"header\",\"format\":\"dossier-jsonl\",\"version\":2}\n"
+                        "{\"type\":\"person\",\"id\":\"person:xxxxxxxxxxxx\",\"name\":\"XXXXXXXXXXXX\"}\n";
+  int n = 0;
+  for (const std::string word : {"On", "pier"}) {
+    for (size_t at = diary.find(word); at != std::string::npos && n < 300; at = diary.find(word, at + 1), ++n) {
+      records += "{\"type\":\"mention\",\"id\":\"mention:x" + std::to_string(n) +
+                 "\",\"document\":\"doc:diary\",\"entity\":\"person:xxxxxxxxxxxx\",\"entity_type\":\"person\","
+                 "\"start\":" + std::to_string(at) + ",\"end\":" + std::to_string(at + word.size()) + ",\"text\":\"" +
+                 word + "\",\"extractor\":\"test\",\"confidence\":1}\n";
+    }
+  }
+  WriteFile(dir / "placeholder.jsonl", records);
+  Must(Dossier(db, {"import", dir / "placeholder.jsonl"}), "import placeholder.jsonl");
+  Must(Dossier(db, {"check"}), "check");
+  Must(Dossier(db, {"export", "html", "-o", dir / "site"}), "export html");
+  Must(Dossier(db, {"export", "jsonl", "-o", dir / "examples.jsonl"}), "export jsonl");
+  return dir / "site";
+}
+
+RunResult CheckSiteLinks(const std::string& jsonl, const std::string& site, bool partial) {
+  std::vector<std::string> argv = {"/usr/bin/python3", DOSSIER_SOURCE_DIR "/tests/export/consumers/check.py", "site", jsonl,
+                                   site};
+  if (partial) argv.push_back("partial");
+  return Run(argv);
+}
+
 std::vector<std::vector<std::string>> ParseCsv(const std::string& input) {
   std::string_view text = input;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);

@@ -34,6 +34,22 @@ struct ExportFixture {
   }
 };
 
+// A site to browse: the bundled examples (news, a cable citing two cables
+// not in the store, stories after `check`), a diary naming Orla Brennan 260
+// times (more than one page of "Named in"), and a redaction placeholder
+// given 300 mentions by a JSONL import (the most named, yet never in a
+// "most named" list), exported as html to dir/site through the CLI. Returns
+// the site's folder; the store's JSON Lines export is dir/examples.jsonl.
+inline constexpr int kOrlaMentions = 260;
+std::string BuildExamplesSite(const TempDir& dir);
+
+// The project's link checker (tests/export/consumers/check.py, "site") on a
+// site exported from the store whose JSON Lines export is `jsonl`: every link
+// and anchor resolves inside the site, every page of its search index is
+// reached from index.html by links; unless `partial` (an export of part of
+// the store), every entity and document has a page.
+RunResult CheckSiteLinks(const std::string& jsonl, const std::string& site, bool partial);
+
 // RFC 4180: fields separated by commas, records by CRLF; a field is quoted
 // when it holds a comma, quote or line break, with quotes doubled. Throws
 // std::runtime_error on anything else (a bare quote, text after a closing

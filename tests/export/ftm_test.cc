@@ -180,7 +180,7 @@ TEST_CASE("ftm: schemata, property names and types follow FollowTheMoney", "[exp
   }
 }
 
-TEST_CASE("ftm: a mention names what it says and whom it resolved to; a document its file name only", "[export][ftm]") {
+TEST_CASE("ftm: a mention names what it says and whom it resolved to, a document its file name only", "[export][ftm]") {
   ExportFixture f;
   REQUIRE(f.Export("ftm", "out.json").ok());
   int mentions = 0;

@@ -60,7 +60,7 @@ TEST_CASE("graphml: the same graph, keys declared, hostile labels intact", "[exp
   for (const auto& key : x.Strings("//g:data/@key")) CHECK(x.Count("//g:key[@id='" + key + "']") == 1);
 }
 
-TEST_CASE("dot: hostile names are quoted; svg runs Graphviz or says it is missing", "[export][graph]") {
+TEST_CASE("dot: hostile names are quoted, svg runs Graphviz or says it is missing", "[export][graph]") {
   ExportFixture f;
   REQUIRE(f.Export("dot", "g.dot").ok());
   const std::string dot = ReadFile(f.dir / "g.dot");
@@ -82,7 +82,7 @@ TEST_CASE("dot: hostile names are quoted; svg runs Graphviz or says it is missin
   }
 }
 
-TEST_CASE("graphs: --max-nodes keeps the most named, --min-weight drops rare co-mentions; dot's defaults", "[export][graph]") {
+TEST_CASE("graphs: --max-nodes keeps the most named, --min-weight drops rare co-mentions, dot's defaults", "[export][graph]") {
   ExportFixture f;
   // Mentions: Port Elsey 3, Mara Ellingsen 2, the others 1 or 0.
   Selection two;

@@ -25,16 +25,9 @@ std::string PageOf(const std::string& site, const std::string& id) {
   return "";
 }
 
-// The project's link checker (tests/export/consumers/check.py, "site"):
-// every link and anchor resolves inside the site, every page of its search
-// index is reached from index.html by links; `partial` for an export of part
-// of the store.
 void CheckLinks(ExportFixture& f, const std::string& site, bool partial) {
   REQUIRE(f.Export("jsonl", "store.jsonl").ok());
-  std::vector<std::string> argv = {"/usr/bin/python3", DOSSIER_SOURCE_DIR "/tests/export/consumers/check.py", "site",
-                                   f.dir / "store.jsonl", f.dir / site};
-  if (partial) argv.push_back("partial");
-  RunResult r = Run(argv);
+  RunResult r = CheckSiteLinks(f.dir / "store.jsonl", f.dir / site, partial);
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("all resolve") != std::string::npos);

@@ -80,7 +80,7 @@ TEST_CASE("selection: every exporter keeps to it", "[export][selection]") {
   CHECK(CsvRecords(f.dir / "kite/findings.csv").size() == 1);  // it involves Port Elsey
 }
 
-TEST_CASE("selection: the CLI takes --about and --depth; an unknown entity is one error line", "[export][selection][cli]") {
+TEST_CASE("selection: the CLI takes --about and --depth, an unknown entity is one error line", "[export][selection][cli]") {
   TempDir dir;
   MakeFixtureStore(dir / "store.db");
   auto ok = Dossier(dir / "store.db", {"export", "graphml", "--about", "Kite & \"Co\" <Ltd>", "--depth", "0", "-o", dir / "k.graphml"});

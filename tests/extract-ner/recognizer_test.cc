@@ -154,7 +154,7 @@ TEST_CASE("headline case is not read as a run of names", "[ner]") {
   for (const auto& e : f.r.entities) CHECK(e.name.find("Approves") == std::string::npos);
 }
 
-TEST_CASE("a name with a year is an organization; a name with a serial or after an ordinary word is not", "[ner]") {
+TEST_CASE("a name with a year is an organization, a name with a serial or after an ordinary word is not", "[ner]") {
   Found f = Run(
       "Delegates met at Harborview 2024 in March. For the earlier bombings, see Ref 05 Port Ostran 3846 and "
       "the council's resolution 1762.\n\n11.(C) Since 2005, exports have doubled.");

@@ -77,7 +77,7 @@ TEST_CASE("reading from memory reports where each field starts", "[csv]") {
   CHECK_FALSE(reader.Next(&r));
 }
 
-TEST_CASE("blank lines between records are skipped; an empty input has none", "[csv]") {
+TEST_CASE("blank lines between records are skipped, an empty input has none", "[csv]") {
   CHECK(ReadAll("").empty());
   CHECK(ReadAll("\n\n").empty());
   const auto rows = ReadAll("a,b\n\n\nc,d");

@@ -93,7 +93,7 @@ TEST_CASE("a raw telegram: classification line, caveats, office lines, E.O. and 
   CHECK(c.classified_by.reason == "1.4 (b) and (d)");
 }
 
-TEST_CASE("REF items get canonical ids; a missing year is the cable's, or the year before", "[cable][refs]") {
+TEST_CASE("REF items get canonical ids, a missing year is the cable's, or the year before", "[cable][refs]") {
   const std::string text = fx::kTelegram;
   const Cable c = ParseCable(text);
   REQUIRE(c.refs.size() == 4);

@@ -25,7 +25,7 @@ TEST_CASE("country TAGS are FIPS codes, mapped to ISO 3166", "[cable][tables]") 
   CHECK(CountryByTag("PREL") == nullptr);
 }
 
-TEST_CASE("subject TAGS have meanings; unknown codes have none", "[cable][tables]") {
+TEST_CASE("subject TAGS have meanings, unknown codes have none", "[cable][tables]") {
   CHECK(TagMeaning("ETRD") == "Foreign Trade");
   CHECK(TagMeaning("PREL") == "External Political Relations");
   CHECK(TagMeaning("KNNP") == "Nuclear Nonproliferation");

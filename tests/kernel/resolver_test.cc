@@ -98,7 +98,7 @@ TEST_CASE("resolver: names, legal forms, surnames, places' kinds and weak types"
   CHECK(Resolve(Proposed(EntityType::kPerson, "Lantern", Json::object(), 0.9), index).id.empty());
 }
 
-TEST_CASE("the store merges short forms with their evidence; split undoes it for good", "[resolver]") {
+TEST_CASE("the store merges short forms with their evidence, split undoes it for good", "[resolver]") {
   TempDir dir;
   StoreOptions options;
   options.create_if_missing = true;

@@ -326,7 +326,7 @@ TEST_CASE("chained merges split back one step at a time", "[store][merge]") {
   CHECK(f.store->Describe(a)->absorbed.empty());
 }
 
-TEST_CASE("judgements: different blocks merging; same merges; unsure is recorded", "[store][merge]") {
+TEST_CASE("judgements: different blocks merging, same merges, unsure is recorded", "[store][merge]") {
   Fixture f;
   const std::string a = f.AddPerson("Joe Nguyen");
   const std::string b = f.AddPerson("Joe Ruan");

@@ -36,7 +36,7 @@ const char* const kPerson = R"({"id":"person:ada-brook","type":"person","name":"
 
 }  // namespace
 
-TEST_CASE("a JSONL record 50,000 levels deep is refused with its reason; the rest of the batch lands",
+TEST_CASE("a JSONL record 50,000 levels deep is refused with its reason, the rest of the batch lands",
           "[hostile][depth]") {
   TempDir dir;
   const std::string in = dir / "in";

@@ -51,7 +51,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("a folder is imported recursively; what no importer reads is reported by name", "[pipeline]") {
+TEST_CASE("a folder is imported recursively, what no importer reads is reported by name", "[pipeline]") {
   Fixture f;
   const std::string in = f.dir / "in";
   fs::create_directories(in + "/sub/deeper");
@@ -261,7 +261,7 @@ TEST_CASE("a component that throws fails only its own work", "[pipeline][fault]"
   }
 }
 
-TEST_CASE("an import commits in groups; a failed group commit stops it and says what was not kept",
+TEST_CASE("an import commits in groups, a failed group commit stops it and says what was not kept",
           "[pipeline][group]") {
   TempDir dir;
   const std::string in = dir / "in";

@@ -86,7 +86,7 @@ TEST_CASE("each load failure is one line naming the file and the reason", "[plug
   CHECK(host.errors().size() == 6);
 }
 
-TEST_CASE("$DOSSIER_PLUGIN_PATH adds folders and files; a library is loaded once", "[plugins]") {
+TEST_CASE("$DOSSIER_PLUGIN_PATH adds folders and files, a library is loaded once", "[plugins]") {
   TempDir dir;
   std::filesystem::copy_file(Fixture("fixture_faulty"), dir / "faulty.so");
   const std::string env = "DOSSIER_PLUGIN_PATH=" + dir.path() + ":" + dir.path() + "/faulty.so:" + dir.path() + "/nope";
