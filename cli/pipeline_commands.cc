@@ -36,7 +36,34 @@ Json ReportJson(const FileReport& f) {
   j["mentions"] = f.mentions;
   j["claims"] = f.claims;
   if (!f.warnings.empty()) j["warnings"] = f.warnings;
+  if (!f.planned.empty()) {
+    Json planned = Json::array();
+    for (const auto& p : f.planned) {
+      planned.push_back({{"id", p.id}, {"title", p.title}, {"state", PlannedStateName(p.state)}, {"mentions", p.mentions},
+                         {"claims", p.claims}, {"new_entities", p.new_entities}, {"known_entities", p.known_entities}});
+    }
+    j["would_store"] = planned;
+  }
   return j;
+}
+
+// A dry run's account of one file: each document with what it would store.
+void PrintPlan(const FileReport& f, std::ostream& out) {
+  out << f.path << "  (" << f.importer << ")\n";
+  if (f.outcome == FileReport::Outcome::kUnchanged) out << "  unchanged: the same bytes were imported before\n";
+  for (const auto& p : f.planned) {
+    out << "  " << PlannedStateName(p.state) << "  " << p.id << "  " << p.title << "\n    " << p.mentions << " mentions, "
+        << p.claims << " claims";
+    if (p.state == PlannedDocument::State::kUnchanged) out << " (the store has this text: nothing would change)";
+    out << "\n";
+    for (const auto* names : {&p.new_entities, &p.known_entities}) {
+      if (names->empty()) continue;
+      out << "    " << (names == &p.new_entities ? "not in the store: " : "in the store: ");
+      for (size_t i = 0; i < names->size(); ++i) out << (i ? "; " : "") << (*names)[i];
+      out << "\n";
+    }
+  }
+  if (f.records) out << "  " << f.records << " interchange records, valid\n";
 }
 
 void RegisterImport(const Registry& r) {
@@ -51,7 +78,7 @@ void RegisterImport(const Registry& r) {
   auto o = std::make_shared<Opts>();
   sub->add_option("PATH", o->paths, "Files or folders")->required();
   sub->add_option("--as", o->as, "Use this importer for every file instead of detecting");
-  sub->add_flag("--dry-run", o->dry_run, "Read and extract, but store nothing");
+  sub->add_flag("--dry-run", o->dry_run, "Read and extract, store nothing: list per file what would be stored");
   sub->add_flag("--force", o->force, "Import files even if the same bytes were imported before");
   sub->add_flag("--replace", o->replace,
                 "Let interchange records overwrite what the store holds under their ids (each one audited)");
@@ -100,6 +127,8 @@ void RegisterImport(const Registry& r) {
       }
       if (f.outcome == FileReport::Outcome::kFailed) {
         std::cerr << "dossier: " << f.path << ": " << f.reason << "\n";
+      } else if (o->dry_run) {
+        PrintPlan(f, std::cout);
       } else if (o->verbose) {
         std::cout << std::left << std::setw(10) << OutcomeName(f.outcome) << f.path << "  (" << f.importer << ", "
                   << f.documents.size() << " document" << (f.documents.size() == 1 ? "" : "s") << ")\n";

@@ -21,6 +21,7 @@
 #include "batch_size.h"
 #include "clock.h"
 #include "dossier/changes.h"
+#include "dry_run.h"
 #include "dossier/schema.h"
 #include "dossier/text.h"
 #include "serial_worker.h"
@@ -160,10 +161,17 @@ void WriteBatch(Writing& w, FileState& report, const DocumentBatch& batch, const
   if (w.failed.load(std::memory_order_acquire)) return;
   const Document& d = batch.document;
   if (w.options.dry_run) {
-    report.documents.push_back(d.id.empty() ? label : d.id);
-    ++report.documents_new;
-    report.mentions += static_cast<int64_t>(batch.mentions.size());
-    report.claims += static_cast<int64_t>(batch.claims.size());
+    PlannedDocument plan = PlanDocument(w.store, batch, label);
+    report.documents.push_back(plan.id);
+    if (plan.state == PlannedDocument::State::kUnchanged) {
+      ++report.documents_unchanged;
+    } else {
+      ++report.documents_new;
+    }
+    report.entities_created += static_cast<int64_t>(plan.new_entities.size());
+    report.mentions += plan.mentions;
+    report.claims += plan.claims;
+    report.planned.push_back(std::move(plan));
     return;
   }
   auto written = w.store.WriteDocument(batch, w.actor);

@@ -2,6 +2,8 @@
 // mentions in each, `show doc:...` lists who and what it names, `stats`
 // counts cited-only cables (stubs a REF line made) apart from documents.
 #include <catch2/catch.hpp>
+
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "support/test_support.h"
@@ -106,4 +108,40 @@ TEST_CASE("rename keeps the id, keeps the old name as an alias, is audited and u
   for (const auto& a : back["aliases"]) CHECK(a["name"] != "Elena Vasquez");
   // A document's title is not renamed.
   CHECK(Dossier(db, {"rename", "doc:24CHENGDU455", "Another title"}).exit_code == 1);
+}
+
+TEST_CASE("import --dry-run lists per file what each document would store, and stores nothing", "[cli][documents][import]") {
+  TempDir dir;
+  const std::string db = dir / "store.db";
+  REQUIRE(Dossier(db, {"import", kExamples + "/news/marlow-harbour-gazette.html"}).exit_code == 0);
+  dossier::testing::WriteFile(dir / "note.txt", "Harbour note\n\nTomas Ferreira said the pier opens in May.\n");
+  REQUIRE(Dossier(db, {"import", dir / "note.txt"}).exit_code == 0);
+  dossier::testing::WriteFile(dir / "note.txt", "Harbour note\n\nTomas Ferreira said the pier opens in June.\n");
+  const std::string before = Dossier(db, {"export", "jsonl", "-o", "-"}).out;
+
+  RunResult r = Dossier(db, {"import", "--dry-run", "--json", kExamples + "/news", dir / "note.txt"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, Json> files;
+  for (const auto& line : Lines(r.out)) {
+    const Json j = Json::parse(line);
+    if (j.contains("path")) files[j["path"].get<std::string>().substr(j["path"].get<std::string>().rfind('/') + 1)] = j;
+  }
+  CHECK(files.at("marlow-harbour-gazette.html")["outcome"] == "unchanged");
+  const Json& council = files.at("marlow-council-notes.wiki")["would_store"].at(0);
+  CHECK(council["state"] == "new");
+  CHECK(council["mentions"].get<int>() > 0);
+  const auto known = council["known_entities"].dump();
+  CHECK(known.find("(org:marlow-harbour-board)") != std::string::npos);  // named in the gazette, stored
+  CHECK(council["new_entities"].dump().find("organization: Wikinews") != std::string::npos);
+  const Json& note = files.at("note.txt")["would_store"].at(0);
+  CHECK(note["id"] == "doc:note");
+  CHECK(note["state"] == "changed");
+
+  // The same in words, one file after another.
+  RunResult text = Dossier(db, {"import", "--dry-run", dir / "note.txt"});
+  CHECK(text.out.find("changed  doc:note  Harbour note") != std::string::npos);
+  CHECK(text.out.find("in the store: person: Tomas Ferreira (person:tomas-ferreira)") != std::string::npos);
+  // Nothing was written.
+  CHECK(Dossier(db, {"export", "jsonl", "-o", "-"}).out == before);
 }

@@ -56,6 +56,24 @@ struct ImportOptions {
   std::function<void(const ImportProgress&)> progress;
 };
 
+// On a dry run, what one document would store: whether it is new, changed
+// or the same as the store's, its mentions and claims, and the names it
+// proposes, each found in the store already (by id, name or alias, as
+// `dossier show` finds them) or not. A name not in the store may still be
+// joined to an entity by the resolver on import ("Okonkwo" to "Nadia
+// Okonkwo" named in the same document).
+struct PlannedDocument {
+  enum class State { kNew, kChanged, kUnchanged } state = State::kNew;
+  std::string id;
+  std::string title;
+  int64_t mentions = 0;
+  int64_t claims = 0;
+  std::vector<std::string> new_entities;    // "person: Elena Vasquez"
+  std::vector<std::string> known_entities;  // "place: Tacoma (place:tacoma)"
+};
+
+DOSSIER_API const char* PlannedStateName(PlannedDocument::State state);
+
 // What happened to one file.
 struct FileReport {
   enum class Outcome { kImported, kUnchanged, kFailed } outcome = Outcome::kImported;
@@ -72,6 +90,7 @@ struct FileReport {
   int64_t entities_created = 0;
   int64_t mentions = 0;
   int64_t claims = 0;
+  std::vector<PlannedDocument> planned;  // on a dry run: what each document would store
 };
 
 struct ImportSummary {
