@@ -396,6 +396,55 @@ void RegisterIdentity(const Registry& r) {
   });
 }
 
+// delete and remove: out of the store, audited, with a reason.
+void RegisterRemoval(const Registry& r) {
+  struct Opts {
+    std::string target, reason;
+  };
+  auto d = std::make_shared<Opts>();
+  auto* del = r.app->add_subcommand(
+      "delete", "Delete a person, organization or place that is no thing at all; its claims go, its mentions stay unresolved");
+  del->add_option("ENTITY", d->target, "The entity (id or name)")->required();
+  del->add_option("--reason", d->reason, "Why (kept in the audit log)")->required();
+  r.Add(del, [ctx = r.ctx, d]() {
+    Store* store = ctx->OpenStore();
+    if (!store) return kExitError;
+    auto id = store->Resolve(d->target);
+    if (!id.ok()) return ctx->Fail(id.status());
+    auto before = store->GetEntity(*id);
+    if (!before.ok()) return ctx->Fail(before.status());
+    if (Status st = store->DeleteEntity(*id, d->reason, ctx->actor); !st.ok()) return ctx->Fail(st);
+    if (ctx->json) {
+      ctx->Emit({{"deleted", *id}, {"name", before->name}});
+    } else {
+      std::cout << "deleted " << *id << " (\"" << before->name << "\"); dossier log shows what went\n";
+    }
+    return kExitOk;
+  });
+  auto m = std::make_shared<Opts>();
+  auto* rm = r.app->add_subcommand("remove", "Remove a document with its mentions and the claims sourced from it");
+  rm->add_option("DOCUMENT", m->target, "The document (doc:... or its title)")->required();
+  rm->add_option("--reason", m->reason, "Why (kept in the audit log)")->required();
+  r.Add(rm, [ctx = r.ctx, m]() {
+    Store* store = ctx->OpenStore();
+    if (!store) return kExitError;
+    auto id = store->Resolve(m->target, EntityType::kDocument);
+    if (!id.ok()) return ctx->Fail(id.status());
+    auto out = store->RemoveDocument(*id, m->reason, ctx->actor);
+    if (!out.ok()) return ctx->Fail(out.status());
+    if (ctx->json) {
+      ctx->Emit({{"removed", *id}, {"mentions", out->mentions}, {"claims", out->claims}, {"kept_as_cited", out->cited},
+                 {"entities_deleted", out->entities_deleted}});
+    } else {
+      std::cout << "removed " << *id << " with " << out->mentions << " mentions and " << out->claims << " claims";
+      if (!out->entities_deleted.empty()) std::cout << "; " << out->entities_deleted.size() << " entities named only in it went too";
+      if (out->cited) std::cout << "; other documents cite it, so it stays as cited only";
+      std::cout << "\n(run dossier check to bring the findings up to date)\n";
+    }
+    return kExitOk;
+  });
+}
+
 }  // namespace
 
 void RegisterCurationCommands(const Registry& r) {
@@ -405,6 +454,7 @@ void RegisterCurationCommands(const Registry& r) {
   RegisterClaim(r);
   RegisterIdentity(r);
   RegisterRename(r);
+  RegisterRemoval(r);
 }
 
 }  // namespace dossier::cli

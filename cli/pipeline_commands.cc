@@ -50,7 +50,9 @@ Json ReportJson(const FileReport& f) {
 // A dry run's account of one file: each document with what it would store.
 void PrintPlan(const FileReport& f, std::ostream& out) {
   out << f.path << "  (" << f.importer << ")\n";
-  if (f.outcome == FileReport::Outcome::kUnchanged) out << "  unchanged: the same bytes were imported before\n";
+  if (f.outcome == FileReport::Outcome::kUnchanged && f.planned.empty()) {
+    out << "  unchanged: the same bytes were imported before\n";
+  }
   for (const auto& p : f.planned) {
     out << "  " << PlannedStateName(p.state) << "  " << p.id << "  " << p.title << "\n    " << p.mentions << " mentions, "
         << p.claims << " claims";

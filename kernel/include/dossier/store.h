@@ -164,6 +164,15 @@ struct SourceFile {
   std::vector<std::string> documents;
 };
 
+// What removing a document took out.
+struct RemoveOutcome {
+  int64_t mentions = 0;
+  int64_t claims = 0;
+  bool cited = false;  // others cite it: it stays, cited only
+  // Named only in it, and the cited-only documents only it cited.
+  std::vector<std::string> entities_deleted;
+};
+
 struct Stats {
   std::string path;
   int schema_version = 0;
@@ -426,6 +435,22 @@ class DOSSIER_API Store : public StoreView {
   // the audit log with the names before and after and the reason.
   virtual Status Rename(std::string_view entity, const std::string& name, const std::string& reason,
                         const Actor& actor) = 0;
+
+  // Deletes a person, organization or place that is no thing at all (a
+  // redaction placeholder, page furniture read as a name), with what was
+  // merged into it: its claims go, quotes attributed to it stay unattributed,
+  // its mentions stay in the text, unresolved. In the audit log with what
+  // went; there is no undo command (the JSONL backup restores).
+  virtual Status DeleteEntity(std::string_view entity, const std::string& reason, const Actor& actor) = 0;
+
+  // Removes a document with its mentions, its paragraphs and the claims
+  // sourced from it; entities an import made that are then named nowhere and
+  // hold nothing a curator gave them go too, and so do the cited-only
+  // documents it alone cited. A document other documents cite
+  // becomes a cited-only stub again. Importing its file again imports it
+  // again. In the audit log with what went.
+  virtual Result<RemoveOutcome> RemoveDocument(std::string_view document, const std::string& reason,
+                                               const Actor& actor) = 0;
 
   // Replaces (merges, when merge is true) the entity's properties; validated.
   virtual Status SetProperties(std::string_view entity, const Json& properties, bool merge,

@@ -57,6 +57,9 @@ class SqliteStore final : public Store {
   Result<Document> AddDocument(const Document& document, const Actor& actor) override;
   Status AddAlias(std::string_view entity, const std::string& alias, const SourceRef& seen,
                   const Actor& actor) override;
+  Status DeleteEntity(std::string_view entity, const std::string& reason, const Actor& actor) override;
+  Result<RemoveOutcome> RemoveDocument(std::string_view document, const std::string& reason,
+                                       const Actor& actor) override;
   Status Rename(std::string_view entity, const std::string& name, const std::string& reason,
                 const Actor& actor) override;
   Status SetProperties(std::string_view entity, const Json& properties, bool merge,
