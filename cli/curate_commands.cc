@@ -396,6 +396,47 @@ void RegisterIdentity(const Registry& r) {
   });
 }
 
+void RegisterRetype(const Registry& r) {
+  struct Opts {
+    std::string entity, type, reason;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* sub = r.app->add_subcommand("retype", "Make a person an organization or a place, or the other way round");
+  sub->add_option("ENTITY", o->entity, "The entity (id or name)")->required();
+  sub->add_option("TYPE", o->type, "person, organization or place")
+      ->required()
+      ->check(CLI::IsMember({"person", "organization", "place"}));
+  sub->add_option("--reason", o->reason, "Why (kept in the audit log)")->required();
+  r.Add(sub, [ctx = r.ctx, o]() {
+    Store* store = ctx->OpenStore();
+    if (!store) return kExitError;
+    auto id = store->Resolve(o->entity);
+    if (!id.ok()) return ctx->Fail(id.status());
+    auto before = store->GetEntity(*id);
+    if (!before.ok()) return ctx->Fail(before.status());
+    const EntityType type = *ParseType(o->type);
+    auto now = store->Retype(*id, type, o->reason, ctx->actor);
+    if (!now.ok()) return ctx->Fail(now.status());
+    // Another of the new type by the same name is most likely the same thing.
+    std::string twin;
+    EntityFilter same;
+    same.type = type;
+    same.name_contains = before->name;
+    if (auto found = store->ListEntities(same); found.ok()) {
+      for (const auto& e : *found) {
+        if (e.id != *now && NormalizeName(e.name) == NormalizeName(before->name)) twin = e.id;
+      }
+    }
+    if (ctx->json) {
+      ctx->Emit({{"retyped", *id}, {"id", *now}, {"type", o->type}, {"same_name", twin}});
+    } else {
+      std::cout << *id << " is now " << *now << " (undo: dossier retype " << *now << " " << TypeName(before->type) << ")\n";
+      if (!twin.empty()) std::cout << twin << " has the same name: dossier merge " << twin << " " << *now << " joins them\n";
+    }
+    return kExitOk;
+  });
+}
+
 // delete and remove: out of the store, audited, with a reason.
 void RegisterRemoval(const Registry& r) {
   struct Opts {
@@ -454,6 +495,7 @@ void RegisterCurationCommands(const Registry& r) {
   RegisterClaim(r);
   RegisterIdentity(r);
   RegisterRename(r);
+  RegisterRetype(r);
   RegisterRemoval(r);
 }
 

@@ -436,6 +436,15 @@ class DOSSIER_API Store : public StoreView {
   virtual Status Rename(std::string_view entity, const std::string& name, const std::string& reason,
                         const Actor& actor) = 0;
 
+  // Makes a person, organization or place another of the three (a company
+  // filed as a person): it and each entity merged into it get an id of the
+  // new type ("person:acme" -> "org:acme"), every mention, claim, alias,
+  // merge, judgement and finding follows, and its mentions read as the new
+  // type. Returns its new id. Retyping back gives the old ids back. Audited
+  // with both types, the ids and the reason.
+  virtual Result<std::string> Retype(std::string_view entity, EntityType type, const std::string& reason,
+                                     const Actor& actor) = 0;
+
   // Deletes a person, organization or place that is no thing at all (a
   // redaction placeholder, page furniture read as a name), with what was
   // merged into it: its claims go, quotes attributed to it stay unattributed,

@@ -57,6 +57,8 @@ class SqliteStore final : public Store {
   Result<Document> AddDocument(const Document& document, const Actor& actor) override;
   Status AddAlias(std::string_view entity, const std::string& alias, const SourceRef& seen,
                   const Actor& actor) override;
+  Result<std::string> Retype(std::string_view entity, EntityType type, const std::string& reason,
+                             const Actor& actor) override;
   Status DeleteEntity(std::string_view entity, const std::string& reason, const Actor& actor) override;
   Result<RemoveOutcome> RemoveDocument(std::string_view document, const std::string& reason,
                                        const Actor& actor) override;
@@ -122,6 +124,8 @@ class SqliteStore final : public Store {
   void InsertAlias(std::string_view entity, const std::string& name, const SourceRef& seen,
                    const Actor& actor, const std::string& now);
   void SetCanonical(std::string_view root, std::string_view canonical);
+  // Every row naming entity `from` names `to` instead (retype.cc).
+  void MoveId(const std::string& from, const std::string& to, EntityType type);
   void MergeLocked(const std::string& keep, const std::string& absorb, const std::string& reason,
                    const Actor& actor);
   Judgement UpsertJudgement(const std::string& a, const std::string& b, Verdict verdict,
