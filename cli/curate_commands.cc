@@ -303,6 +303,14 @@ void RegisterClaim(const Registry& r) {
   });
 }
 
+// The entity a curation command names (an id or a name), as it is before
+// the command changes it.
+Result<Entity> Curated(Store& store, const std::string& named) {
+  auto id = store.Resolve(named);
+  if (!id.ok()) return id.status();
+  return store.GetEntity(*id);
+}
+
 void RegisterRename(const Registry& r) {
   struct Opts {
     std::string entity, name, reason;
@@ -315,15 +323,14 @@ void RegisterRename(const Registry& r) {
   r.Add(sub, [ctx = r.ctx, o]() {
     Store* store = ctx->OpenStore();
     if (!store) return kExitError;
-    auto id = store->Resolve(o->entity);
-    if (!id.ok()) return ctx->Fail(id.status());
-    auto before = store->GetEntity(*id);
+    auto before = Curated(*store, o->entity);
     if (!before.ok()) return ctx->Fail(before.status());
-    if (Status st = store->Rename(*id, o->name, o->reason, ctx->actor); !st.ok()) return ctx->Fail(st);
+    const std::string id = before->id;
+    if (Status st = store->Rename(id, o->name, o->reason, ctx->actor); !st.ok()) return ctx->Fail(st);
     if (ctx->json) {
-      ctx->Emit({{"renamed", *id}, {"before", before->name}, {"after", o->name}});
+      ctx->Emit({{"renamed", id}, {"before", before->name}, {"after", o->name}});
     } else {
-      std::cout << "renamed " << *id << " to \"" << o->name << "\" (undo: dossier rename " << *id << " \""
+      std::cout << "renamed " << id << " to \"" << o->name << "\" (undo: dossier rename " << id << " \""
                 << before->name << "\")\n";
     }
     return kExitOk;
@@ -410,12 +417,11 @@ void RegisterRetype(const Registry& r) {
   r.Add(sub, [ctx = r.ctx, o]() {
     Store* store = ctx->OpenStore();
     if (!store) return kExitError;
-    auto id = store->Resolve(o->entity);
-    if (!id.ok()) return ctx->Fail(id.status());
-    auto before = store->GetEntity(*id);
+    auto before = Curated(*store, o->entity);
     if (!before.ok()) return ctx->Fail(before.status());
+    const std::string id = before->id;
     const EntityType type = *ParseType(o->type);
-    auto now = store->Retype(*id, type, o->reason, ctx->actor);
+    auto now = store->Retype(id, type, o->reason, ctx->actor);
     if (!now.ok()) return ctx->Fail(now.status());
     // Another of the new type by the same name is most likely the same thing.
     std::string twin;
@@ -428,9 +434,9 @@ void RegisterRetype(const Registry& r) {
       }
     }
     if (ctx->json) {
-      ctx->Emit({{"retyped", *id}, {"id", *now}, {"type", o->type}, {"same_name", twin}});
+      ctx->Emit({{"retyped", id}, {"id", *now}, {"type", o->type}, {"same_name", twin}});
     } else {
-      std::cout << *id << " is now " << *now << " (undo: dossier retype " << *now << " " << TypeName(before->type) << ")\n";
+      std::cout << id << " is now " << *now << " (undo: dossier retype " << *now << " " << TypeName(before->type) << ")\n";
       if (!twin.empty()) std::cout << twin << " has the same name: dossier merge " << twin << " " << *now << " joins them\n";
     }
     return kExitOk;
@@ -450,15 +456,14 @@ void RegisterRemoval(const Registry& r) {
   r.Add(del, [ctx = r.ctx, d]() {
     Store* store = ctx->OpenStore();
     if (!store) return kExitError;
-    auto id = store->Resolve(d->target);
-    if (!id.ok()) return ctx->Fail(id.status());
-    auto before = store->GetEntity(*id);
+    auto before = Curated(*store, d->target);
     if (!before.ok()) return ctx->Fail(before.status());
-    if (Status st = store->DeleteEntity(*id, d->reason, ctx->actor); !st.ok()) return ctx->Fail(st);
+    const std::string id = before->id;
+    if (Status st = store->DeleteEntity(id, d->reason, ctx->actor); !st.ok()) return ctx->Fail(st);
     if (ctx->json) {
-      ctx->Emit({{"deleted", *id}, {"name", before->name}});
+      ctx->Emit({{"deleted", id}, {"name", before->name}});
     } else {
-      std::cout << "deleted " << *id << " (\"" << before->name << "\"); dossier log shows what went\n";
+      std::cout << "deleted " << id << " (\"" << before->name << "\"); dossier log shows what went\n";
     }
     return kExitOk;
   });

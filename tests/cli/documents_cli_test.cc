@@ -6,27 +6,15 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "support/test_support.h"
+#include "examples_store.h"
 
 using dossier::testing::Dossier;
+using dossier::testing::ImportedStore;
+using dossier::testing::kExamples;
 using dossier::testing::Lines;
 using dossier::testing::RunResult;
 using dossier::testing::TempDir;
 using Json = nlohmann::json;
-
-namespace {
-
-const std::string kExamples = DOSSIER_EXAMPLES_DIR;
-
-std::string ImportedStore(const TempDir& dir) {
-  const std::string db = dir / "store.db";
-  RunResult r = Dossier(db, {"import", kExamples + "/news", kExamples + "/cables"});
-  INFO(r.out << r.err);
-  REQUIRE(r.exit_code == 0);
-  return db;
-}
-
-}  // namespace
 
 TEST_CASE("list document counts the mentions in each document", "[cli][documents]") {
   TempDir dir;

@@ -4,25 +4,17 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "support/test_support.h"
+#include "examples_store.h"
 
 using dossier::testing::Dossier;
+using dossier::testing::ImportedStore;
+using dossier::testing::kExamples;
 using dossier::testing::Lines;
 using dossier::testing::RunResult;
 using dossier::testing::TempDir;
 using Json = nlohmann::json;
 
 namespace {
-
-const std::string kExamples = DOSSIER_EXAMPLES_DIR;
-
-std::string ImportedStore(const TempDir& dir) {
-  const std::string db = dir / "store.db";
-  RunResult r = Dossier(db, {"import", kExamples + "/news", kExamples + "/cables"});
-  INFO(r.out << r.err);
-  REQUIRE(r.exit_code == 0);
-  return db;
-}
 
 Json Stats(const std::string& db) { return Json::parse(Dossier(db, {"stats", "--json"}).out); }
 

@@ -7,17 +7,17 @@
 
 #include <algorithm>
 
-#include "support/test_support.h"
+#include "examples_store.h"
 
 using dossier::testing::Dossier;
+using dossier::testing::ImportedStore;
+using dossier::testing::kExamples;
 using dossier::testing::Lines;
 using dossier::testing::RunResult;
 using dossier::testing::TempDir;
 using Json = nlohmann::json;
 
 namespace {
-
-const std::string kExamples = DOSSIER_EXAMPLES_DIR;
 
 // The store's records without the audit log and update times (what a retype
 // and its undo leave behind).
