@@ -1038,6 +1038,9 @@ class Recognizer {
         }
       }
       if (g_.NeverEntity(word) || g_.IsDemonym(word) || g_.IsEventCue(word) || g_.IsOrgCue(word)) continue;
+      // A title alone is an office, not a name: "Poloff responded", "the
+      // Ambassador said" (a person of that surname was found above).
+      if (g_.Title(word) != TitleKind::kNone) continue;
       const bool ordinary = g_.IsCommonWord(LowerAscii(word)) && !g_.IsFirstName(word) && !g_.IsFamilyName(word);
       if (org_words.count(key) && !ordinary && !g_.IsFirstName(word)) {
         const int id = AddEntity(EntityType::kOrganization, DisplayName({s.word}, 0, 0, true));

@@ -327,3 +327,13 @@ TEST_CASE("a cable paragraph's classification marking is no name, the service it
   INFO(named.Names());
   CHECK(named.Mentions("Security Service of Ukraine") == 1);
 }
+
+TEST_CASE("a title alone is an office, not a person's one-word name", "[ner]") {
+  Found f = Run("Poloff met Deputy Minister Rafael Quintero on Monday. Poloff responded that the talks would go on. "
+                "The Ambassador said the visit was useful. Quintero said the ministry agreed.");
+  INFO(f.Names());
+  CHECK_FALSE(f.Get("Poloff"));
+  CHECK_FALSE(f.Get("Ambassador"));
+  CHECK(f.Has(EntityType::kPerson, "Rafael Quintero"));
+  CHECK(f.Mentions("Rafael Quintero") == 2);
+}
