@@ -245,3 +245,30 @@ TEST_CASE("a write group not committed leaves the store as it was", "[fault][gro
   group->reset();
   CHECK(DumpStore(f.path, true) == before);
 }
+
+TEST_CASE("a failed rename, retype, delete or remove leaves the store as it was", "[fault]") {
+  FaultyStore f;
+  Store& s = *f.store;
+  NewClaim c;
+  c.subject = "Beta Two";
+  c.predicate = "points agreed";
+  c.value = {{"amount", 12}};
+  c.source.document = "doc:memo";
+  c.source.quote = "12 points";
+  REQUIRE(s.AddClaim(c, kActor).ok());
+
+  CHECK(f.FailEverywhere([&] { return s.Rename("Alpha One", "Alpha Prime", "as he signs", kActor); }) >= 2);
+  CHECK(f.FailEverywhere([&] { return s.Retype("Beta Two", EntityType::kOrganization, "a firm", kActor).status(); }) >= 2);
+  CHECK(f.FailEverywhere([&] { return s.DeleteEntity("Alpha Prime", "no such man", kActor); }) >= 3);
+  CHECK(f.FailEverywhere([&] { return s.RemoveDocument("doc:memo", "filed by mistake", kActor).status(); }) >= 4);
+
+  // Each went through once: the person deleted, the other an organization
+  // whose one claim went with the memo.
+  auto stats = s.GetStats();
+  REQUIRE(stats.ok());
+  CHECK(stats->persons == 0);
+  CHECK(stats->organizations == 1);
+  CHECK(stats->documents == 0);
+  CHECK(stats->claims == 0);
+  CHECK(s.Resolve("org:beta-two").ok());
+}
