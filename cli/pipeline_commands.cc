@@ -233,7 +233,10 @@ void RegisterCheck(const Registry& r) {
       skipped = plan->skipped;
     }
     Result<std::vector<CheckReport>> reports = std::vector<CheckReport>{};
-    if (o->since.empty() || !to_run.empty()) reports = pipeline.Check(to_run);
+    if (o->since.empty() || !to_run.empty()) {
+      ProgressLine progress(!ctx->json && isatty(STDERR_FILENO));
+      reports = pipeline.Check(to_run, [&](const StepProgress& p) { progress.Update(p); });
+    }
     if (!reports.ok()) return ctx->Usage(reports.status().message());
     for (const auto& [name, since] : skipped) {
       FindingFilter kept;
@@ -404,7 +407,12 @@ void RegisterExport(const Registry& r) {
     const std::string output = o->output.empty() ? exporter->default_output() : o->output;
     ExportOptions options;
     options.force = o->force;
-    if (Status st = pipeline.Export(o->format, selection, output, options); !st.ok()) return ctx->Fail(st);
+    // Not when the export itself goes to the terminal (-o -).
+    ProgressLine progress(!ctx->json && output != "-" && isatty(STDERR_FILENO));
+    options.progress = [&](const StepProgress& p) { progress.Update(p); };
+    Status exported = pipeline.Export(o->format, selection, output, options);
+    progress.Clear();
+    if (!exported.ok()) return ctx->Fail(exported);
     if (output != "-") {
       if (ctx->json) {
         ctx->Emit({{"format", o->format}, {"output", output}});

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -21,6 +22,11 @@ class AtomicOutput final : public ExportTarget {
 
   std::ostream& stream() override;
   Result<std::ostream*> OpenFile(const std::string& relative_path) override;
+  void Progress(int64_t done, int64_t total) override {
+    if (on_progress_) on_progress_(done, total);
+  }
+  // Where Progress goes (the pipeline adds the time and the unit).
+  void OnProgress(std::function<void(int64_t, int64_t)> f) { on_progress_ = std::move(f); }
 
   // Flushes, checks every write succeeded, and moves the output into place.
   Status Commit();
@@ -38,6 +44,7 @@ class AtomicOutput final : public ExportTarget {
   std::ofstream file_;         // file mode, or the folder's current file
   std::string current_;        // folder mode: the file open in file_
   std::ofstream unusable_;     // stream() in folder mode: always failed
+  std::function<void(int64_t, int64_t)> on_progress_;
 };
 
 }  // namespace dossier

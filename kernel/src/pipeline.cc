@@ -684,7 +684,8 @@ CheckReport Pipeline::GroupStories() {
   return report;
 }
 
-Result<std::vector<CheckReport>> Pipeline::Check(const std::vector<std::string>& names) {
+Result<std::vector<CheckReport>> Pipeline::Check(const std::vector<std::string>& names,
+                                                 const std::function<void(const StepProgress&)>& progress) {
   std::vector<Checker*> checkers;
   if (names.empty()) {
     checkers = host_.checkers();
@@ -696,15 +697,25 @@ Result<std::vector<CheckReport>> Pipeline::Check(const std::vector<std::string>&
     }
   }
   std::vector<CheckReport> out;
+  const auto began = std::chrono::steady_clock::now();
+  int64_t done = 0, steps = static_cast<int64_t>(checkers.size());
+  auto starting = [&](const std::string& step) {
+    if (progress) {
+      progress({"checker " + step, done++, steps, std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count()});
+    }
+  };
   // Stories first: the checkers compare what the documents of a story say.
   if (auto last = LastChange(store_); !last.ok()) {
     return last.status();
   } else if (last->action != "group" && !checkers.empty()) {
+    ++steps;
+    starting("stories (grouping the documents)");
     out.push_back(GroupStories());
   }
   for (Checker* c : checkers) {
     CheckReport report;
     report.checker = c->name();
+    starting(report.checker);
     auto writer = store_.BeginFindings(report.checker, actor_);
     if (!writer.ok()) return writer.status();
     WritingFindingSink sink(**writer);
@@ -754,6 +765,13 @@ Status Pipeline::Export(const std::string& name, const Selection& selection, con
   rules.force = options.force;
   auto target = AtomicOutput::Create(target_path, exporter->writes_folder(), rules);
   if (!target.ok()) return target.status();
+  if (options.progress) {
+    const auto began = std::chrono::steady_clock::now();
+    const std::string what = exporter->writes_folder() ? "files" : "records";
+    (*target)->OnProgress([&options, began, what](int64_t done, int64_t total) {
+      options.progress({what, done, total, std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count()});
+    });
+  }
   auto snapshot = store_.BeginSnapshot();
   if (!snapshot.ok()) return snapshot.status();
   Selection resolved = selection;

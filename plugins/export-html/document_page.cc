@@ -118,10 +118,11 @@ void MetadataRows(const Json& properties, std::ostream& out) {
   for (const char* key : kFirst) {
     if (properties.contains(key)) out << PropertyRow(key, properties[key]);
   }
-  for (const auto& [k, v] : properties.items()) {
+  for (auto it = properties.begin(); it != properties.end(); ++it) {
+    const std::string& k = it.key();
     if (k == "paragraphs" || k == "source" || k == "kind") continue;
     if (std::find_if(std::begin(kFirst), std::end(kFirst), [&](const char* f) { return k == f; }) != std::end(kFirst)) continue;
-    out << PropertyRow(k, v);
+    out << PropertyRow(k, it.value());
   }
 }
 

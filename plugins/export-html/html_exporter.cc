@@ -23,8 +23,11 @@ Status Copy(ExportTarget& target, const std::string& path, const char* content) 
 }
 
 // What the site holds, gathered while its pages are written: the rows of
-// its lists, in list order.
+// its lists, in list order; and how far the writing is, for the progress
+// line (pages of entities and documents, of about `total`).
 struct Site {
+  int64_t pages = 0;
+  int64_t total = 0;
   std::vector<ListRow> named[3];  // people, organizations, places, by name
   std::vector<ListRow> documents;  // by date, newest first, then title
   std::vector<ListRow> cited;      // cited only, by title
@@ -145,6 +148,7 @@ Status EntityPages(StoreView& store, const Selection& selection, ExportTarget& t
       if (!SelectsEntity(selection, e.id, e.type)) return true;
       inner = WriteEntityPages(store, selection, e, target);
       site->named[t].push_back({e.id, e.name, "", "", e.mentions, false});
+      target.Progress(++site->pages, std::max(site->pages, site->total));
       return inner.ok();
     });
     if (!st.ok()) return st;
@@ -167,6 +171,7 @@ Status DocumentPages(StoreView& store, const Selection& selection, ExportTarget&
     ListRow row;
     inner = WriteDocumentPage(store, selection, d, **file, &row);
     (row.cited_only ? site->cited : site->documents).push_back(std::move(row));
+    target.Progress(++site->pages, std::max(site->pages, site->total));
     return inner.ok();
   });
   if (!st.ok()) return st;
@@ -238,6 +243,10 @@ class HtmlExporter final : public Exporter {
   // index and the index page from them.
   Status Export(StoreView& store, const Selection& selection, ExportTarget& target) override {
     Site site;
+    if (auto s = store.GetStats(); s.ok()) {
+      site.total = selection.about.empty() ? s->persons + s->organizations + s->places + s->documents + s->cited_only
+                                           : static_cast<int64_t>(selection.members.size());
+    }
     if (Status st = Copy(target, "style.css", kStyle); !st.ok()) return st;
     if (Status st = Copy(target, "search.js", kSearchScript); !st.ok()) return st;
     if (Status st = EntityPages(store, selection, target, &site); !st.ok()) return st;

@@ -24,8 +24,16 @@ class JsonlExporter final : public Exporter {
     auto wanted = [&](EntityType t) {
       return selection.types.empty() || std::find(selection.types.begin(), selection.types.end(), t) != selection.types.end();
     };
+    // About how many records there are, for the progress line: the rows
+    // the store counts (stories, sources and the audit log come on top).
+    int64_t total = 0, done = 0;
+    if (auto s = store.GetStats(); s.ok()) {
+      total = s->persons + s->organizations + s->places + s->documents + s->cited_only + s->merged + s->mentions +
+              s->claims + s->judgements + s->findings + s->audit_entries;
+    }
     auto write = [&](const Json& j) {
       out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+      if ((++done & 1023) == 0) target.Progress(done, std::max(done, total));
       return static_cast<bool>(out);
     };
     if (!write(InterchangeHeader())) return Status::IOError("cannot write the export");

@@ -1,13 +1,18 @@
-// The import, export, check, findings and plugins commands, run as a user would.
+// The import, export, check, findings and plugins commands, run as a user would
+// (the progress line of the long ones on a terminal too).
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <regex>
 
+#include <unistd.h>
+
 #include "support/test_support.h"
 
 using dossier::testing::Dossier;
+using dossier::testing::DossierBinary;
+using dossier::testing::Run;
 using dossier::testing::Lines;
 using dossier::testing::RunResult;
 using dossier::testing::TempDir;
@@ -158,4 +163,38 @@ TEST_CASE("check, findings and finding with a checker plugin", "[cli][check]") {
   CHECK(broken.err == "dossier: checker broken threw: lost its place\n");
   CHECK(Dossier(db, {"check", "--checker", "nope"}).exit_code == 2);
   CHECK(Dossier(db, {"finding", "resolve", "finding:nope", "--reason", "x"}).exit_code == 1);
+}
+
+TEST_CASE("on a terminal, import, check and export draw a progress line, elsewhere nothing", "[cli][progress]") {
+  // script(1) gives the command a terminal; it is in Debian's essential set.
+  if (access("/usr/bin/script", X_OK) != 0) {
+    WARN("no /usr/bin/script: the progress line cannot be seen without a terminal");
+    return;
+  }
+  TempDir dir;
+  const std::string db = dir / "store.db";
+  std::filesystem::create_directories(dir / "in");
+  WriteFile(dir / "in/one.txt", "One\n\nAnna Berg met Tomas Ferreira in Marlow.\n");
+  WriteFile(dir / "in/two.txt", "Two\n\nTomas Ferreira said the pier opens in May.\n");
+  auto on_terminal = [&](const std::string& args) {
+    return Run({"/usr/bin/script", "-q", "-e", "-c", DossierBinary() + " --db " + db + " " + args, "/dev/null"});
+  };
+  RunResult imported = on_terminal("import " + std::string(dir / "in"));
+  INFO(imported.out);
+  CHECK(imported.exit_code == 0);
+  CHECK(imported.out.find("[2/2 files] ") != std::string::npos);
+  RunResult checked = on_terminal("check");
+  INFO(checked.out);
+  // The first step is drawn; the next ones as often as ten times a second.
+  CHECK(checked.out.find("steps] stories (grouping the documents)") != std::string::npos);
+  RunResult exported = on_terminal("export html -o " + std::string(dir / "site"));
+  INFO(exported.out);
+  CHECK(exported.exit_code == 0);
+  CHECK(exported.out.find(" files] ") != std::string::npos);
+  // In a pipe or a log, not a byte of it.
+  for (const auto& args : std::vector<std::vector<std::string>>{{"check"}, {"export", "html", "-o", dir / "site2"}}) {
+    RunResult r = Dossier(db, args);
+    CHECK(r.err.find("\x1b[K") == std::string::npos);
+    CHECK(r.out.find("\x1b[K") == std::string::npos);
+  }
 }

@@ -95,6 +95,10 @@ class DOSSIER_API ExportTarget {
   // For folder exporters: a stream for a file at a path relative to the output
   // folder (subfolders are created). Valid until the next call or the end.
   virtual Result<std::ostream*> OpenFile(const std::string& relative_path) = 0;
+  // How far the export is: `done` of `total` items (documents, records,
+  // pages) written; a terminal shows it with a rate and the time left. Cheap
+  // to call often: the host redraws at most ten times a second.
+  virtual void Progress(int64_t done, int64_t total) {}
 };
 
 class DOSSIER_API Exporter {

@@ -100,11 +100,22 @@ struct ImportSummary {
   double elapsed_seconds = 0;
 };
 
+// How far a long step is (an export, a check): what it counts, done of
+// total (0 when unknown), and the time since it began.
+struct StepProgress {
+  std::string what;  // "pages", "records", "checker numbers"
+  int64_t done = 0;
+  int64_t total = 0;
+  double elapsed_seconds = 0;
+};
+
 struct ExportOptions {
   // Replace an existing file or folder at the output path even when no
   // dossier export made it. The store's own files and the folders that hold
   // them are never replaced.
   bool force = false;
+  // Called as the exporter reports progress (ExportTarget::Progress).
+  std::function<void(const StepProgress&)> progress;
 };
 
 // One checker's run.
@@ -127,7 +138,10 @@ class DOSSIER_API Pipeline {
   // last grouped (reported first, as the "stories" run: findings is the
   // number of stories), then runs the named checkers (all when empty) and
   // stores their findings. Fails as a whole only for an unknown checker name.
-  Result<std::vector<CheckReport>> Check(const std::vector<std::string>& checkers);
+  // progress, when set, is called as each step starts (the story grouping,
+  // then each checker): done steps of total, `what` "checker NAME".
+  Result<std::vector<CheckReport>> Check(const std::vector<std::string>& checkers,
+                                         const std::function<void(const StepProgress&)>& progress = {});
   // Groups the documents into stories now (docs/checks.md, "Stories"), as
   // Check does first: a report named "stories" whose findings is the number
   // of stories.

@@ -35,7 +35,8 @@
 // importers and extractors check as they go).
 // 3: Selection::include_paths, max_nodes and min_weight (what an export
 // hands over and how much of the graph it draws).
-// 4: DescribeOptions::mention_offset (paging through where an entity is named).
+// 4: DescribeOptions::mention_offset (paging through where an entity is
+// named), ExportTarget::Progress.
 #define DOSSIER_PLUGIN_ABI_VERSION 4u
 
 // The name of the entry point every plugin exports.
