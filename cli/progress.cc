@@ -56,13 +56,13 @@ void ProgressLine::Update(const StepProgress& p) {
   if (!Due(p.elapsed_seconds, p.total > 0 && p.done >= p.total)) return;
   const double rate = p.elapsed_seconds > 0 ? static_cast<double>(p.done) / p.elapsed_seconds : 0;
   char line[512];
-  if (p.what.rfind("checker ", 0) == 0) {
-    std::snprintf(line, sizeof line, "[%lld/%lld steps] %s, %.1f s", static_cast<long long>(p.done),
-                  static_cast<long long>(p.total), EscapeControls(p.what.substr(8)).c_str(), p.elapsed_seconds);
+  if (!p.current.empty()) {
+    // Steps take unlike times: the one running and the time so far say more than a rate.
+    std::snprintf(line, sizeof line, "[%lld/%lld %s] %s, %.1f s", static_cast<long long>(p.done),
+                  static_cast<long long>(p.total), p.unit.c_str(), EscapeControls(p.current).c_str(), p.elapsed_seconds);
   } else {
     std::snprintf(line, sizeof line, "[%lld/%lld %s] %.0f/s%s", static_cast<long long>(p.done),
-                  static_cast<long long>(p.total), EscapeControls(p.what).c_str(), rate,
-                  TimeLeft(p.done, p.total, p.elapsed_seconds).c_str());
+                  static_cast<long long>(p.total), p.unit.c_str(), rate, TimeLeft(p.done, p.total, p.elapsed_seconds).c_str());
   }
   Draw(line);
 }

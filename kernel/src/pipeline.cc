@@ -701,7 +701,7 @@ Result<std::vector<CheckReport>> Pipeline::Check(const std::vector<std::string>&
   int64_t done = 0, steps = static_cast<int64_t>(checkers.size());
   auto starting = [&](const std::string& step) {
     if (progress) {
-      progress({"checker " + step, done++, steps, std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count()});
+      progress({"steps", step, done++, steps, std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count()});
     }
   };
   // Stories first: the checkers compare what the documents of a story say.
@@ -767,9 +767,9 @@ Status Pipeline::Export(const std::string& name, const Selection& selection, con
   if (!target.ok()) return target.status();
   if (options.progress) {
     const auto began = std::chrono::steady_clock::now();
-    const std::string what = exporter->writes_folder() ? "files" : "records";
-    (*target)->OnProgress([&options, began, what](int64_t done, int64_t total) {
-      options.progress({what, done, total, std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count()});
+    const std::string unit = exporter->writes_folder() ? "files" : "records";
+    (*target)->OnProgress([&options, began, unit](int64_t done, int64_t total) {
+      options.progress({unit, "", done, total, std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count()});
     });
   }
   auto snapshot = store_.BeginSnapshot();

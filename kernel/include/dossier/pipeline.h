@@ -100,10 +100,11 @@ struct ImportSummary {
   double elapsed_seconds = 0;
 };
 
-// How far a long step is (an export, a check): what it counts, done of
-// total (0 when unknown), and the time since it began.
+// How far a long run is (an export, a check): done of total (0 when
+// unknown) in its unit, what it is doing now, and the time since it began.
 struct StepProgress {
-  std::string what;  // "pages", "records", "checker numbers"
+  std::string unit;     // "files", "records", "steps"
+  std::string current;  // the step running ("numbers"), or empty
   int64_t done = 0;
   int64_t total = 0;
   double elapsed_seconds = 0;
@@ -139,7 +140,7 @@ class DOSSIER_API Pipeline {
   // number of stories), then runs the named checkers (all when empty) and
   // stores their findings. Fails as a whole only for an unknown checker name.
   // progress, when set, is called as each step starts (the story grouping,
-  // then each checker): done steps of total, `what` "checker NAME".
+  // then each checker): done steps of total, `current` naming it.
   Result<std::vector<CheckReport>> Check(const std::vector<std::string>& checkers,
                                          const std::function<void(const StepProgress&)>& progress = {});
   // Groups the documents into stories now (docs/checks.md, "Stories"), as
