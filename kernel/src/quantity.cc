@@ -394,7 +394,11 @@ class Finder {
   // plural noun ("infrastructure projects"), or "X and Y" of two plurals
   // ("cars and motorcycles"); without a plural, up to five words before a
   // verb-looking word ("annual trade relationship").
-  void NounAfter(size_t i, Quantity* q) const {
+  // names_modify: capitalised words may modify the noun (see
+  // ModifiesPluralAfter); asked only after digits, since a number in words
+  // before names is more often a phrase than a count ("two existing South
+  // American blocs").
+  void NounAfter(size_t i, Quantity* q, bool names_modify = false) const {
     size_t k = i;
     size_t first = t_.size(), last = t_.size();
     int words = 0;
@@ -405,9 +409,11 @@ class Finder {
       // A letter alone is a list label or an initial, not a noun ("STATE 33127 B. ...").
       if (w.low.size() == 1) break;
       if (LooksLikeVerb(w.low) && words > 0) break;
-      // Proper names end the phrase; short all-caps modifiers do not ("US jobs").
+      // Proper names end the phrase; short all-caps modifiers do not ("US jobs"),
+      // nor names that modify a common plural right after them ("75 Cuban
+      // dissidents", "12 American Seahawk helicopters").
       const std::string_view raw = text_.substr(static_cast<size_t>(w.start), static_cast<size_t>(w.end - w.start));
-      if (StartsUpper(raw) && !(IsAllUpper(raw) && raw.size() <= 4)) break;
+      if (StartsUpper(raw) && !(IsAllUpper(raw) && raw.size() <= 4) && !(names_modify && ModifiesPluralAfter(k, 5 - words))) break;
       if (first == t_.size()) first = k;
       last = k;
       ++words;
@@ -425,6 +431,71 @@ class Finder {
     q->noun_start = t_[first].start;
     q->noun_end = t_[last].end;
     q->noun = std::string(text_.substr(static_cast<size_t>(q->noun_start), static_cast<size_t>(q->noun_end - q->noun_start)));
+  }
+
+  // Whether the capitalised words from k are modifiers of a lower-case
+  // plural noun within `room` words ("Cuban dissidents", "American Seahawk
+  // helicopters"), not a name of their own ("5 Downing Street", "20
+  // Democrats"). Only capitalised words may stand between.
+  bool ModifiesPluralAfter(size_t k, int room) const {
+    for (int n = 0; k < t_.size() && n < room; ++k, ++n) {
+      const Tok& w = t_[k];
+      if (w.kind != Token::Kind::kWord || NounStops().count(w.low) || Months().count(w.low)) return false;
+      const std::string_view raw = text_.substr(static_cast<size_t>(w.start), static_cast<size_t>(w.end - w.start));
+      if (!StartsUpper(raw)) return LooksPlural(w.low) && !LooksLikeVerb(w.low);
+    }
+    return false;
+  }
+
+  // "Micevic, 22, is charged", "Smith, 45, said": a whole number under 120
+  // between commas right after a capitalised word. ("December 31, 2004" and
+  // "Dec. 5," are dates, found before this is asked.)
+  bool AppositiveAge(size_t number, double amount) const {
+    if (number < 2 || amount < 1 || amount >= 120 || amount != std::floor(amount)) return false;
+    if (!Is(number - 1, ",") || !Is(number + 1, ",") || !Glued(number, number + 1)) return false;
+    const Tok& name = t_[number - 2];
+    if (name.kind != Token::Kind::kWord || !Glued(number - 2, number - 1) || Months().count(name.low)) return false;
+    const std::string_view raw = text_.substr(static_cast<size_t>(name.start), static_cast<size_t>(name.end - name.start));
+    return StartsUpper(raw) && !IsAllUpper(raw);
+  }
+
+  // What a bare number counts, from the words around it, or empty: people
+  // by what they did or what befell them ("20 were arrested", "138,000 who
+  // died", "316 said they were raped"), or what a toll or "the number of"
+  // before it counts ("the number of U.S. troops killed in Iraq now stands
+  // at 1,270", "the toll rose to 94,000").
+  std::string BareCountUnit(size_t number, size_t after) const {
+    static const std::set<std::string> kSaid = {"died", "said", "perished", "drowned", "told", "testified"};
+    static const std::set<std::string> kBe = {"were", "was", "are", "have", "had", "remain", "remained"};
+    static const std::set<std::string> kBefell = {
+        "killed", "injured", "wounded", "arrested", "detained", "jailed", "raped", "executed", "missing",
+        "dead", "hurt", "hospitalized", "hospitalised", "evacuated", "tortured", "displaced", "rescued",
+        "imprisoned", "abducted", "kidnapped", "murdered", "disappeared", "held", "freed", "released", "charged"};
+    if (Is(after, "who") && after + 1 < t_.size() && t_[after + 1].kind == Token::Kind::kWord) return "person";
+    if (after < t_.size() && kSaid.count(t_[after].low)) return "person";
+    if (after < t_.size() && kBe.count(t_[after].low)) {
+      const size_t p = Is(after + 1, "been") ? after + 2 : after + 1;
+      if (p < t_.size() && kBefell.count(t_[p].low)) return "person";
+    }
+    // A toll or a number named before, with a verb of reaching just before the figure.
+    static const std::set<std::string> kReach = {"at",      "to",     "reached", "hit",   "topped", "passed",
+                                                 "exceeded", "is",    "was",     "stands", "stood",  "now"};
+    // "Bombs ... kill 16", "an attack that killed 7": people, in a headline's shorthand.
+    static const std::set<std::string> kKill = {"kill", "kills", "killed", "killing", "injure", "injures",
+                                                "injured", "injuring", "wound", "wounds", "wounded", "wounding"};
+    if (number > 0 && kKill.count(t_[number - 1].low)) return "person";
+    if (number == 0 || !kReach.count(t_[number - 1].low)) return "";
+    for (size_t back = 1; back <= 14 && back <= number; ++back) {
+      const Tok& w = t_[number - back];
+      if (w.kind == Token::Kind::kPunct && (w.low == "." || w.low == ";" || w.low == ":")) break;
+      if (w.low == "toll" || w.low == "tolls") return "person";
+      if (w.low == "number" && Is(number - back + 1, "of")) {
+        Quantity counted;
+        NounAfter(number - back + 2, &counted);
+        return counted.noun.empty() ? "" : HeadUnit(counted.noun);
+      }
+    }
+    return "";
   }
 
   // The counted unit: the head of the first noun group ("multinational companies
@@ -734,8 +805,30 @@ class Finder {
       *next = old ? k2 + 2 : k2 + 1;
       return true;
     }
-    NounAfter(k2, q);
-    if (q->noun.empty()) return false;  // a bare number says nothing on its own
+    // "Zdravko Micevic, 22, is charged": an age in apposition to a name.
+    if (k == i && number_first == number_last && AppositiveAge(number_first, amount)) {
+      q->kind = Quantity::Kind::kAge;
+      q->amount = amount;
+      q->unit = "year";
+      q->end = t_[number_last].end;
+      *next = k2;
+      return true;
+    }
+    NounAfter(k2, q, t_[number_first].kind == Token::Kind::kNumber);
+    if (q->noun.empty()) {
+      // A bare number says nothing on its own, unless what follows or comes
+      // before says what it counts.
+      const std::string unit = t_[number_first].kind == Token::Kind::kNumber && amount >= 2 && amount == std::floor(amount)
+                                   ? BareCountUnit(number_first, k2)
+                                   : std::string();
+      if (unit.empty()) return false;
+      q->kind = Quantity::Kind::kCount;
+      q->amount = amount;
+      q->unit = unit;
+      q->end = t_[end_tok].end;
+      *next = k2;
+      return true;
+    }
     // "one reason", "the only one hosted", "two existing": number words count
     // something only when a plural noun follows.
     if (t_[number_first].kind == Token::Kind::kWord) {

@@ -249,7 +249,10 @@ bool EndsSentence(std::string_view text, Lookahead& ahead, const Token* prev, si
     const std::string_view pw = prev->in(text);
     const bool adjacent = prev->end == t.start;
     if (adjacent && prev->kind == Token::Kind::kWord) {
-      if (IsAbbreviation(pw)) return false;
+      // "St." is Saint or Street, but "31st." ends a sentence: a suffix glued
+      // to digits is an ordinal's.
+      const bool ordinal_suffix = prev->start > 0 && IsDigit(static_cast<unsigned char>(text[static_cast<size_t>(prev->start) - 1]));
+      if (IsAbbreviation(pw) && !ordinal_suffix) return false;
       // An initial: a single upper-case letter ("J. R. Smith").
       if (At(pw, 0).len == pw.size() && StartsUpper(pw)) return false;
     }

@@ -178,10 +178,15 @@ class SentenceFacts {
     return lower_.find(phrase) != std::string::npos ||
            (phrase.size() > 1 && phrase[0] == ' ' && lower_.rfind(phrase.substr(1), 0) == 0);
   }
-  // Whether phrase (lower case) is in the sentence before offset at.
+  // Whether phrase (lower case) is in the sentence before offset at, ending
+  // a word (" place" is not in "placed").
   bool Before(std::string_view phrase, int64_t at) const {
-    const size_t found = lower_.find(phrase);
-    return found != std::string::npos && span_.start + static_cast<int64_t>(found + phrase.size()) <= at;
+    for (size_t found = lower_.find(phrase); found != std::string::npos; found = lower_.find(phrase, found + 1)) {
+      const size_t end = found + phrase.size();
+      if (span_.start + static_cast<int64_t>(end) > at) return false;
+      if (end == lower_.size() || !std::isalpha(static_cast<unsigned char>(lower_[end]))) return true;
+    }
+    return false;
   }
   // The last n words (and numbers) of the sentence before offset at, lower case.
   std::vector<std::string> WordsBefore(int64_t at, size_t n) const {
@@ -473,7 +478,11 @@ std::string MoneyMeasure(const Wording& w) {
       {"sell", "deal_value"},    {"sold", "deal_value"},    {"sells", "deal_value"},  {"contract", "deal_value"},
       {"valued", "market_value"}, {"valuation", "market_value"}, {"capitalisation", "market_value"},
       {"capitalization", "market_value"}, {"worth", "market_value"},
-      {"price", "price"},        {"priced", "price"},       {"tickets", "price"},     {"ticket", "price"}};
+      {"price", "price"},        {"priced", "price"},       {"tickets", "price"},     {"ticket", "price"},
+      // "exports of $181bn", "a gross domestic product of $973bn" ("gross"
+      // alone is a film's takings, so "domestic" names the measure first).
+      {"exports", "exports"},    {"export", "exports"},     {"imports", "imports"},   {"import", "imports"},
+      {"gdp", "gdp"},            {"domestic", "gdp"},       {"trade", "trade"}};
   // A share's price and its moves: "shares closed at $20.60", "shares fell $4".
   if (Near(w, ShareWords(), 3, 6)) return Near(w, MoveWords(), 3, 6) ? "share_price_change" : "share_price";
   std::string measure = Cue(w, kCues);
@@ -822,7 +831,8 @@ class FigureReader {
     return std::lower_bound(of.begin(), of.end(), at, [&](size_t i, int64_t x) { return facts.in[i].m->start < x; });
   }
 
-  // A place after "in" within a few words of offset at, in the same clause.
+  // A place after "in" ("across", "throughout") within a few words of offset
+  // at, in the same clause.
   const EntityAt* PlaceAfter(const SentenceFacts& facts, int64_t at) const {
     const auto& places = facts.OfType(EntityType::kPlace);
     for (auto it = FirstAtOrAfter(facts, places, at); it != places.end(); ++it) {
@@ -830,7 +840,10 @@ class FigureReader {
       if (ea.m->start - at > 60) break;
       const std::string_view between = text_.substr(static_cast<size_t>(at), static_cast<size_t>(ea.m->start - at));
       if (between.find_first_of(",;:(") != std::string_view::npos) break;
-      if (between.size() >= 4 && between.substr(between.size() - 4) == " in ") return &ea;
+      // "died in Indonesia", "who died across Asia", "throughout the region".
+      for (std::string_view prep : {" in ", " across ", " throughout "}) {
+        if (between.size() >= prep.size() && between.substr(between.size() - prep.size()) == prep) return &ea;
+      }
       break;
     }
     return nullptr;
@@ -934,13 +947,28 @@ class FigureReader {
     return subject;
   }
 
+  // Whether the quantity is digits alone, without a word of unit ("22").
+  bool IsBareNumber(int64_t qs, int64_t qe) const {
+    const std::string_view t = text_.substr(static_cast<size_t>(qs), static_cast<size_t>(qe - qs));
+    return std::none_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+  }
+
   void ReadFigure(const SentenceFacts& facts, const Span& s, const Quantity& q, const When& when, const Remembered& remembered) {
     const int64_t qs = s.start + q.start, qe = s.start + q.end;
     // PeopleVerb reads eight words, the predicates fewer.
     const std::vector<std::string> after_words = facts.WordsAfter(qe, 8);
     const EntityAt* subject = nullptr;
     EntityAt deictic_subject{};
-    if (q.kind == Quantity::Kind::kAge) {
+    if (q.kind == Quantity::Kind::kAge && IsBareNumber(qs, qe)) {
+      // "Micevic, 22, is charged": the person named right before the comma,
+      // or no age at all ("Georgia, 20, ..." is no one's).
+      const auto& people = facts.OfType(EntityType::kPerson);
+      for (size_t i : people) {
+        const EntityAt& ea = facts.in[i];
+        if (ea.m->end <= qs && qs - ea.m->end <= 3) subject = &ea;
+      }
+      if (!subject) return;
+    } else if (q.kind == Quantity::Kind::kAge) {
       // "the 89-year-old Pinochet", "Pinochet, 89-year-old ...": the person next to it.
       const auto& people = facts.OfType(EntityType::kPerson);
       for (size_t i : people) {

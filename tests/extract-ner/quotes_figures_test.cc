@@ -316,3 +316,26 @@ TEST_CASE("a figure's subject: a body by its own noun, a speaker of himself, an 
   // Who predicts a figure is not what it is about.
   CHECK(subject(70) == "Halvex Marine Ltd");
 }
+
+TEST_CASE("an age between commas is the person's before it, and a place is no subject by a word it is part of", "[figures]") {
+  const std::string text =
+      "Dock worker Tavish Orlen, 41, was charged on Monday.\n"
+      "In Pellham, 19, the marchers said, were turned away at the gate.\n"
+      "Last year the fund gave money to Japan.\n"
+      "A web shop placed a link for donors, collecting more than $8 million from 100,000 people.\n"
+      "More than 900 people died in Pellham, out of at least 2,300 who died across Varnia.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto figures = FindFigures(text, r, paras, "2031");
+  auto subject = [&](double amount) { return SubjectOf(figures, r, amount); };
+  REQUIRE(ByAmount(figures, 41));
+  CHECK(ByAmount(figures, 41)->quantity.kind == Quantity::Kind::kAge);
+  CHECK(subject(41) == "Tavish Orlen");
+  // "Pellham, 19," is no one's age: no figure.
+  CHECK(subject(19) == "(none)");
+  // "placed" is not "place": the money is not Japan's, the country named before.
+  CHECK(subject(8000000) == "@document");
+  // The whole named after "across", the part after "in".
+  CHECK(subject(900) == "Pellham");
+  CHECK(subject(2300) == "Varnia");
+}

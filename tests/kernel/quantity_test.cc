@@ -117,6 +117,47 @@ TEST_CASE("ratios, multiples, percentages, ranks, measures and ages", "[quantity
   CHECK(age.amount == 89);
 }
 
+TEST_CASE("a count's noun may carry names before it, after digits", "[quantity]") {
+  Quantity q = One("a reference to 75 Cuban dissidents jailed");
+  CHECK(q.kind == Quantity::Kind::kCount);
+  CHECK(q.unit == "dissident");
+  CHECK(q.noun == "Cuban dissidents");
+  CHECK(One("About 12 American Seahawk helicopters are now").unit == "helicopter");
+  CHECK(One("About 12 American Seahawk helicopters are now").qualifier == "approximately");
+  // A name of its own, with no common plural after it, is no noun.
+  CHECK(FindQuantities("he lived at 10 Downing Street then").empty());
+}
+
+TEST_CASE("a bare number counts people when what follows or precedes says so", "[quantity]") {
+  for (const char* s : {"At Fort Benning, 20 were arrested.", "at least 138,000 who died across Asia",
+                        "316 said they were raped", "Of them, 229 have been detained", "Bombs kill 16 in Baghdad",
+                        "the death toll rose to 94,000 on Sunday"}) {
+    INFO(s);
+    const auto all = FindQuantities(s);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].kind == Quantity::Kind::kCount);
+    CHECK(all[0].unit == "person");
+  }
+  Quantity troops = One("The number of U.S. troops killed in Iraq now stands at 1,270.");
+  CHECK(troops.amount == 1270);
+  CHECK(troops.unit == "troop");
+  // Nothing says what these count.
+  for (const char* s : {"the score was 20 at half time", "Of the 229 were many", "he wrote 316 then stopped"}) {
+    INFO(s);
+    CHECK(FindQuantities(s).empty());
+  }
+}
+
+TEST_CASE("a number between commas after a name is an age", "[quantity]") {
+  Quantity q = One("Bouncer Zdravko Micevic, 22, is charged with manslaughter.");
+  CHECK(q.kind == Quantity::Kind::kAge);
+  CHECK(q.amount == 22);
+  // Dates and numbers not between commas are not ages.
+  CHECK(FindQuantities("on December 31, 2004, they met").empty());
+  CHECK(FindQuantities("Micevic, 22 and others").empty());
+  CHECK(FindQuantities("Smith, 140, said").empty());
+}
+
 TEST_CASE("years, dates, times, ordinals and identifiers are not quantities", "[quantity]") {
   for (const char* s : {"in a 2012 report", "his 1973-90 rule", "on Jan. 5 they met", "on 5 January", "held 7-9 December",
                         "at 09:14 GMT", "the 19th century", "the 1970s", "cable 06GUANGZHOU32397", "USDOC 4420/ITA",

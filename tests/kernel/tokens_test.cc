@@ -82,6 +82,9 @@ TEST_CASE("sentences end where a reader would end them", "[tokens]") {
         std::vector<std::string>{"It grew in the U.S.", "The rest did not."});
   CHECK(Sentences("A wrapped telegram line\nkeeps going. A blank line\n\nends it") ==
         std::vector<std::string>{"A wrapped telegram line\nkeeps going.", "A blank line", "ends it"});
+  // "St." is an abbreviation; "31st." after digits ends a sentence.
+  CHECK(Sentences("They met on St. Mark's day, December 31st.  12,000 came.") ==
+        std::vector<std::string>{"They met on St. Mark's day, December 31st.", "12,000 came."});
   CHECK(Sentences("").empty());
   CHECK(Sentences("No final stop") == std::vector<std::string>{"No final stop"});
 }
