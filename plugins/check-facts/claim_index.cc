@@ -100,6 +100,27 @@ std::string DocumentDate(const Json& properties) {
   return "";
 }
 
+std::vector<std::vector<uint32_t>> ClusterByRange(const std::vector<FactClaim>& claims,
+                                                  const std::vector<uint32_t>& members) {
+  std::vector<std::vector<uint32_t>> clusters;
+  std::vector<uint32_t> sorted = members;
+  std::sort(sorted.begin(), sorted.end(), [&](uint32_t a, uint32_t b) {
+    return claims[a].low != claims[b].low ? claims[a].low < claims[b].low : a < b;
+  });
+  double high = 0;
+  for (uint32_t m : sorted) {
+    if (clusters.empty() || claims[m].low >= high) {
+      clusters.push_back({m});
+      high = claims[m].high;
+    } else {
+      clusters.back().push_back(m);
+      high = std::min(high, claims[m].high);
+    }
+  }
+  for (auto& c : clusters) std::sort(c.begin(), c.end());
+  return clusters;
+}
+
 namespace {
 
 uint32_t Intern(std::unordered_map<std::string, uint32_t>& ids, std::vector<std::string>& names, const std::string& s) {
@@ -158,23 +179,7 @@ void Emit(const KeyParts& key, std::vector<uint32_t>& members, const std::vector
     g.undated_joined = joined;
     std::sort(ms.begin(), ms.end());
     g.members = ms;
-    if (g.numeric) {
-      std::vector<uint32_t> sorted = ms;
-      std::sort(sorted.begin(), sorted.end(), [&](uint32_t a, uint32_t b) {
-        return claims[a].low != claims[b].low ? claims[a].low < claims[b].low : a < b;
-      });
-      double high = 0;
-      for (uint32_t m : sorted) {
-        if (g.clusters.empty() || claims[m].low >= high) {
-          g.clusters.push_back({m});
-          high = claims[m].high;
-        } else {
-          g.clusters.back().push_back(m);
-          high = std::min(high, claims[m].high);
-        }
-      }
-      for (auto& c : g.clusters) std::sort(c.begin(), c.end());
-    }
+    if (g.numeric) g.clusters = ClusterByRange(claims, ms);
     out->push_back(std::move(g));
   }
 }

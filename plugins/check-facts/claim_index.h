@@ -64,6 +64,9 @@ struct FactGroup {
   bool comparable = true;  // false for catch-all predicates (Vocabulary::Comparable)
   std::vector<uint32_t> members;               // indices into ClaimIndex::claims, in id order
   std::vector<std::vector<uint32_t>> clusters;  // numbers: members whose ranges share a value
+  // Set for a group of a story's figures aligned across the subjects the
+  // extractor gave them (alignment.h): those subjects, by member.
+  std::vector<std::string> laid_on;
 };
 
 struct ClaimIndex {
@@ -92,6 +95,12 @@ struct ClaimIndex {
   // "nearly 30,000,000": a figure with its hedge, without its unit.
   std::string Figure(const FactClaim& claim) const;
 };
+
+// Numeric members cut into clusters of figures that can all be true at once
+// (their hedged ranges share a value), by one sweep over the ranges sorted by
+// their low end; each cluster in member order.
+std::vector<std::vector<uint32_t>> ClusterByRange(const std::vector<FactClaim>& claims,
+                                                  const std::vector<uint32_t>& members);
 
 // The year a time string refers to ("2006-12-11" -> 2006), or 0.
 int YearOf(const std::string& time);

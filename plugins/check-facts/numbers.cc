@@ -9,6 +9,7 @@
 #include <set>
 
 #include "checkers.h"
+#include "alignment.h"
 #include "analysis.h"
 #include "claim_index.h"
 #include "evidence.h"
@@ -81,6 +82,19 @@ bool ValuesClose(const ClaimIndex& index, const FactGroup& g) {
   return low > 0 && high / low <= kCloseRatio;
 }
 
+// How many of g's clusters have a document that gives no other cluster's value.
+size_t ClustersWithOwnDocuments(const ClaimIndex& index, const FactGroup& g) {
+  std::map<uint32_t, std::set<size_t>> clusters_of;  // document -> clusters it gives
+  for (size_t i = 0; i < g.clusters.size(); ++i) {
+    for (uint32_t m : g.clusters[i]) clusters_of[index.claims[m].document].insert(i);
+  }
+  std::set<size_t> owned;
+  for (const auto& entry : clusters_of) {
+    if (entry.second.size() == 1) owned.insert(*entry.second.begin());
+  }
+  return owned.size();
+}
+
 // One document that gives its event's own measure two ways ("16,000
 // marchers", later "15,000"; "20 arrested", later "22"): the writer's slip,
 // not the rows of a table, when the values are close. A figure with a named
@@ -89,6 +103,14 @@ bool ValuesClose(const ClaimIndex& index, const FactGroup& g) {
 bool OneDocumentTwoWays(const ClaimIndex& index, const FactGroup& g) {
   const bool event = g.subject.rfind("story:", 0) == 0 || g.subject.rfind("doc:", 0) == 0;
   return event && g.clusters.size() > 1 && EventMeasure(g.predicate) && ValuesClose(index, g);
+}
+
+// The subject a member of g was laid on: its own for a group aligned across
+// subjects (alignment.h), else the group's.
+const std::string& LaidOn(const FactGroup& g, uint32_t member) {
+  if (g.laid_on.empty()) return g.subject;
+  const auto at = std::lower_bound(g.members.begin(), g.members.end(), member);
+  return g.laid_on[static_cast<size_t>(at - g.members.begin())];
 }
 
 // "nearly 30,000,000 person".
@@ -121,7 +143,14 @@ class NumbersChecker final : public Checker {
         continue;
       }
       const bool uncertain_scope = (story_level && !EventMeasure(g.predicate)) || g.predicate == "duration";
-      if (uncertain_scope && g.clusters.size() > 1 && !ValuesClose(*index, g)) {
+      // A document that gives two of the values tells that they are two
+      // things ("12 helicopters are delivering aid", "the marines will have
+      // 10 helicopters"); outlets disagree only when two values each have a
+      // document of their own. (An event's own measure given two close ways
+      // by one document is a slip: OneDocumentTwoWays.)
+      const bool two_things = g.clusters.size() > 1 && ClustersWithOwnDocuments(*index, g) < 2 &&
+                              !(EventMeasure(g.predicate) && ValuesClose(*index, g));
+      if ((uncertain_scope && g.clusters.size() > 1 && !ValuesClose(*index, g)) || two_things) {
         // Far apart, the values are about different things (5 and 35
         // years): no conflict, but each may still be stated by two outlets.
         for (const auto& cluster : g.clusters) {
@@ -138,6 +167,9 @@ class NumbersChecker final : public Checker {
       }
       reported.push_back(&g);
     }
+    // A story's figures laid on different subjects that state one thing.
+    std::deque<FactGroup> aligned = AlignAcrossSubjects(*index, (*analysis)->canonical);
+    for (const FactGroup& g : aligned) reported.push_back(&g);
 
     EntityNames names(store);
     for (const FactGroup* g : reported) {
@@ -158,7 +190,7 @@ class NumbersChecker final : public Checker {
         double low = -INFINITY, high = INFINITY;
         for (uint32_t m : cluster) {
           const FactClaim& c = index->claims[m];
-          Json e = index->Evidence(m, g->subject);
+          Json e = index->Evidence(m, LaidOn(*g, m));
           e["range"] = {c.low, c.high};
           claims.push_back(std::move(e));
           const std::string fig = Figure(*index, c, g->unit);
@@ -196,6 +228,18 @@ class NumbersChecker final : public Checker {
              (g->unit.empty() ? "" : ", unit " + g->unit) +
              (g->year ? ", time " + std::to_string(g->year) : ", no time stated");
       if (one_document) why += "; all in one document, which gives its event's own measure two ways";
+      Json laid_on;
+      if (!g->laid_on.empty()) {
+        std::set<std::string> laid(g->laid_on.begin(), g->laid_on.end());
+        std::string on;
+        for (const auto& id : laid) on += (on.empty() ? "" : ", ") + names.Of(id);
+        why += agree ? "; the extractor laid the figures on different subjects (" + on +
+                           "), aligned as the story's since they give one amount under one measure"
+                     : "; the extractor laid the figures on different subjects (" + on +
+                           "), aligned as the story's since they give one measure two close values that no document "
+                           "gives both of";
+        laid_on = Json(laid);
+      }
       if (g->undated_joined) why += " (figures stating no time were taken to refer to " + std::to_string(g->year) + ")";
       f.evidence = {{"why", why},
                     {"subject", g->subject},
@@ -205,6 +249,12 @@ class NumbersChecker final : public Checker {
                     {"origins", count.origins}};
       f.evidence["groups"] = std::move(clusters);
       if (!count.why.empty()) f.evidence["counted_once"] = count.why;
+      if (!laid_on.is_null()) {
+        for (const auto& id : laid_on) {
+          if (id != g->subject) f.refs.push_back(id.get<std::string>());
+        }
+        f.evidence["laid_on"] = std::move(laid_on);
+      }
       // The order `findings` lists them in, within a severity: a conflict by
       // how many outlets it involves, then how far apart its values are (0..1);
       // an agreement by its independent sources.
@@ -217,7 +267,10 @@ class NumbersChecker final : public Checker {
       // value: the value tells them apart.
       // (Unsplit groups keep the fingerprint they always had: a curator's
       // decision on a finding follows it across runs.)
-      f.fingerprint = split.count(g) ? Fingerprint({"numbers", f.code, g->subject, g->predicate, g->unit, std::to_string(g->year),
+      f.fingerprint = !g->laid_on.empty()
+                          ? Fingerprint({"numbers", f.code, "across subjects", g->subject, g->predicate, g->unit,
+                                         std::to_string(g->year), FormatAmount(index->claims[g->members.front()].amount)})
+                      : split.count(g) ? Fingerprint({"numbers", f.code, g->subject, g->predicate, g->unit, std::to_string(g->year),
                                            FormatAmount(index->claims[g->members.front()].amount)})
                             : Fingerprint({"numbers", f.code, g->subject, g->predicate, g->unit, std::to_string(g->year)});
       sink.Report(std::move(f));

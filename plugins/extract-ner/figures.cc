@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -197,12 +198,19 @@ class SentenceFacts {
     return out;
   }
   // The first n words (and numbers) of the sentence from offset at, lower case.
-  std::vector<std::string> WordsAfter(int64_t at, size_t n) const {
+  // before_comma, when asked: how many of them come before the first comma
+  // or semicolon (the figure's own item of a list).
+  std::vector<std::string> WordsAfter(int64_t at, size_t n, size_t* before_comma = nullptr) const {
     const std::string_view rest = text_.substr(static_cast<size_t>(at), static_cast<size_t>(span_.end - at));
     std::vector<std::string> out;
+    if (before_comma) *before_comma = n;
     TokenReader reader(rest);
     for (Token t; out.size() < n && reader.Next(&t);) {
       if (t.kind == Token::Kind::kWord || t.kind == Token::Kind::kNumber) out.push_back(LowerAscii(t.in(rest)));
+      if (before_comma && *before_comma == n && t.kind == Token::Kind::kPunct &&
+          (t.in(rest) == "," || t.in(rest) == ";")) {
+        *before_comma = out.size();
+      }
     }
     return out;
   }
@@ -396,15 +404,23 @@ class SentenceFacts {
 struct Wording {
   const std::vector<std::string>& before;  // the last words before the figure, nearest last
   const std::vector<std::string>& after;   // the first words after it, nearest first
+  size_t after_item = SIZE_MAX;  // how many of `after` come before a comma: the figure's item of a list
 };
 
 // The measure the nearest cue word names: after the figure first ("$5m in
 // aid", "5,000 people were killed"), then before it ("a profit of $2m",
 // "killed 10 people"). Windows are short so that another clause's words
-// do not name it.
+// do not name it, and the words after stop at a comma, a conjunction or
+// another number: in "a GDP of $973bn and exports of $181bn" (or "of $970
+// billion, exports of $188 billion") the exports are the second figure's.
+bool EndsItem(const std::string& word) {
+  return word == "and" || word == "or" || word == "but" || word == "while" || word == "whereas" ||
+         (!word.empty() && std::isdigit(static_cast<unsigned char>(word[0])));
+}
+
 std::string Cue(const Wording& w, const std::map<std::string, std::string>& cues, size_t after_n = 5,
                 size_t before_n = 7) {
-  for (size_t i = 0; i < w.after.size() && i < after_n; ++i) {
+  for (size_t i = 0; i < w.after.size() && i < std::min(after_n, w.after_item) && !EndsItem(w.after[i]); ++i) {
     if (auto it = cues.find(w.after[i]); it != cues.end()) return it->second;
   }
   for (size_t i = 0; i < w.before.size() && i < before_n; ++i) {
@@ -606,8 +622,8 @@ std::string MeasureMeasure(const Quantity& q, const Wording& w) {
 
 // The predicate: the measure, and for a plain count or share the noun.
 std::string Predicate(const Quantity& q, const EntityAt* subject, const std::vector<std::string>& before_words,
-                      const std::vector<std::string>& after_words) {
-  const Wording w{before_words, after_words};
+                      const std::vector<std::string>& after_words, size_t after_item) {
+  const Wording w{before_words, after_words, after_item};
   switch (q.kind) {
     case Quantity::Kind::kCount:
       return CountMeasure(q, subject, w);
@@ -956,7 +972,8 @@ class FigureReader {
   void ReadFigure(const SentenceFacts& facts, const Span& s, const Quantity& q, const When& when, const Remembered& remembered) {
     const int64_t qs = s.start + q.start, qe = s.start + q.end;
     // PeopleVerb reads eight words, the predicates fewer.
-    const std::vector<std::string> after_words = facts.WordsAfter(qe, 8);
+    size_t after_item = 0;
+    const std::vector<std::string> after_words = facts.WordsAfter(qe, 8, &after_item);
     const EntityAt* subject = nullptr;
     EntityAt deictic_subject{};
     if (q.kind == Quantity::Kind::kAge && IsBareNumber(qs, qe)) {
@@ -1007,7 +1024,7 @@ class FigureReader {
     f.subject = subject ? subject->m->entity : -1;
     f.confidence = !subject ? 0.5 : subject->m->end <= qs && qs - subject->m->end < 80 ? 0.75 : 0.6;
     // The cues of a measure are read up to seven words back.
-    f.predicate = Predicate(q, subject, facts.WordsBefore(qs, 10), after_words);
+    f.predicate = Predicate(q, subject, facts.WordsBefore(qs, 10), after_words, after_item);
     f.time = when.time;
     f.prospective = when.prospective;
     f.quantity = q;

@@ -530,3 +530,115 @@ TEST_CASE("numbers: one distance given two compass directions by two outlets is 
   same.Write(distance("doc:quake-b", "Quarry Street Wire", "It hit 40 km northeast of Tallow.", "40 km", "north-east"));
   CHECK(WithCode(same.Run(*checker), "direction-conflict").empty());
 }
+
+namespace {
+
+// Three outlets of one story (story:summit), each document built by `build`.
+void WriteStory(CheckStore& cs, const std::vector<DocBuilder>& docs) {
+  Story s;
+  s.id = "story:summit";
+  s.title = "summit";
+  for (const DocBuilder& d : docs) {
+    cs.Write(d);
+    s.members.push_back({d.batch.document.id, "grouping", false, ""});
+  }
+  REQUIRE(cs.store->SaveGrouping({s}, Actor{"test"}).ok());
+}
+
+}  // namespace
+
+TEST_CASE("numbers: a story's figures laid on different subjects are aligned by measure and value") {
+  CheckStore cs;
+  // The bloc's exports: on the bloc in one outlet, on the event in another
+  // (no named subject), 181 against 188 billion: close, a conflict. Its
+  // members: the same 12 on a country and on a person, under a plain count
+  // and a specific measure: an agreement. Its population: 360 million on the
+  // bloc and 2 million on a city: far apart, two things.
+  DocBuilder a("doc:summit-a", "The Varnian Community has exports of $181bn. The 12 members met in Tallow, a city of 2 million people.",
+               Json{{"publisher", "Velmora Ledger"}});
+  const std::string bloc = a.Entity(EntityType::kOrganization, "Varnian Community");
+  const std::string tallow = a.Entity(EntityType::kPlace, "Tallow");
+  a.Mention(bloc, "Varnian Community", 0, EntityType::kOrganization).Mention(tallow, "Tallow", 0, EntityType::kPlace);
+  a.Figure(bloc, "exports", "$181bn").Figure(tallow, "count:member", "12 members").Figure(tallow, "population", "2 million people");
+  DocBuilder b("doc:summit-b", "The bloc will have exports of $188 billion. Dorian Pell hosted 12 members and 360 million people.",
+               Json{{"publisher", "Quarry Street Wire"}});
+  const std::string pell = b.Entity(EntityType::kPerson, "Dorian Pell");
+  b.Mention(pell, "Dorian Pell").Figure(std::string(kThisDocument), "exports", "$188 billion");
+  b.Figure(pell, "members", "12 members").Figure(std::string(kThisDocument), "population", "360 million people");
+  WriteStory(cs, {a, b});
+  auto checker = MakeNumbersChecker();
+  const auto findings = cs.Run(*checker);
+  const auto conflicts = WithCode(findings, "value-conflict");
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0].evidence["subject"] == "story:summit");
+  CHECK(conflicts[0].evidence["predicate"] == "export");
+  CHECK(conflicts[0].message.find("181,000,000,000") != std::string::npos);
+  CHECK(conflicts[0].message.find("188,000,000,000") != std::string::npos);
+  // It says which subjects it aligned, and is found by them.
+  CHECK(conflicts[0].evidence["laid_on"].size() == 2);
+  CHECK(conflicts[0].evidence["why"].get<std::string>().find("different subjects") != std::string::npos);
+  CHECK(std::find(conflicts[0].refs.begin(), conflicts[0].refs.end(), std::string("org:varnian-community")) !=
+        conflicts[0].refs.end());
+  const auto agreements = WithCode(findings, "value-agreement");
+  REQUIRE(agreements.size() == 1);
+  CHECK(agreements[0].evidence["predicate"] == "member");
+  CHECK(agreements[0].evidence["groups"][0]["claims"].size() == 2);
+  // Each claim is cited with the subject it was laid on.
+  std::set<std::string> laid;
+  for (const auto& c : agreements[0].evidence["groups"][0]["claims"]) laid.insert(c["subject"].get<std::string>());
+  CHECK(laid == std::set<std::string>{"place:tallow", "person:dorian-pell"});
+  // Run again: the same findings, by fingerprint.
+  const auto again = cs.Run(*checker);
+  CHECK(again.size() == findings.size());
+  CHECK(WithCode(again, "value-conflict")[0].fingerprint == conflicts[0].fingerprint);
+}
+
+TEST_CASE("numbers: across subjects, small amounts, two specific measures and one document's two values are not aligned") {
+  CheckStore cs;
+  // 3 under a plain count and under "visits": small, not aligned. $5m as aid
+  // and as a fine: two measures, not aligned. Exports of 100 and 110 million
+  // given both by one outlet: two things, no conflict.
+  DocBuilder a("doc:summit-a", "Tallow saw 3 ships. Tallow gave $5m in aid. Tallow exports $100m of fish and $110m of wool.",
+               Json{{"publisher", "Velmora Ledger"}});
+  const std::string tallow = a.Entity(EntityType::kPlace, "Tallow");
+  a.Mention(tallow, "Tallow", 0, EntityType::kPlace);
+  a.Figure(tallow, "count:ship", "3 ships").Figure(tallow, "aid", "$5m").Figure(tallow, "exports", "$100m");
+  a.Figure(tallow, "exports", "$110m");
+  DocBuilder b("doc:summit-b", "Dorian Pell made 3 visits. Dorian Pell was fined $5m. Exports came to $110m.",
+               Json{{"publisher", "Quarry Street Wire"}});
+  const std::string pell = b.Entity(EntityType::kPerson, "Dorian Pell");
+  b.Mention(pell, "Dorian Pell").Figure(pell, "visits", "3 visits").Figure(pell, "fine", "$5m");
+  b.Figure(std::string(kThisDocument), "exports", "$110m");
+  WriteStory(cs, {a, b});
+  auto checker = MakeNumbersChecker();
+  const auto findings = cs.Run(*checker);
+  CHECK(WithCode(findings, "value-conflict").empty());
+  // The $110m exports are given by both outlets: that one agrees.
+  const auto agreements = WithCode(findings, "value-agreement");
+  REQUIRE(agreements.size() == 1);
+  CHECK(agreements[0].message.find("110,000,000") != std::string::npos);
+}
+
+TEST_CASE("numbers: a value one document also gives is no disagreement between outlets") {
+  CheckStore cs;
+  // "About 12 helicopters" in all three outlets; one of them also says the
+  // marines will have 10. No outlet gives 10 alone: no conflict, and the 12
+  // is an agreement.
+  // (Each outlet words it its own way: one quote in two outlets is one wire story.)
+  auto doc = [](const std::string& id, const std::string& publisher, const std::string& text, const std::string& figure) {
+    DocBuilder d(id, text, Json{{"publisher", publisher}});
+    d.Figure(std::string(kThisDocument), "count:helicopter", figure);
+    return d;
+  };
+  DocBuilder a = doc("doc:summit-a", "Velmora Ledger", "About 12 helicopters fly. The marines will have 10 helicopters.",
+                     "About 12 helicopters");
+  a.Figure(std::string(kThisDocument), "count:helicopter", "10 helicopters");
+  WriteStory(cs, {a, doc("doc:summit-b", "Quarry Street Wire", "Some 12 helicopters fly supplies in.", "Some 12 helicopters"),
+                  doc("doc:summit-c", "Ostrava Evening", "They sent 12 helicopters.", "12 helicopters")});
+  auto checker = MakeNumbersChecker();
+  const auto findings = cs.Run(*checker);
+  CHECK(WithCode(findings, "value-conflict").empty());
+  const auto agreements = WithCode(findings, "value-agreement");
+  REQUIRE(agreements.size() == 1);
+  CHECK(agreements[0].evidence["independent_sources"] == 3);
+}
