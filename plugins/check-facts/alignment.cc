@@ -5,8 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 namespace dossier::check {
 namespace {
@@ -25,11 +26,40 @@ bool Generic(const FactGroup& g) {
 constexpr double kSmallAmount = 10;  // under it, only one specific predicate aligns
 constexpr double kCloseRatio = 1.25;  // as numbers.cc: farther apart, two things
 
+constexpr uint32_t kNoStory = UINT32_MAX;
+
 struct Context {
   const ClaimIndex& index;
-  std::vector<std::string> story_of;            // by document: its story, or empty
-  std::vector<const FactGroup*> group_of;       // by claim: its subject group
+  std::vector<std::string> stories;          // the stories' ids
+  std::vector<uint32_t> story_of;            // by document: index into stories, or kNoStory
+  std::vector<const FactGroup*> group_of;    // by claim: its subject group
+  std::vector<uint32_t> unit_of, predicate_of;  // by group: interned unit and predicate
 };
+
+// A claim with the keys it is bucketed by, sorted so that one bucket is one
+// run: a sort of a million small records, not a map keyed by strings.
+struct Keyed {
+  uint32_t story, a, b;  // b: the unit; a: the predicate (conflicts) or 0
+  double amount;         // agreements: the amount; conflicts: 0
+  uint32_t claim;
+  bool operator<(const Keyed& o) const {
+    return std::tie(story, a, b, amount, claim) < std::tie(o.story, o.a, o.b, o.amount, o.claim);
+  }
+  bool SameBucket(const Keyed& o) const { return story == o.story && a == o.a && b == o.b && amount == o.amount; }
+};
+
+// Each run of keyed claims with the same bucket, members in claim order.
+template <typename Fn>
+void ForEachBucket(std::vector<Keyed>& keyed, Fn&& fn) {
+  std::sort(keyed.begin(), keyed.end());
+  for (size_t i = 0; i < keyed.size();) {
+    size_t j = i;
+    std::vector<uint32_t> members;
+    while (j < keyed.size() && keyed[j].SameBucket(keyed[i])) members.push_back(keyed[j++].claim);
+    fn(keyed[i], std::move(members));
+    i = j;
+  }
+}
 
 // The one year the members state, 0 when none does, -1 when they state two.
 int OneYear(const Context& cx, const std::vector<uint32_t>& members) {
@@ -43,10 +73,12 @@ int OneYear(const Context& cx, const std::vector<uint32_t>& members) {
   return year;
 }
 
-size_t DistinctSubjects(const Context& cx, const std::vector<uint32_t>& members) {
-  std::set<std::string> subjects;
-  for (uint32_t m : members) subjects.insert(cx.group_of[m]->subject);
-  return subjects.size();
+// Whether the members were laid on two subjects or more.
+bool TwoSubjects(const Context& cx, const std::vector<uint32_t>& members) {
+  for (uint32_t m : members) {
+    if (cx.group_of[m]->subject != cx.group_of[members.front()]->subject) return true;
+  }
+  return false;
 }
 
 FactGroup Aligned(const Context& cx, const std::string& story, const std::string& predicate, const std::string& unit,
@@ -67,16 +99,16 @@ FactGroup Aligned(const Context& cx, const std::string& story, const std::string
 
 // The same amount in one unit, in two documents of a story, on two subjects.
 void Agreements(const Context& cx, std::deque<FactGroup>* out) {
-  std::map<std::tuple<std::string, std::string, double>, std::vector<uint32_t>> buckets;  // ordered: stable output
-  for (const FactGroup& g : cx.index.groups) {
+  std::vector<Keyed> keyed;
+  for (size_t gi = 0; gi < cx.index.groups.size(); ++gi) {
+    const FactGroup& g = cx.index.groups[gi];
     if (!g.numeric) continue;
     for (uint32_t m : g.members) {
-      const std::string& story = cx.story_of[cx.index.claims[m].document];
-      if (!story.empty()) buckets[{story, g.unit, cx.index.claims[m].amount}].push_back(m);
+      const uint32_t story = cx.story_of[cx.index.claims[m].document];
+      if (story != kNoStory) keyed.push_back({story, 0, cx.unit_of[gi], cx.index.claims[m].amount, m});
     }
   }
-  for (auto& [key, members] : buckets) {
-    const auto& [story, unit, amount] = key;
+  ForEachBucket(keyed, [&](const Keyed& key, std::vector<uint32_t> members) {
     std::set<uint32_t> documents;
     std::set<std::string> specific, all;
     bool catch_all = false;
@@ -87,49 +119,47 @@ void Agreements(const Context& cx, std::deque<FactGroup>* out) {
       catch_all = catch_all || !g.comparable;
       if (!Generic(g)) specific.insert(g.predicate);
     }
-    if (documents.size() < 2 || DistinctSubjects(cx, members) < 2 || specific.size() > 1) continue;
+    if (documents.size() < 2 || !TwoSubjects(cx, members) || specific.size() > 1) return;
     // "2 games", "6 pregnancies": small amounts only under one predicate that names what they count.
-    if (std::fabs(amount) < kSmallAmount && (all.size() != 1 || catch_all)) continue;
+    if (std::fabs(key.amount) < kSmallAmount && (all.size() != 1 || catch_all)) return;
     const int year = OneYear(cx, members);
-    if (year < 0) continue;
+    if (year < 0) return;
     auto clusters = ClusterByRange(cx.index.claims, members);
-    if (clusters.size() != 1) continue;  // "more than 8" and "less than 8"
-    // Nothing new when one subject group already holds them all.
-    const FactGroup* first = cx.group_of[members.front()];
-    if (std::all_of(members.begin(), members.end(), [&](uint32_t m) { return cx.group_of[m] == first; })) continue;
-    const std::string predicate = specific.empty() ? cx.group_of[members.front()]->predicate : *specific.begin();
-    out->push_back(Aligned(cx, story, predicate, unit, year, members, std::move(clusters)));
-  }
+    if (clusters.size() != 1) return;  // "more than 8" and "less than 8"
+    const FactGroup& first = *cx.group_of[members.front()];
+    const std::string predicate = specific.empty() ? first.predicate : *specific.begin();
+    out->push_back(Aligned(cx, cx.stories[key.story], predicate, first.unit, year, std::move(members), std::move(clusters)));
+  });
 }
 
 // One specific measure of a story given two close values by documents that
 // do not give both.
 void Conflicts(const Context& cx, std::deque<FactGroup>* out) {
-  std::map<std::tuple<std::string, std::string, std::string>, std::vector<uint32_t>> buckets;
-  for (const FactGroup& g : cx.index.groups) {
+  std::vector<Keyed> keyed;
+  for (size_t gi = 0; gi < cx.index.groups.size(); ++gi) {
+    const FactGroup& g = cx.index.groups[gi];
     if (!g.numeric || Generic(g)) continue;
     for (uint32_t m : g.members) {
-      const std::string& story = cx.story_of[cx.index.claims[m].document];
-      if (!story.empty()) buckets[{story, g.predicate, g.unit}].push_back(m);
+      const uint32_t story = cx.story_of[cx.index.claims[m].document];
+      if (story != kNoStory) keyed.push_back({story, cx.predicate_of[gi], cx.unit_of[gi], 0, m});
     }
   }
-  for (auto& [key, members] : buckets) {
-    const auto& [story, predicate, unit] = key;
-    if (DistinctSubjects(cx, members) < 2) continue;
+  ForEachBucket(keyed, [&](const Keyed& key, std::vector<uint32_t> members) {
+    if (!TwoSubjects(cx, members)) return;
     const int year = OneYear(cx, members);
-    if (year < 0) continue;
+    if (year < 0) return;
     auto clusters = ClusterByRange(cx.index.claims, members);
-    if (clusters.size() != 2) continue;
+    if (clusters.size() != 2) return;
     std::set<uint32_t> docs_a, docs_b;
     for (uint32_t m : clusters[0]) docs_a.insert(cx.index.claims[m].document);
     for (uint32_t m : clusters[1]) docs_b.insert(cx.index.claims[m].document);
-    if (std::any_of(docs_a.begin(), docs_a.end(), [&](uint32_t d) { return docs_b.count(d) > 0; })) continue;
+    if (std::any_of(docs_a.begin(), docs_a.end(), [&](uint32_t d) { return docs_b.count(d) > 0; })) return;
     double low = INFINITY, high = 0;
     for (uint32_t m : members) {
       low = std::min(low, std::fabs(cx.index.claims[m].amount));
       high = std::max(high, std::fabs(cx.index.claims[m].amount));
     }
-    if (!(low > 0 && high / low <= kCloseRatio)) continue;
+    if (!(low > 0 && high / low <= kCloseRatio)) return;
     // Already a conflict when one subject group holds both values.
     const bool reported = std::any_of(members.begin(), members.end(), [&](uint32_t m) {
       const FactGroup* g = cx.group_of[m];
@@ -139,27 +169,31 @@ void Conflicts(const Context& cx, std::deque<FactGroup>* out) {
       };
       return in(clusters[0]) && in(clusters[1]);
     });
-    if (reported) continue;
-    out->push_back(Aligned(cx, story, predicate, unit, year, members, std::move(clusters)));
-  }
+    if (reported) return;
+    const FactGroup& first = *cx.group_of[members.front()];
+    out->push_back(Aligned(cx, cx.stories[key.story], first.predicate, first.unit, year, std::move(members), std::move(clusters)));
+  });
 }
 
 }  // namespace
 
 std::deque<FactGroup> AlignAcrossSubjects(const ClaimIndex& index, const Canonical& canonical) {
-  Context cx{index, std::vector<std::string>(index.documents.size()), std::vector<const FactGroup*>(index.claims.size())};
-  bool any_story = false;
+  Context cx{index, {}, std::vector<uint32_t>(index.documents.size(), kNoStory),
+             std::vector<const FactGroup*>(index.claims.size()), {}, {}};
+  std::unordered_map<std::string, uint32_t> story_ids, unit_ids, predicate_ids;
   for (size_t d = 0; d < index.documents.size(); ++d) {
     const std::string& c = canonical.Of(index.documents[d]);
-    if (IsStory(c)) {
-      cx.story_of[d] = c;
-      any_story = true;
-    }
+    if (!IsStory(c)) continue;
+    auto [it, added] = story_ids.emplace(c, static_cast<uint32_t>(cx.stories.size()));
+    if (added) cx.stories.push_back(c);
+    cx.story_of[d] = it->second;
   }
   std::deque<FactGroup> out;
-  if (!any_story) return out;
+  if (cx.stories.empty()) return out;
   for (const FactGroup& g : index.groups) {
     for (uint32_t m : g.members) cx.group_of[m] = &g;
+    cx.unit_of.push_back(unit_ids.emplace(g.unit, static_cast<uint32_t>(unit_ids.size())).first->second);
+    cx.predicate_of.push_back(predicate_ids.emplace(g.predicate, static_cast<uint32_t>(predicate_ids.size())).first->second);
   }
   Agreements(cx, &out);
   Conflicts(cx, &out);

@@ -82,17 +82,48 @@ bool ValuesClose(const ClaimIndex& index, const FactGroup& g) {
   return low > 0 && high / low <= kCloseRatio;
 }
 
-// How many of g's clusters have a document that gives no other cluster's value.
-size_t ClustersWithOwnDocuments(const ClaimIndex& index, const FactGroup& g) {
-  std::map<uint32_t, std::set<size_t>> clusters_of;  // document -> clusters it gives
+// The clusters of g that two documents disagree on: i and j where one
+// document gives i's value and not j's, and another j's and not i's, each
+// the value of its document nearest the other's. A
+// document that gives two values tells that they are two things, so "12
+// helicopters" in three outlets and "10" in one of them as well is no
+// disagreement between outlets.
+std::set<size_t> DisagreeingClusters(const ClaimIndex& index, const FactGroup& g) {
+  std::vector<std::set<uint32_t>> docs(g.clusters.size());
+  std::map<uint32_t, std::vector<size_t>> clusters_of;  // document -> the clusters it gives
   for (size_t i = 0; i < g.clusters.size(); ++i) {
-    for (uint32_t m : g.clusters[i]) clusters_of[index.claims[m].document].insert(i);
+    for (uint32_t m : g.clusters[i]) {
+      if (docs[i].insert(index.claims[m].document).second) clusters_of[index.claims[m].document].push_back(i);
+    }
   }
-  std::set<size_t> owned;
-  for (const auto& entry : clusters_of) {
-    if (entry.second.size() == 1) owned.insert(*entry.second.begin());
+  // How far apart two clusters' values are, as a ratio.
+  auto apart = [&](size_t i, size_t j) {
+    const double a = std::fabs(index.claims[g.clusters[i].front()].amount);
+    const double b = std::fabs(index.claims[g.clusters[j].front()].amount);
+    return a > 0 && b > 0 ? std::fabs(std::log(a / b)) : INFINITY;
+  };
+  // A document gives i and not j, and of its values i is the one nearest
+  // j's: what it says against j. (One that gives 5 and 59 injured answers
+  // another's 38 with its 59.)
+  auto gives_without = [&](size_t i, size_t j) {
+    return std::any_of(docs[i].begin(), docs[i].end(), [&](uint32_t d) {
+      if (docs[j].count(d)) return false;
+      for (size_t k : clusters_of[d]) {
+        if (k != i && apart(k, j) < apart(i, j)) return false;
+      }
+      return true;
+    });
+  };
+  std::set<size_t> out;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    for (size_t j = i + 1; j < docs.size(); ++j) {
+      if (gives_without(i, j) && gives_without(j, i)) {
+        out.insert(i);
+        out.insert(j);
+      }
+    }
   }
-  return owned.size();
+  return out;
 }
 
 // One document that gives its event's own measure two ways ("16,000
@@ -145,11 +176,28 @@ class NumbersChecker final : public Checker {
       const bool uncertain_scope = (story_level && !EventMeasure(g.predicate)) || g.predicate == "duration";
       // A document that gives two of the values tells that they are two
       // things ("12 helicopters are delivering aid", "the marines will have
-      // 10 helicopters"); outlets disagree only when two values each have a
-      // document of their own. (An event's own measure given two close ways
-      // by one document is a slip: OneDocumentTwoWays.)
-      const bool two_things = g.clusters.size() > 1 && ClustersWithOwnDocuments(*index, g) < 2 &&
-                              !(EventMeasure(g.predicate) && ValuesClose(*index, g));
+      // 10 helicopters"): only the values documents disagree on conflict.
+      // (An event's own measure given two close ways by one document is a
+      // slip: OneDocumentTwoWays.)
+      const bool slip = EventMeasure(g.predicate) && ValuesClose(*index, g);
+      const std::set<size_t> disagreeing = g.clusters.size() > 1 && !slip ? DisagreeingClusters(*index, g) : std::set<size_t>();
+      const bool two_things = g.clusters.size() > 1 && !slip && disagreeing.empty();
+      if (!two_things && !slip && disagreeing.size() > 1 && disagreeing.size() < g.clusters.size() &&
+          !(uncertain_scope && !ValuesClose(*index, g))) {
+        // The conflict is between the values documents disagree on; the
+        // others stay out of it.
+        FactGroup only = g;
+        only.clusters.clear();
+        only.members.clear();
+        for (size_t i : disagreeing) {
+          only.clusters.push_back(g.clusters[i]);
+          only.members.insert(only.members.end(), g.clusters[i].begin(), g.clusters[i].end());
+        }
+        std::sort(only.members.begin(), only.members.end());
+        apart.push_back(std::move(only));
+        reported.push_back(&apart.back());
+        continue;
+      }
       if ((uncertain_scope && g.clusters.size() > 1 && !ValuesClose(*index, g)) || two_things) {
         // Far apart, the values are about different things (5 and 35
         // years): no conflict, but each may still be stated by two outlets.

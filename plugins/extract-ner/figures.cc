@@ -127,14 +127,48 @@ When TimeOf(std::string_view sentence, int doc_year) {
 // phrase comes before it) is found here once, in time linear in the
 // sentence: asked afresh for every figure, a long sentence full of figures
 // and names was quadratic to read.
+// Where a news dateline opening the sentence, or one of its first lines,
+// ends ("BAGHDAD, Iraq (CNN) --", "COLUMBUS, Georgia —"): a place in
+// capitals at the start of a line, a dash within 100 bytes of it, and
+// ordinary text after the dash (an all-caps cable line is no dateline). A
+// single newline does not end a sentence, so a headline line may come
+// before it. 0 when there is none.
+int64_t DatelineEnd(std::string_view sentence) {
+  const std::string_view head = sentence.substr(0, std::min<size_t>(sentence.size(), 400));
+  for (size_t line = 0; line != std::string_view::npos && line < head.size();) {
+    const std::string_view from = sentence.substr(line);
+    size_t dash = std::string_view::npos;
+    for (std::string_view d : {" -- ", " \u2014 ", " \u2013 ", " - "}) {
+      const size_t at = from.substr(0, std::min<size_t>(from.size(), 100)).find(d);
+      if (at != std::string_view::npos && (dash == std::string_view::npos || at < dash)) dash = at;
+    }
+    size_t letters = 0;
+    while (dash != std::string_view::npos && letters < dash && std::isupper(static_cast<unsigned char>(from[letters]))) ++letters;
+    const bool caps_word = letters >= 3 && (letters == dash || !std::isalpha(static_cast<unsigned char>(from[letters])));
+    if (caps_word) {
+      const std::string_view rest = from.substr(dash);
+      if (std::any_of(rest.begin(), rest.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); })) {
+        return static_cast<int64_t>(line + dash);
+      }
+    }
+    const size_t nl = head.find('\n', line);
+    line = nl == std::string_view::npos ? nl : nl + 1;
+  }
+  return 0;
+}
+
 class SentenceFacts {
  public:
   // mentions: the document's, sorted by start.
   SentenceFacts(std::string_view text, const Span& s, const std::vector<EntityAt>& mentions) : text_(text), span_(s) {
     auto it = std::lower_bound(mentions.begin(), mentions.end(), s.start,
                                [](const EntityAt& ea, int64_t at) { return ea.m->start < at; });
+    const int64_t dateline_end = s.start + DatelineEnd(text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start)));
     for (; it != mentions.end() && it->m->start < s.end; ++it) {
       if (it->m->end > s.end) continue;
+      // "BAGHDAD, Iraq (CNN) -- Two car bombs killed ...": the dateline says
+      // where and who filed, not what the sentence is about.
+      if (it->m->end <= dateline_end) continue;
       of_type_[static_cast<size_t>(it->e->type)].push_back(in.size());
       longest_ = std::max(longest_, it->m->end - it->m->start);
       in.push_back(*it);
@@ -571,10 +605,13 @@ std::string CountMeasure(const Quantity& q, const EntityAt* subject, const Wordi
       {"participant", "participants"}, {"attendee", "participants"}, {"spectator", "participants"},
       {"member", "members"},     {"seat", "seats"},         {"vote", "votes"},        {"user", "users"},
       {"customer", "customers"}, {"client", "customers"},   {"subscriber", "subscribers"}, {"visitor", "visitors"},
-      {"tourist", "visitors"},   {"resident", "population"}, {"inhabitant", "population"}};
+      {"tourist", "visitors"},   {"resident", "population"}, {"inhabitant", "population"},
+      {"wounded", "injured"},    {"injured", "injured"},    {"dead", "deaths"}};
   static const std::set<std::string> kPeople = {"person", "man", "woman", "child", "civilian", "adult", "resident",
                                                 "student", "soldier", "villager", "worker", "employee", "passenger",
-                                                "pilgrim", "refugee", "prisoner", "miner", "policeman", "officer"};
+                                                "pilgrim", "refugee", "prisoner", "miner", "policeman", "officer",
+                                                // "killed 16 and wounded 38 others"
+                                                "other"};
   // What happened to the people counted comes first: "200 workers were
   // killed" is a death toll, not a staff count.
   if (kPeople.count(unit) || unit == "troop") {

@@ -642,3 +642,22 @@ TEST_CASE("numbers: a value one document also gives is no disagreement between o
   REQUIRE(agreements.size() == 1);
   CHECK(agreements[0].evidence["independent_sources"] == 3);
 }
+
+TEST_CASE("numbers: a conflict shows only the values two documents disagree on") {
+  CheckStore cs;
+  // 38 injured in one outlet, 59 in another, which also counts 5 injured
+  // by a second bomb: 38 against 59 conflict; the 5 is no side of it.
+  DocBuilder a("doc:summit-a", "The bombs wounded 38 others.", Json{{"publisher", "Velmora Ledger"}});
+  a.Figure(std::string(kThisDocument), "injured", "38 others");
+  DocBuilder b("doc:summit-b", "Officials said 59 wounded were taken in. Later a mine hurt 5 people.",
+               Json{{"publisher", "Quarry Street Wire"}});
+  b.Figure(std::string(kThisDocument), "injured", "59 wounded").Figure(std::string(kThisDocument), "injured", "5 people");
+  WriteStory(cs, {a, b});
+  auto checker = MakeNumbersChecker();
+  const auto conflicts = WithCode(cs.Run(*checker), "value-conflict");
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0].evidence["groups"].size() == 2);
+  CHECK(conflicts[0].message.find("38 person") != std::string::npos);
+  CHECK(conflicts[0].message.find("59 person") != std::string::npos);
+  CHECK(conflicts[0].message.find("5 person") == std::string::npos);
+}

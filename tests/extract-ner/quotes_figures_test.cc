@@ -339,3 +339,22 @@ TEST_CASE("an age between commas is the person's before it, and a place is no su
   CHECK(subject(900) == "Pellham");
   CHECK(subject(2300) == "Varnia");
 }
+
+TEST_CASE("a dateline names no figure's subject, and others wounded are an injured toll", "[figures]") {
+  const std::string text =
+      "Bombs hit the harbour: 'gates held'\nVELMORA, Tallow (Ledger Wire) -- Two bombs killed 16 people and wounded 38 others on Monday.\n"
+      "Officials in Tallow said 59 wounded were brought to the hospital.\n"
+      "VELMORA HARBOUR BOARD - TALLOW - 12 SHIPS IN PORT.";
+  const auto paras = Lines(text);
+  const Recognition r = Recognize(text, paras);
+  const auto figures = FindFigures(text, r, paras, "2031");
+  auto subject = [&](double amount) { return SubjectOf(figures, r, amount); };
+  CHECK(subject(16) == "@document");
+  CHECK(subject(38) == "@document");
+  REQUIRE(ByAmount(figures, 16));
+  CHECK(ByAmount(figures, 16)->predicate == "deaths");
+  REQUIRE(ByAmount(figures, 38));
+  CHECK(ByAmount(figures, 38)->predicate == "injured");
+  REQUIRE(ByAmount(figures, 59));
+  CHECK(ByAmount(figures, 59)->predicate == "injured");
+}

@@ -209,7 +209,7 @@ TEST_CASE("cross-checking against the hand-made gold of the stories and news set
   // Floors: what the checkers reached when this was last measured
   // (docs/checks.md), so that a change that makes them worse fails here.
   CHECK(t.wrong_way == 0);
-  CHECK(Ratio(t.conflicts_found, t.conflicts) >= 0.33);
+  CHECK(Ratio(t.conflicts_found, t.conflicts) >= 0.4);
   CHECK(Ratio(t.agreements_found, t.agreements) >= 0.54);
-  CHECK(Ratio(t.warnings_right, t.warnings) >= 0.6);
+  CHECK(Ratio(t.warnings_right, t.warnings) >= 0.65);
 }
