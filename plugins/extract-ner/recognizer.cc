@@ -1,6 +1,7 @@
 #include "recognizer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -359,7 +360,8 @@ class Recognizer {
     static const std::set<std::string, std::less<>> kAfter = {
         "shares",    "stock",        "stocks",     "shareholders", "stores",      "outlets",    "subsidiary",
         "subsidiaries", "headquarters", "ceo",      "cfo",          "spokesman",   "spokeswoman", "spokesperson",
-        "executives", "employees",   "workforce",  "shareprice",   "plc",         "franchise",  "franchises"};
+        "executives", "employees",   "workforce",  "shareprice",   "plc",         "franchise",  "franchises",
+        "researchers", "engineers",  "subscribers", "website"};
     return kAfter.count(lw) > 0;
   }
   // Words before "of", "in", "for" or "at" and a name that make it one: "shares
@@ -384,6 +386,13 @@ class Recognizer {
         const std::string lw = LowerAscii(w[q].text);
         c.speech_verb |= IsSpeechVerb(lw);
         c.place_preposition = lw == "in" || lw == "from" || lw == "to" || lw == "near" || lw == "at" || lw == "across";
+        // "security firm Netcraft", "software maker Vintela", "retailer Kmart":
+        // a company's noun right before its name.
+        if (!StartsUpper(w[q].text) && (IsOrgNoun(lw) || lw == "website" || lw == "startup" || lw == "vendor" ||
+                                       lw == "provider" || lw == "giant" || lw == "carmaker" || lw == "automaker" ||
+                                       lw == "chipmaker" || lw == "portal")) {
+          c.org_context = true;
+        }
         if (q > 0 && lw == "to" && LowerAscii(w[q - 1].text) == "according") c.speech_verb = true;
       }
     }
@@ -453,6 +462,12 @@ class Recognizer {
     while (first_word < w.size() && w[first_word].kind != Token::Kind::kWord) ++first_word;
 
     for (size_t i = 0; i < w.size();) {
+      // "Amazon.com", "eBay.com", "silicon.com": a site's name is its company's.
+      if (const size_t site = SiteNameAt(w, i)) {
+        AddOrg(w, i, i + site - 1, 0.8);
+        i += site;
+        continue;
+      }
       if (!IsCap(w, i)) {
         ++i;
         continue;
@@ -460,6 +475,8 @@ class Recognizer {
       size_t last = i;
       size_t j = i;
       while (j + 1 < w.size() && j + 1 - i < kMaxChunkTokens) {
+        // A site's name is a name of its own: "Shoppers on Pellmart.com".
+        if (SiteNameAt(w, j + 1) || (IsConnector(LowerAscii(w[j + 1].text)) && SiteNameAt(w, j + 2))) break;
         // Days and months end a name: "Pinochet Trial Timeline October 1998".
         if (IsCap(w, j + 1) && !(g_.NeverEntity(w[j + 1].text) && g_.Title(w[j + 1].text) == TitleKind::kNone)) {
           last = ++j;
@@ -506,6 +523,22 @@ class Recognizer {
       // Acronym defined right after: "China Council for ... (CCPIT)".
       i = last + 1;
     }
+  }
+
+  // A web site's name used as a company's at word i ("Amazon" "." "com",
+  // glued): how many words it takes, or 0. Not an address ("www.") and
+  // not when more name follows ("Amazon.com.au" is read as far as ".com").
+  static size_t SiteNameAt(const std::vector<Word>& w, size_t i) {
+    if (i + 2 >= w.size() || w[i].kind != Token::Kind::kWord || w[i + 1].text != "." || w[i + 2].kind != Token::Kind::kWord) {
+      return 0;
+    }
+    if (w[i + 1].start != w[i].end || w[i + 2].start != w[i + 1].end) return 0;
+    const std::string tld = LowerAscii(w[i + 2].text);
+    if (tld != "com" && tld != "net" && tld != "org") return 0;
+    const std::string head = LowerAscii(w[i].text);
+    if (head == "www" || head.size() < 2 || !std::isalpha(static_cast<unsigned char>(head[0]))) return 0;
+    if (i > 0 && w[i - 1].end == w[i].start) return 0;  // "www.yahoo.com", "mail.example.com": an address
+    return 3;
   }
 
   bool IsCap(const std::vector<Word>& w, size_t i) const {

@@ -337,3 +337,20 @@ TEST_CASE("a title alone is an office, not a person's one-word name", "[ner]") {
   CHECK(f.Has(EntityType::kPerson, "Rafael Quintero"));
   CHECK(f.Mentions("Rafael Quintero") == 2);
 }
+
+TEST_CASE("an organization known by the company noun before it, its researchers, or its site's name", "[ner]") {
+  Found f = Run(
+      "Security firm Quorvex said the list grew. Software maker Talvane sells tools. "
+      "Brindel researchers found a flaw. Shoppers on Pellmart.com and readers of velmora.net were told. "
+      "The page at www.halvex.com is down.");
+  INFO(f.Names());
+  CHECK(f.Has(EntityType::kOrganization, "Quorvex"));  // not a person, though it "said"
+  CHECK_FALSE(f.Has(EntityType::kPerson, "Quorvex"));
+  CHECK(f.Has(EntityType::kOrganization, "Talvane"));
+  CHECK(f.Has(EntityType::kOrganization, "Brindel"));
+  CHECK(f.Has(EntityType::kOrganization, "Pellmart.com"));
+  CHECK(f.Has(EntityType::kOrganization, "velmora.net"));
+  // An address is no company's name.
+  CHECK_FALSE(f.Get("halvex.com"));
+  CHECK_FALSE(f.Get("www.halvex.com"));
+}
