@@ -464,7 +464,9 @@ class Finder {
   // died", "316 said they were raped"), or what a toll or "the number of"
   // before it counts ("the number of U.S. troops killed in Iraq now stands
   // at 1,270", "the toll rose to 94,000").
-  std::string BareCountUnit(size_t number, size_t after) const {
+  // digits: the number is written in digits; one in words ("twenty two
+  // were arrested") is read only by what follows it.
+  std::string BareCountUnit(size_t number, size_t after, bool digits) const {
     static const std::set<std::string> kSaid = {"died", "said", "perished", "drowned", "told", "testified"};
     static const std::set<std::string> kBe = {"were", "was", "are", "have", "had", "remain", "remained"};
     static const std::set<std::string> kBefell = {
@@ -476,7 +478,12 @@ class Finder {
     if (after < t_.size() && kBe.count(t_[after].low)) {
       const size_t p = Is(after + 1, "been") ? after + 2 : after + 1;
       if (p < t_.size() && kBefell.count(t_[p].low)) return "person";
+      // "23,856 were men; 3,399 were women".
+      static const std::set<std::string> kWho = {"men", "women", "children", "minors", "civilians", "foreigners",
+                                                 "soldiers", "students", "boys", "girls"};
+      if (Is(after, "were") && after + 1 < t_.size() && kWho.count(t_[after + 1].low)) return Singular(t_[after + 1].low);
     }
+    if (!digits) return "";
     // A toll or a number named before, with a verb of reaching just before the figure.
     static const std::set<std::string> kReach = {"at",      "to",     "reached", "hit",   "topped", "passed",
                                                  "exceeded", "is",    "was",     "stands", "stood",  "now"};
@@ -818,8 +825,8 @@ class Finder {
     if (q->noun.empty()) {
       // A bare number says nothing on its own, unless what follows or comes
       // before says what it counts.
-      const std::string unit = t_[number_first].kind == Token::Kind::kNumber && amount >= 2 && amount == std::floor(amount)
-                                   ? BareCountUnit(number_first, k2)
+      const std::string unit = amount >= 2 && amount == std::floor(amount)
+                                   ? BareCountUnit(number_first, k2, t_[number_first].kind == Token::Kind::kNumber)
                                    : std::string();
       if (unit.empty()) return false;
       q->kind = Quantity::Kind::kCount;

@@ -138,6 +138,12 @@ TEST_CASE("a bare number counts people when what follows or precedes says so", "
     CHECK(all[0].kind == Quantity::Kind::kCount);
     CHECK(all[0].unit == "person");
   }
+  // In words, only by what follows: "twenty two were arrested".
+  Quantity words = One("and twenty two were arrested at the gate");
+  CHECK(words.amount == 22);
+  CHECK(words.unit == "person");
+  CHECK(One("Of them, 23,856 were men.").unit == "man");
+  CHECK(FindQuantities("The two were married.").empty());
   Quantity troops = One("The number of U.S. troops killed in Iraq now stands at 1,270.");
   CHECK(troops.amount == 1270);
   CHECK(troops.unit == "troop");
