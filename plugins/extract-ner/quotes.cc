@@ -172,6 +172,10 @@ struct Attribution {
   int64_t start = -1, end = -1;  // the words naming the speaker (a name, a pronoun, a title)
   double confidence = 0.9;
   bool cue = false;  // the text says someone spoke (a speech verb), named or not
+  // A description of a person that no one was named with ("said the
+  // Chilean analyst" of a man introduced as a former ambassador): the
+  // caller may take the person last quoted.
+  bool unmatched_description = false;
 };
 
 bool IsWord(const Token& t) { return t.kind == Token::Kind::kWord; }
@@ -319,8 +323,11 @@ Attribution Attributor::Title(std::string_view noun, int64_t start, int64_t end,
   a.confidence = 0.7;
   a.cue = true;
   const std::string lw = LowerAscii(noun);
-  a.speaker = speakers_.FindBack(std::min(start, quote), 12,
+  // Far enough back for a person introduced a few paragraphs earlier ("Hugo
+  // Fazio, the director of ..." and, later, "said the director of CENDA").
+  a.speaker = speakers_.FindBack(std::min(start, quote), 40,
                                  [&](const RecognizedMention& m) { return NamedWith(m, lw); });
+  a.unmatched_description = !a.speaker && !IsOrgNoun(lw);
   return a;
 }
 
@@ -332,11 +339,21 @@ Attribution Attributor::Object(std::string_view s, int64_t base, const std::vect
   const std::string lw = LowerAscii(t[k].in(s));
   if (IsPronoun(lw)) return Pronoun(base + t[k].start, base + t[k].end, quote);
   if (IsArticle(lw)) {
-    // "said the minister" / "said a company spokesman, ...": the last plain word is the noun.
+    // "said the minister" / "said a company spokesman, ...": the last plain word is the noun;
+    // a capitalised adjective no name starts may come before it ("said the Chilean analyst").
     size_t n = k + 1;
-    while (n < t.size() && n < k + 5 && IsWord(t[n]) && !IsLinkWord(LowerAscii(t[n].in(s))) && !StartsUpper(t[n].in(s))) ++n;
-    if (n > k + 1) return Title(t[n - 1].in(s), base + t[k].start, base + t[n - 1].end, quote);
-    ++k;  // "said the Rev. Jan Ode": a name follows
+    while (n < t.size() && n < k + 5 && IsWord(t[n]) && !IsLinkWord(LowerAscii(t[n].in(s))) &&
+           (!StartsUpper(t[n].in(s)) ||
+            (!speakers_.StartingIn(base + t[n].start, base + t[n].end) && n + 1 < t.size() && IsWord(t[n + 1]) &&
+             !StartsUpper(t[n + 1].in(s))))) {
+      ++n;
+    }
+    // "says a cheery Mark Judd", "said the veteran striker Jan Ode": the name after the words speaks.
+    const bool name_follows = n < t.size() && IsWord(t[n]) && speakers_.StartingIn(base + t[n].start, base + t[n].end);
+    if (n > k + 1 && !name_follows && !StartsUpper(t[n - 1].in(s))) {
+      return Title(t[n - 1].in(s), base + t[k].start, base + t[n - 1].end, quote);
+    }
+    k = name_follows ? n : k + 1;  // "said the Rev. Jan Ode": a name follows
   }
   // The first name among the next few words ("said former coach Jan Ode"),
   // not one after a link word ("said the lawyer for X") or a possessive
@@ -522,6 +539,8 @@ std::vector<Quote> FindQuotes(std::string_view text, const Recognition& r, const
     int64_t searched_to = 0;
     bool other_named = false;
   } prev;
+  const RecognizedMention* last_quoted = nullptr;  // the person last given a quotation
+  size_t last_quoted_para = 0;
   std::vector<size_t> chain_of;                           // per quote in out
   std::vector<const RecognizedMention*> chain_speaker;    // per chain, the first speaker found
   std::vector<const RecognizedMention*> speaker_mention;  // per quote in out
@@ -564,6 +583,12 @@ std::vector<Quote> FindQuotes(std::string_view text, const Recognition& r, const
         a.speaker = prev.speaker;
         a.confidence = prev.para == pi ? 0.8 : 0.65;
       }
+      // "said the analyst" of a person introduced otherwise: the person last
+      // quoted, in this paragraph or one of the two before.
+      if (!a.speaker && a.unmatched_description && last_quoted && pi <= last_quoted_para + 2) {
+        a.speaker = last_quoted;
+        a.confidence = 0.6;
+      }
       if (short_quote && !own) continue;
       if (!a.speaker && !a.cue && !continues) a = attribute.Reported(q, para);
       if (!a.speaker && continues && chain_speaker[prev.chain]) {
@@ -583,6 +608,10 @@ std::vector<Quote> FindQuotes(std::string_view text, const Recognition& r, const
         quote.confidence = 0.5;
       }
       prev = {a.speaker, q.closed, pi, q.after, chain, q.after, false};
+      if (a.speaker && a.speaker->type == EntityType::kPerson) {
+        last_quoted = a.speaker;
+        last_quoted_para = pi;
+      }
       chain_of.push_back(chain);
       speaker_mention.push_back(own ? a.speaker : nullptr);
       out.push_back(quote);

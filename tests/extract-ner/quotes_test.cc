@@ -148,3 +148,27 @@ TEST_CASE("empty quotation marks quote nothing, even after a speech verb", "[quo
   const auto q = Quotes("Tomas Ferreira said \"\" and left.\nNadia Okonkwo said: \" \"");
   CHECK(q.empty());
 }
+
+TEST_CASE("a description no one was named with is the person last quoted, and a name after an adjective speaks", "[quotes]") {
+  const auto q = Quotes(
+      "\"The harbour needs a plan,\" said Tomas Ferreira, a former Velmoran ambassador to Ostrava.\n"
+      "Officials met on Monday in Tallow to discuss the dredging.\n"
+      "\"The plan is late,\" said the Velmoran analyst.\n"
+      "\"We will be fine,\" says a cheery Dorian Pell.");
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].speaker == "Tomas Ferreira");
+  // Ferreira was never called an analyst: the description means the man last quoted.
+  CHECK(q[1].speaker == "Tomas Ferreira");
+  // "a cheery Dorian Pell": Pell speaks, not the last person quoted.
+  CHECK(q[2].speaker == "Dorian Pell");
+}
+
+TEST_CASE("a title finds the person named with it paragraphs back", "[quotes]") {
+  std::string text = "Hugo Varga, the director of the Tallow Centre for Trade, spoke first.\n";
+  // Many names between: the title reaches further back than the last dozen mentions.
+  for (int i = 0; i < 8; ++i) text += "Ostrava met Marta Quill, Dan Okafor and Corvane Freight in Tallow.\n";
+  text += "\"Trade is politics,\" said the director of the centre.";
+  const auto q = Quotes(text);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Hugo Varga");
+}
