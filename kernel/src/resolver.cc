@@ -1,5 +1,6 @@
 #include "resolver.h"
 
+#include <algorithm>
 #include <set>
 
 #include "dossier/text.h"
@@ -75,6 +76,30 @@ std::vector<Candidate> SameType(const std::vector<Candidate>& found, const Propo
   return out;
 }
 
+// Words that join a name's parts and never start a short form of it.
+bool IsParticle(const std::string& w) {
+  return w == "da" || w == "de" || w == "del" || w == "della" || w == "do" || w == "dos" || w == "das" ||
+         w == "di" || w == "du" || w == "van" || w == "von" || w == "der" || w == "den" || w == "la" ||
+         w == "le" || w == "al" || w == "el" || w == "bin" || w == "ibn" || w == "y";
+}
+
+// Whether `a` is a shorter form of the person's name `b` (both normalised
+// words, a shorter than b): the same first and last names with middle ones
+// left out ("john smith" of "john michael smith"), or its last two words or
+// more, not starting with a particle ("lula da silva" of "luiz inacio lula
+// da silva").
+bool ShorterForm(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.size() < 2 || a.size() >= b.size() || a.back() != b.back()) return false;
+  if (a.front() == b.front()) {
+    size_t j = 0;
+    for (const auto& w : b) {
+      if (j < a.size() && w == a[j]) ++j;
+    }
+    if (j == a.size()) return true;
+  }
+  return !IsParticle(a.front()) && std::equal(a.begin(), a.end(), b.end() - static_cast<std::ptrdiff_t>(a.size()));
+}
+
 // Below this, a type is a guess from capitalisation and context that another
 // document's firmer evidence overrides (rule 5).
 constexpr double kWeakType = 0.8;
@@ -139,6 +164,29 @@ Resolution Resolve(const ProposedEntity& p, ResolverIndex& index) {
       r.merge = true;
       r.evidence = "\"" + p.name + "\" alone: " + fits.front().name + " is the one known person of that surname";
       return r;
+    }
+  }
+  // 4b. A longer or shorter form of one known person's full name.
+  if (p.type == EntityType::kPerson) {
+    const std::vector<std::string> words = Words(norms.front());
+    if (words.size() >= 2) {
+      std::set<std::string> ids;
+      std::string fit;  // the name that fits
+      for (const auto& c : SameType(index.ByKey(NameKey::kSurname, words.back()), p)) {
+        const std::vector<std::string> theirs = Words(NormalizeName(c.name));
+        if (ShorterForm(words, theirs) || ShorterForm(theirs, words)) {
+          ids.insert(c.canonical);
+          fit = c.name;
+        }
+      }
+      if (ids.size() == 1) {
+        r.id = *ids.begin();
+        r.rule = "name-form";
+        r.merge = true;
+        r.evidence = "\"" + p.name + "\" and \"" + fit + "\" are a longer and a shorter form of one name, "
+                     "and no other known person's name fits";
+        return r;
+      }
     }
   }
   // 5. A weakly typed name the store knows as something else.

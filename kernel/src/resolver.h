@@ -15,6 +15,9 @@
 //  4. people: a surname used alone that exactly one known person has;
 //     conversely a full name takes in the surname-only people it is the only
 //     fit for;
+//  4b. people: a longer or shorter form of one known person's full name
+//     ("Lula da Silva", "Luiz Inacio Lula da Silva"; "John Smith", "John
+//     Michael Smith") when no other known person's name fits;
 //  5. a name the extractor typed on weak evidence (a bare capitalised name)
 //     that the store holds as another type takes that entity and its type.
 // Anything uncertain (transliterations, two people with one surname) is left
@@ -68,11 +71,11 @@ class ResolverIndex {
 struct Resolution {
   std::string id;        // an existing canonical entity, or "" for a new one
   EntityType type = EntityType::kPerson;  // the type it is stored as
-  std::string rule;      // which rule linked it: "name", "alias", "org-form", "surname", "type"
+  std::string rule;      // which rule linked it: "name", "alias", "org-form", "surname", "name-form", "type"
   std::string evidence;  // for rules past the plain name: why, in words
   // Link by a merge: the proposed entity is stored under its own name and
   // merged into `id` with `evidence` as the reason, so that `dossier split`
-  // undoes the resolver's decision (rules 3 and 4).
+  // undoes the resolver's decision (rules 3, 4 and 4b).
   bool merge = false;
   // Existing entities to merge into the resolved (or new) one, each with the
   // evidence for it: surname-only people a full name is the one fit for.

@@ -98,6 +98,27 @@ TEST_CASE("resolver: names, legal forms, surnames, places' kinds and weak types"
   CHECK(Resolve(Proposed(EntityType::kPerson, "Lantern", Json::object(), 0.9), index).id.empty());
 }
 
+TEST_CASE("resolver: a longer or shorter form of one known person's name", "[resolver]") {
+  FakeIndex index;
+  index.Add("person:luiz-inacio-lula-da-silva", EntityType::kPerson, "Luiz Inacio Lula da Silva");
+  index.Add("person:amara-okafor", EntityType::kPerson, "Amara Okafor");
+  index.Add("person:george-w-bush", EntityType::kPerson, "George W. Bush");
+  index.Add("person:george-h-w-bush", EntityType::kPerson, "George H. W. Bush");
+  // Its last words, not starting with a particle.
+  const Resolution lula = Resolve(Proposed(EntityType::kPerson, "Lula da Silva"), index);
+  CHECK(lula.id == "person:luiz-inacio-lula-da-silva");
+  CHECK(lula.rule == "name-form");
+  CHECK(lula.merge);
+  CHECK(lula.evidence.find("shorter form") != std::string::npos);
+  CHECK(Resolve(Proposed(EntityType::kPerson, "da Silva"), index).id.empty());
+  // The same first and last names with a middle one: either way round.
+  CHECK(Resolve(Proposed(EntityType::kPerson, "Amara Nneka Okafor"), index).id == "person:amara-okafor");
+  // Two known people fit "George Bush": neither is taken.
+  CHECK(Resolve(Proposed(EntityType::kPerson, "George Bush"), index).id.empty());
+  // Another first name is another person.
+  CHECK(Resolve(Proposed(EntityType::kPerson, "Chidi Okafor"), index).id.empty());
+}
+
 TEST_CASE("the store merges short forms with their evidence, split undoes it for good", "[resolver]") {
   TempDir dir;
   StoreOptions options;
