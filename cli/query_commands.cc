@@ -224,6 +224,7 @@ void RegisterShow(const Registry& r) {
     if (!id.ok()) return ctx->Fail(id.status());
     DescribeOptions options;
     options.max_mentions = o->mentions;
+    options.finding_evidence = ctx->json;  // the text view prints each finding's message only
     auto d = store->Describe(*id, options);
     if (!d.ok()) return ctx->Fail(d.status());
     if (ctx->json) {

@@ -92,6 +92,7 @@ Status WriteNamedPages(StoreView& store, const Selection& selection, const Entit
     options.mention_offset = kNamedOnPage + (page - 2) * kNamedPerPage;
     options.max_mentions = kNamedPerPage;
     options.max_claims = 0;
+    options.finding_evidence = false;
     auto d = store.Describe(e.id, options);
     if (!d.ok()) return d.status();
     const std::string path = NamedPath(e.id, page);
@@ -154,6 +155,7 @@ Status WriteEntityPages(StoreView& store, const Selection& selection, const Enti
                         ExportTarget& target) {
   DescribeOptions options;
   options.max_mentions = kNamedOnPage;
+  options.finding_evidence = false;  // a page shows each finding's message, not its evidence
   auto d = store.Describe(summary.id, options);
   if (!d.ok()) return d.status();
   const Entity& e = d->entity;

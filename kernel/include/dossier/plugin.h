@@ -37,7 +37,8 @@
 // hands over and how much of the graph it draws).
 // 4: DescribeOptions::mention_offset (paging through where an entity is
 // named), ExportTarget::Progress.
-#define DOSSIER_PLUGIN_ABI_VERSION 4u
+// 5: DescribeOptions::finding_evidence (pages without each finding's evidence).
+#define DOSSIER_PLUGIN_ABI_VERSION 5u
 
 // The name of the entry point every plugin exports.
 #define DOSSIER_PLUGIN_ENTRY_POINT "dossier_plugin_info"

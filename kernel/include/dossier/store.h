@@ -88,6 +88,10 @@ struct DescribeOptions {
   int64_t mention_offset = 0;  // mentions skipped first, for paging through them
   int64_t max_claims = 200;
   int snippet_bytes = 80;  // context on each side of a mention
+  // Each finding's evidence (it can be megabytes: a corroboration finding
+  // cites every claim of a much-named person). Pages that print only a
+  // finding's message leave it out.
+  bool finding_evidence = true;
 };
 
 struct EntityFilter {

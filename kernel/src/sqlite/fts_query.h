@@ -21,6 +21,13 @@ namespace dossier::sqlite {
 // (half a minute under the sanitizers), and nobody types a few dozen.
 inline constexpr size_t kMaxSearchTerms = 256;
 
+// How many matches of a query each part of a search ranks: the newest this
+// many, read in rowid order so the full-text index stops there. A query
+// with fewer matches is ranked whole; one with more (a word most documents
+// hold, a two-letter prefix) is ranked among its newest, in bounded time
+// however large the archive (docs/performance.md).
+inline constexpr int64_t kRankWindow = 1000;
+
 // The FTS5 expression for query, or InvalidArgument with a message about the
 // query (no words to search for; only excluded words; more than
 // kMaxSearchTerms words and phrases).

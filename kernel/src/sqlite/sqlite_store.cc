@@ -380,19 +380,25 @@ Result<Claim> SqliteStore::GetClaim(std::string_view id) {
   });
 }
 
-std::vector<Finding> SqliteStore::LoadFindingsFor(const std::vector<std::string>& refs) {
-  std::vector<Finding> out;
-  std::set<std::string> seen;
+std::vector<Finding> SqliteStore::LoadFindingsFor(const std::vector<std::string>& refs, bool with_evidence) {
+  // The ids first, then each finding once: a finding that cites a person's
+  // two hundred claims (corroboration lists them all) was read, evidence and
+  // all, once per claim, and its evidence can be megabytes.
+  std::set<std::string> ids;
   for (const auto& ref : refs) {
-    Stmt s = db_->Prepare(std::string("SELECT ") + kFindingColumns +
-                          " FROM finding f JOIN finding_ref r ON r.finding = f.id WHERE r.ref = ? ORDER BY f.rid");
+    Stmt s = db_->Prepare("SELECT finding FROM finding_ref WHERE ref = ?");  // cached: prepared once
     s.Bind(1, ref);
-    while (s.Step()) {
-      Finding f = ReadFindingRow(s);
-      if (seen.insert(f.id).second) out.push_back(std::move(f));
-    }
+    while (s.Step()) ids.insert(s.Text(0));
   }
-  std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.id < b.id; });
+  // Without evidence, the column is not read at all (its pages are skipped).
+  std::string columns = kFindingColumns;
+  if (!with_evidence) columns.replace(columns.find("f.evidence"), std::string("f.evidence").size(), "'{}'");
+  std::vector<Finding> out;
+  for (const auto& id : ids) {  // in id order
+    Stmt s = db_->Prepare("SELECT " + columns + " FROM finding f WHERE f.id = ?");
+    s.Bind(1, id);
+    if (s.Step()) out.push_back(ReadFindingRow(s));
+  }
   return out;
 }
 
@@ -494,7 +500,7 @@ Result<EntityDetails> SqliteStore::Describe(std::string_view id, const DescribeO
     }
     std::vector<std::string> refs = members;
     for (const auto& c : d.claims) refs.push_back(c.id);
-    d.findings = LoadFindingsFor(refs);
+    d.findings = LoadFindingsFor(refs, options.finding_evidence);
     if (d.entity.type == EntityType::kDocument) {
       d.document = LoadDocument(d.entity.id);
       Stmt s = db_->Prepare(
@@ -628,7 +634,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     std::vector<SearchHit> hits;
     auto collect = [&](const std::string& sql, bool bind_type) {
       Stmt s = db_->Prepare(sql);
-      s.Bind(1, *expr).Bind(2, query.mark_open).Bind(3, query.mark_close).Bind(4, limit);
+      s.Bind(1, *expr).Bind(2, query.mark_open).Bind(3, query.mark_close).Bind(4, limit).Bind(6, kRankWindow);
       if (bind_type) s.Bind(5, TypeText(*query.type));
       while (s.Step()) {
         SearchHit h;
@@ -646,36 +652,53 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     // Each part ranks inside the full-text index first and joins, snippets
     // and all, only for its best `limit` rows: computing a snippet for every
     // match of a frequent word or short prefix would dominate the query.
+    // It ranks the newest kRankWindow matches, read in rowid order so that
+    // the index stops there: ranking every match of a word most documents
+    // hold grows with the archive (41 ms at 10,000 cables, about a second at
+    // 250,000; docs/performance.md). A query with fewer matches is ranked whole.
+    // The snippets of a prefix query are then made in one more pass over its
+    // matches (CROSS JOIN keeps the full-text table outside): joined the
+    // other way, the index expands the prefix again for each of the `limit`
+    // rows, a few milliseconds each for two letters. Words are looked up by
+    // rowid, which is cheaper than a pass over a frequent word's matches.
+    const bool prefix = expr->find('*') != std::string::npos;
+    auto Snippets = [&](const std::string& fts) {
+      return prefix ? fts + " CROSS JOIN top ON top.rid = " + fts + ".rowid"
+                    : "top JOIN " + fts + " ON " + fts + ".rowid = top.rid";
+    };
     try {
       if (all || t != EntityType::kClaim) {
         // Names and aliases; an absorbed entity's name finds the one it was merged into.
         collect(
             // A name match outranks an alias match.
-            "WITH top AS (SELECT f.rowid AS rid, bm25(entity_fts, 2.0, 1.0) AS score FROM entity_fts f" +
+            "WITH recent AS (SELECT f.rowid AS rid, bm25(entity_fts, 2.0, 1.0) AS score FROM entity_fts f" +
                 std::string(all ? "" : " JOIN entity e ON e.rid = f.rowid AND e.type = ?5") +
-                " WHERE entity_fts MATCH ?1 ORDER BY score LIMIT ?4) "
+                " WHERE entity_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?6), "
+                "top AS (SELECT rid, score FROM recent ORDER BY score LIMIT ?4) "
                 "SELECT c.id, c.type, c.name, 'name', snippet(entity_fts, -1, ?2, ?3, '…', 12), top.score "
-                "FROM top JOIN entity_fts ON entity_fts.rowid = top.rid JOIN entity e ON e.rid = top.rid "
+                "FROM " + Snippets("entity_fts") + " JOIN entity e ON e.rid = top.rid "
                 "JOIN entity c ON c.id = e.canonical WHERE entity_fts MATCH ?1 ORDER BY top.score",
             !all);
       }
       if (all || t == EntityType::kDocument) {
         collect(
             // A title match outranks a match in the text.
-            "WITH top AS (SELECT rowid AS rid, bm25(document_fts, 4.0, 1.0) AS score FROM document_fts "
-            "WHERE document_fts MATCH ?1 ORDER BY score LIMIT ?4) "
+            "WITH recent AS (SELECT rowid AS rid, bm25(document_fts, 4.0, 1.0) AS score FROM document_fts "
+            "WHERE document_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?6), "
+            "top AS (SELECT rid, score FROM recent ORDER BY score LIMIT ?4) "
             "SELECT d.id, 'document', d.title, 'text', snippet(document_fts, -1, ?2, ?3, '…', 16), top.score "
-            "FROM top JOIN document_fts ON document_fts.rowid = top.rid JOIN document d ON d.rid = top.rid "
+            "FROM " + Snippets("document_fts") + " JOIN document d ON d.rid = top.rid "
             "WHERE document_fts MATCH ?1 ORDER BY top.score",
             false);
       }
       if (all || t == EntityType::kClaim) {
         collect(
-            "WITH top AS (SELECT rowid AS rid, bm25(claim_fts) AS score FROM claim_fts WHERE claim_fts MATCH ?1 "
-            "ORDER BY score LIMIT ?4) "
+            "WITH recent AS (SELECT rowid AS rid, bm25(claim_fts) AS score FROM claim_fts WHERE claim_fts MATCH ?1 "
+            "ORDER BY rowid DESC LIMIT ?6), "
+            "top AS (SELECT rid, score FROM recent ORDER BY score LIMIT ?4) "
             "SELECT c.id, 'claim', s.name || ' — ' || c.predicate, 'quote', "
             "snippet(claim_fts, 0, ?2, ?3, '…', 16), top.score "
-            "FROM top JOIN claim_fts ON claim_fts.rowid = top.rid JOIN claim c ON c.rid = top.rid "
+            "FROM " + Snippets("claim_fts") + " JOIN claim c ON c.rid = top.rid "
             "JOIN entity s ON s.id = c.subject WHERE claim_fts MATCH ?1 ORDER BY top.score",
             false);
       }

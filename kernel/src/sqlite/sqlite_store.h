@@ -131,7 +131,7 @@ class SqliteStore final : public Store {
   Judgement UpsertJudgement(const std::string& a, const std::string& b, Verdict verdict,
                             const std::string& reason, const Actor& actor, const std::string& now);
   std::optional<Judgement> LoadJudgementForPair(const std::string& a, const std::string& b);
-  std::vector<Finding> LoadFindingsFor(const std::vector<std::string>& refs);
+  std::vector<Finding> LoadFindingsFor(const std::vector<std::string>& refs, bool with_evidence);
   // Inserts the entity row (and, for documents, the document row and paragraphs).
   void InsertEntityRow(const std::string& id, EntityType type, const std::string& name, const Json& properties,
                        const std::string& created_at, const std::string& updated_at, const std::string& by);
