@@ -492,6 +492,71 @@ TEST_CASE("describe shows mentions count, claims and the document", "[store]") {
   CHECK(f.store->Describe("person:nobody").status().code() == Status::Code::kNotFound);
 }
 
+TEST_CASE("describe lists each finding about an entity or its claims once, with its evidence when asked", "[store]") {
+  Fixture f;
+  const std::string doc = f.AddDoc("Report", kText);
+  const std::string sun = f.AddPerson("Sun Zhengcai");
+  std::vector<std::string> claims;
+  for (const char* quote : {"nearly 30 million people", "Sun spoke on Tuesday"}) {
+    NewClaim c;
+    c.subject = sun;
+    c.predicate = "said";
+    c.value = {{"text", quote}};
+    c.source.document = doc;
+    c.source.quote = quote;
+    auto added = f.store->AddClaim(c, kCurator);
+    REQUIRE(added.ok());
+    claims.push_back(added->id);
+  }
+  // One finding citing the person and both claims, with a large evidence.
+  auto writer = f.store->BeginFindings("numbers", kCurator);
+  REQUIRE(writer.ok());
+  Finding fd;
+  fd.checker = "numbers";
+  fd.code = "value-agreement";
+  fd.severity = Severity::kInfo;
+  fd.message = "two statements agree";
+  fd.fingerprint = "fp-1";
+  fd.refs = {sun, claims[0], claims[1]};
+  fd.evidence = {{"why", std::string(100000, 'x')}};
+  REQUIRE((*writer)->Put(fd).ok());
+  REQUIRE((*writer)->Commit().ok());
+
+  auto with = f.store->Describe(sun);
+  REQUIRE(with.ok());
+  REQUIRE(with->findings.size() == 1);  // cited three ways, listed once
+  CHECK(with->findings[0].evidence["why"].get<std::string>().size() == 100000);
+  DescribeOptions text_view;
+  text_view.finding_evidence = false;
+  auto without = f.store->Describe(sun, text_view);
+  REQUIRE(without.ok());
+  REQUIRE(without->findings.size() == 1);
+  CHECK(without->findings[0].message == "two statements agree");
+  CHECK(without->findings[0].evidence.empty());
+}
+
+TEST_CASE("a search for a word in more documents than it ranks still finds the best of the newest", "[store][search]") {
+  Fixture f;
+  // More documents holding "harbour" than a search ranks (kRankWindow, 1,000).
+  for (int i = 0; i < 1100; ++i) f.AddDoc("Note " + std::to_string(i), "The harbour was quiet on day " + std::to_string(i) + ".");
+  const std::string best = f.AddDoc("Harbour harbour", "The harbour, the harbour and the harbour again.");
+  SearchQuery q;
+  q.text = "harbour";
+  q.type = EntityType::kDocument;
+  q.limit = 5;
+  auto hits = f.store->Search(q);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 5);
+  CHECK(hits->front().id == best);
+  // A prefix query over them too, with its snippets.
+  q.text = "har*";
+  hits = f.store->Search(q);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 5);
+  CHECK(hits->front().id == best);
+  CHECK(hits->front().snippet.find("[harbour]") != std::string::npos);
+}
+
 TEST_CASE("the full-text indexes stay consistent through every kind of write", "[store][search]") {
   Fixture f;
   // Grouped, every row is still waiting to be indexed (fts_pending) when it is
