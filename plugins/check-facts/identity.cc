@@ -161,7 +161,10 @@ class IdentityChecker final : public Checker {
     } else if (candidates.size() == 1) {
       const Person& p = *candidates[0].first;
       f.code = "probable-same-person";
-      f.severity = Severity::kWarning;
+      // "David" for David DeBatto: one of the person's own names, a reference
+      // to confirm (info); "Gillepsie" for Gillespie: a name written wrong
+      // (warning).
+      f.severity = best == NameLink::kSame ? Severity::kInfo : Severity::kWarning;
       f.message = d.id + ": \"" + surface + "\" is probably " + p.name + " (" + candidates[0].second +
                   "); merge or judge to decide";
       f.refs.push_back(p.id);

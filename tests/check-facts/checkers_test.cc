@@ -195,9 +195,22 @@ TEST_CASE("identity: a surname-only mention is paired by transliteration and by 
   }
   CHECK(ruan);
   CHECK(stan);
+  for (const Finding& f : same) CHECK(f.severity == Severity::kWarning);  // written another way
   const auto unmatched = WithCode(findings, "unmatched-reference");
   REQUIRE(unmatched.size() == 1);
   CHECK(unmatched[0].message.find("Okafor") != std::string::npos);
+
+  // One of the person's own names left unresolved ("Shaun" for Shaun Steen):
+  // a reference to confirm, info, not a warning.
+  CheckStore own;
+  DocBuilder e("doc:toast", "Shaun Steen raised a glass. Later Shaun thanked the mayor.");
+  const std::string steen = e.Entity(EntityType::kPerson, "Shaun Steen");
+  e.Mention(steen, "Shaun Steen").Mention("", "Shaun", 1);
+  own.Write(e);
+  const auto first_name = WithCode(own.Run(*checker), "probable-same-person");
+  REQUIRE(first_name.size() == 1);
+  CHECK(first_name[0].severity == Severity::kInfo);
+  CHECK(first_name[0].evidence["suggested"]["entity"] == "person:shaun-steen");
 }
 
 TEST_CASE("identity: two full names of one document written two ways are paired") {
