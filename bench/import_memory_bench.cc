@@ -8,18 +8,16 @@
 //
 // Options after "--" go to `dossier import` (e.g. --max-batch-mb 16).
 // Figures only; nothing is asserted.
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "measure.h"
 
 namespace fs = std::filesystem;
 
@@ -51,28 +49,11 @@ int main(int argc, char** argv) {
   const std::string db = dir + "/store.db", out = dir + "/import.out";
   std::vector<std::string> args = {DOSSIER_BINARY, "--db", db, "import", corpus};
   args.insert(args.end(), extra.begin(), extra.end());
-  std::vector<char*> raw;
-  for (auto& a : args) raw.push_back(a.data());
-  raw.push_back(nullptr);
-
-  const auto t0 = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(fd, STDOUT_FILENO);
-    dup2(fd, STDERR_FILENO);
-    execv(raw[0], raw.data());
-    _exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-
+  const dossier::bench::ChildRun run = dossier::bench::RunChild(args, out);
   std::printf("dossier import %s\n", corpus.c_str());
-  std::printf("  exit status       %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-  std::printf("  peak RSS          %.1f MB (target < 300 MB)\n", usage.ru_maxrss / 1024.0);
-  std::printf("  wall time         %.2f s\n", seconds);
+  std::printf("  exit status       %d\n", run.status);
+  std::printf("  peak RSS          %.1f MB (target < 300 MB)\n", run.peak_mib);
+  std::printf("  wall time         %.2f s\n", run.seconds);
   std::printf("  store size        %.1f MB\n", fs::exists(db) ? fs::file_size(db) / 1048576.0 : 0.0);
   std::printf("  it printed:\n");
   std::fflush(stdout);

@@ -18,9 +18,6 @@
 // classification, TAGS, SUBJECT, REF to earlier cables), numbered
 // paragraphs with figures, quotes and roles, and a signature. Figures only;
 // nothing is asserted (docs/performance.md keeps the table).
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -235,47 +232,11 @@ uint64_t WriteCorpus(const fs::path& dir, size_t n) {
   return bytes;
 }
 
-struct Run {
-  int status = -1;
-  double seconds = 0;
-  double peak_mib = 0;
-};
-
-// Runs the dossier binary with args, its output to `out`.
-Run Child(const std::vector<std::string>& args, const std::string& out) {
-  std::vector<std::string> all = {DOSSIER_BINARY};
-  all.insert(all.end(), args.begin(), args.end());
-  std::vector<char*> raw;
-  for (auto& a : all) raw.push_back(a.data());
-  raw.push_back(nullptr);
-  const auto t0 = Clock::now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(fd, STDOUT_FILENO);
-    dup2(fd, STDERR_FILENO);
-    execv(raw[0], raw.data());
-    _exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, bench::Seconds(t0), usage.ru_maxrss / 1024.0};
-}
-
-struct Timing {
-  double p50 = 0, p95 = 0;
-};
-
-Timing Time(int reps, const std::function<void(int)>& op) {
-  std::vector<double> ms;
-  for (int i = 0; i < reps; ++i) {
-    const auto t0 = Clock::now();
-    op(i);
-    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-  }
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
+// The dossier binary with args, its output to `out`.
+bench::ChildRun Child(const std::vector<std::string>& args, const std::string& out) {
+  std::vector<std::string> argv = {DOSSIER_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return bench::RunChild(std::move(argv), out);
 }
 
 uint64_t SizeOf(const fs::path& p) {
@@ -288,7 +249,7 @@ uint64_t SizeOf(const fs::path& p) {
   return total;
 }
 
-void Step(const char* what, const Run& r, const std::string& out) {
+void Step(const char* what, const bench::ChildRun& r, const std::string& out) {
   std::printf("%-22s %9.1f s %9.0f MiB   exit %d\n", what, r.seconds, r.peak_mib, r.status);
   if (r.status != 0) {
     std::fflush(stdout);
@@ -342,7 +303,7 @@ int main(int argc, char** argv) {
                 text / 1048576.0, bench::Seconds(g0), corpus.c_str());
     std::printf("%-22s %11s %13s\n", "step", "wall", "peak RSS");
     std::fflush(stdout);
-    const Run imported = Child({"--db", db.string(), "import", corpus.string()}, out);
+    const bench::ChildRun imported = Child({"--db", db.string(), "import", corpus.string()}, out);
     Step("import", imported, out);
     std::printf("  rate %.0f documents/s; store %.1f MiB (%.2fx the text)\n", n / std::max(1e-9, imported.seconds),
                 SizeOf(db) / 1048576.0, static_cast<double>(SizeOf(db)) / std::max<uint64_t>(1, text));
@@ -368,9 +329,9 @@ int main(int argc, char** argv) {
       q.text = text;
       if (!(*store)->Search(q).ok()) std::exit(1);
     };
-    const Timing by_name = Time(200, [&](int i) { search(people[static_cast<size_t>(i) % people.size()]); });
-    const Timing by_word = Time(200, [&](int i) { search(kCommon[i % 8]); });
-    const Timing by_prefix = Time(200, [&](int i) { search(kPrefixes[i % 10]); });
+    const bench::Timing by_name = bench::Time(200, [&](int i) { search(people[static_cast<size_t>(i) % people.size()]); });
+    const bench::Timing by_word = bench::Time(200, [&](int i) { search(kCommon[i % 8]); });
+    const bench::Timing by_prefix = bench::Time(200, [&](int i) { search(kPrefixes[i % 10]); });
     // The people to show: those the searches for their names found.
     std::vector<std::string> ids;
     for (const auto& name : people) {
@@ -388,18 +349,18 @@ int main(int argc, char** argv) {
     // `show` prints each finding's message; `show --json` gives its evidence too.
     DescribeOptions text_view;
     text_view.finding_evidence = false;
-    const Timing show = Time(200, [&](int i) {
+    const bench::Timing show = bench::Time(200, [&](int i) {
       if (!(*store)->Describe(ids[static_cast<size_t>(i) % ids.size()], text_view).ok()) std::exit(1);
     });
-    const Timing show_json = Time(200, [&](int i) {
+    const bench::Timing show_json = bench::Time(200, [&](int i) {
       if (!(*store)->Describe(ids[static_cast<size_t>(i) % ids.size()]).ok()) std::exit(1);
     });
-    std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a name", by_name.p50, by_name.p95);
-    std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a common word", by_word.p50, by_word.p95);
-    std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a short prefix", by_prefix.p50, by_prefix.p95);
-    std::printf("%-22s %9.2f ms p50 %7.2f ms p95   (%zu people)\n", "show: a person", show.p50, show.p95, ids.size());
-    std::printf("%-22s %9.2f ms p50 %7.2f ms p95   (with each finding's evidence)\n", "show --json", show_json.p50,
-                show_json.p95);
+    std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a name", by_name.median_ms, by_name.p95_ms);
+    std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a common word", by_word.median_ms, by_word.p95_ms);
+    std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a short prefix", by_prefix.median_ms, by_prefix.p95_ms);
+    std::printf("%-22s %9.2f ms p50 %7.2f ms p95   (%zu people)\n", "show: a person", show.median_ms, show.p95_ms, ids.size());
+    std::printf("%-22s %9.2f ms p50 %7.2f ms p95   (with each finding's evidence)\n", "show --json", show_json.median_ms,
+                show_json.p95_ms);
     std::fflush(stdout);
   }
 

@@ -16,9 +16,10 @@
 #include <vector>
 
 #include "dossier/store.h"
+#include "measure.h"
 
 using namespace dossier;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
 
 namespace {
 
@@ -93,20 +94,8 @@ Built Build(const std::string& path, int n) {
   return b;
 }
 
-struct Timing {
-  double median_ms = 0, p95_ms = 0;
-};
-
-Timing Time(int reps, const std::function<void(int)>& op) {
-  std::vector<double> ms;
-  for (int i = 0; i < reps; ++i) {
-    const auto t0 = Clock::now();
-    op(i);
-    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-  }
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
-}
+using bench::Time;
+using bench::Timing;
 
 struct Ops {
   Timing search_name, search_common, search_word_prefix, search_prefix3, search_prefix4, show;
