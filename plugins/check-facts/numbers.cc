@@ -179,11 +179,14 @@ class NumbersChecker final : public Checker {
       // 10 helicopters"): only the values documents disagree on conflict.
       // (An event's own measure given two close ways by one document is a
       // slip: OneDocumentTwoWays.)
-      const bool slip = EventMeasure(g.predicate) && ValuesClose(*index, g);
-      const std::set<size_t> disagreeing = g.clusters.size() > 1 && !slip ? DisagreeingClusters(*index, g) : std::set<size_t>();
-      const bool two_things = g.clusters.size() > 1 && !slip && disagreeing.empty();
-      if (!two_things && !slip && disagreeing.size() > 1 && disagreeing.size() < g.clusters.size() &&
-          !(uncertain_scope && !ValuesClose(*index, g))) {
+      const bool several = g.clusters.size() > 1;
+      const bool close = ValuesClose(*index, g);
+      const bool slip = EventMeasure(g.predicate) && close;
+      const bool far_apart = uncertain_scope && several && !close;  // two things (5 and 35 years)
+      std::set<size_t> disagreeing;
+      if (several && !slip) disagreeing = DisagreeingClusters(*index, g);
+      const bool two_things = several && !slip && disagreeing.empty();
+      if (!far_apart && disagreeing.size() > 1 && disagreeing.size() < g.clusters.size()) {
         // The conflict is between the values documents disagree on; the
         // others stay out of it.
         FactGroup only = g;
@@ -198,7 +201,7 @@ class NumbersChecker final : public Checker {
         reported.push_back(&apart.back());
         continue;
       }
-      if ((uncertain_scope && g.clusters.size() > 1 && !ValuesClose(*index, g)) || two_things) {
+      if (far_apart || two_things) {
         // Far apart, the values are about different things (5 and 35
         // years): no conflict, but each may still be stated by two outlets.
         for (const auto& cluster : g.clusters) {

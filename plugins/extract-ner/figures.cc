@@ -163,7 +163,11 @@ class SentenceFacts {
   SentenceFacts(std::string_view text, const Span& s, const std::vector<EntityAt>& mentions) : text_(text), span_(s) {
     auto it = std::lower_bound(mentions.begin(), mentions.end(), s.start,
                                [](const EntityAt& ea, int64_t at) { return ea.m->start < at; });
-    const int64_t dateline_end = s.start + DatelineEnd(text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start)));
+    // Looked for only when a mention could lie in one (most sentences have none near their start).
+    const bool near_start = it != mentions.end() && it->m->start < s.end && it->m->start < s.start + 400;
+    const int64_t dateline_end =
+        near_start ? s.start + DatelineEnd(text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start)))
+                   : 0;
     for (; it != mentions.end() && it->m->start < s.end; ++it) {
       if (it->m->end > s.end) continue;
       // "BAGHDAD, Iraq (CNN) -- Two car bombs killed ...": the dateline says
