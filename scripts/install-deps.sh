@@ -5,15 +5,16 @@
 #   install-deps.sh --tests   and what the tests need: Catch2, clang for the
 #                             sanitizer builds, libxml2, and the programs the
 #                             exports are opened in (Chromium, Graphviz,
-#                             networkx, igraph, rdflib, node and npm)
+#                             networkx, igraph, rdflib, node and npm), and
+#                             a PostgreSQL server for the store's tests on it
 set -eu
 
 PACKAGES="build-essential cmake ninja-build pkg-config ca-certificates \
-libsqlite3-dev nlohmann-json3-dev libboost-dev libboost-filesystem-dev \
+libsqlite3-dev libpq-dev nlohmann-json3-dev libboost-dev libboost-filesystem-dev \
 libcli11-dev libgumbo-dev iso-codes wamerican"
 if [ "${1:-}" = "--tests" ]; then
   PACKAGES="$PACKAGES sqlite3 catch2 clang libclang-rt-14-dev libxml2-dev chromium graphviz \
-python3 python3-networkx python3-igraph python3-rdflib"
+python3 python3-networkx python3-igraph python3-rdflib postgresql"
   # node and npm run the FollowTheMoney library; a machine may have them
   # from elsewhere (NodeSource), where Debian's packages would conflict.
   command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"

@@ -1,6 +1,8 @@
-// Store::Open chooses the backend. Today there is one: the embedded SQLite file.
+// Store::Open chooses the backend: the embedded SQLite file, or a database on
+// a PostgreSQL server (docs/design.md, "Backends").
 #include "dossier/store.h"
 
+#include "postgres/pg_store.h"
 #include "sqlite/sqlite_store.h"
 
 namespace dossier {
@@ -10,9 +12,7 @@ Snapshot::~Snapshot() = default;
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   if (path.empty()) return Status::InvalidArgument("empty store path");
-  if (path.rfind("postgres://", 0) == 0 || path.rfind("postgresql://", 0) == 0) {
-    return Status::Unsupported("PostgreSQL stores are not supported yet: " + path);
-  }
+  if (postgres::IsServerUri(path)) return postgres::OpenStore(path, options);
   return sqlite::SqliteStore::Open(path, options);
 }
 

@@ -140,7 +140,7 @@ TEST_CASE("a version 1 store keeps its search index when it moves to indexing at
   TempDir dir;
   const std::string path = dir / "v1.db";
   {
-    sqlite::Db db(path, true);
+    sqlite::SqliteDb db(path, true);
     sqlite::MigrateTo(&db, 1);
     // Version 1 indexed each row from its insert trigger.
     db.Exec(
@@ -187,7 +187,7 @@ TEST_CASE("a version 2 store gets the resolver's keys for the entities it holds"
   TempDir dir;
   const std::string path = dir / "v2.db";
   {
-    sqlite::Db db(path, true);
+    sqlite::SqliteDb db(path, true);
     sqlite::MigrateTo(&db, 2);
     db.Exec(
         "INSERT INTO entity(id, type, name, norm, canonical, created_at, updated_at, created_by) VALUES "

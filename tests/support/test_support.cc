@@ -1,11 +1,13 @@
 #include "test_support.h"
 
 #include <fcntl.h>
+#include <libpq-fe.h>
 #include <poll.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -92,7 +94,107 @@ RunResult Dossier(const std::string& db_path, const std::vector<std::string>& ar
   return Run(argv, full_env);
 }
 
+bool OnPostgres() {
+  const char* backend = std::getenv("DOSSIER_TEST_BACKEND");
+  return backend && std::string(backend) == "postgresql";
+}
+
+namespace {
+
+bool IsServerUri(const std::string& path) {
+  return path.rfind("postgres://", 0) == 0 || path.rfind("postgresql://", 0) == 0;
+}
+
+// The URI with its database name replaced.
+std::string WithDatabase(const std::string& uri, const std::string& name) {
+  const size_t scheme = uri.find("://");
+  const size_t slash = uri.find('/', scheme + 3);
+  const size_t query = uri.find('?', scheme + 3);
+  if (slash == std::string::npos || (query != std::string::npos && query < slash)) {
+    return uri.substr(0, query) + "/" + name + (query == std::string::npos ? "" : uri.substr(query));
+  }
+  return uri.substr(0, slash + 1) + name + (query == std::string::npos ? "" : uri.substr(query));
+}
+
+// Runs one statement on a server; the rows as text, or throws.
+std::vector<std::vector<std::string>> PgQuery(PGconn* conn, const std::string& sql) {
+  PGresult* r = PQexec(conn, sql.c_str());
+  const ExecStatusType st = PQresultStatus(r);
+  if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+    const std::string why = PQresultErrorMessage(r);
+    PQclear(r);
+    throw std::runtime_error(sql + ": " + why);
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < PQntuples(r); ++i) {
+    auto& row = rows.emplace_back();
+    for (int c = 0; c < PQnfields(r); ++c) row.push_back(PQgetisnull(r, i, c) ? "NULL" : PQgetvalue(r, i, c));
+  }
+  PQclear(r);
+  return rows;
+}
+
+PGconn* PgConnect(const std::string& uri) {
+  PGconn* conn = PQconnectdb(uri.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    const std::string why = PQerrorMessage(conn);
+    PQfinish(conn);
+    throw std::runtime_error("cannot connect to " + uri + ": " + why);
+  }
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+  return conn;
+}
+
+std::string DumpServerStore(const std::string& uri, bool include_audit) {
+  PGconn* conn = PgConnect(uri);
+  std::ostringstream out;
+  try {
+    for (const auto& t : PgQuery(conn, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                                       "AND tablename <> 'dossier_meta' ORDER BY tablename")) {
+      if (t[0] == "audit" && !include_audit) continue;
+      out << "== " << t[0] << "\n";
+      for (const auto& row : PgQuery(conn, "SELECT * FROM \"" + t[0] + "\" ORDER BY 1, 2")) {
+        for (size_t i = 0; i < row.size(); ++i) out << (i ? "|" : "") << row[i];
+        out << "\n";
+      }
+    }
+  } catch (...) {
+    PQfinish(conn);
+    throw;
+  }
+  PQfinish(conn);
+  return out.str();
+}
+
+}  // namespace
+
+std::string StoreAt(const TempDir& dir, const std::string& name) {
+  if (!OnPostgres()) return dir / name;
+  const char* server = std::getenv("DOSSIER_TEST_POSTGRES");
+  if (!server || !*server) {
+    std::fprintf(stderr, "skipped: DOSSIER_TEST_BACKEND=postgresql, but DOSSIER_TEST_POSTGRES names no server "
+                         "(scripts/pg-test-server starts one)\n");
+    std::exit(77);
+  }
+  // A database of its own per store, named after the process and a count, so
+  // that tests running at once never share one. The server is a throwaway:
+  // its databases go with it.
+  static int count = 0;
+  const std::string db = "dossier_test_" + std::to_string(::getpid()) + "_" + std::to_string(++count);
+  PGconn* conn = PgConnect(server);
+  try {
+    PgQuery(conn, "DROP DATABASE IF EXISTS " + db);
+    PgQuery(conn, "CREATE DATABASE " + db);
+  } catch (...) {
+    PQfinish(conn);
+    throw;
+  }
+  PQfinish(conn);
+  return WithDatabase(server, db);
+}
+
 std::string DumpStore(const std::string& db_path, bool include_audit) {
+  if (IsServerUri(db_path)) return DumpServerStore(db_path, include_audit);
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     sqlite3_close(db);

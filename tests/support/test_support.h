@@ -40,8 +40,20 @@ RunResult Dossier(const std::string& db_path, const std::vector<std::string>& ar
 // Path of the dossier binary under test.
 std::string DossierBinary();
 
-// Every row of every table of an SQLite file except the audit log, as text,
-// table by table, so two dumps compare equal iff the stored data is equal.
+// Whether this run of the tests keeps its stores on PostgreSQL
+// (DOSSIER_TEST_BACKEND=postgresql): the store tests run once per backend.
+bool OnPostgres();
+
+// Where a test keeps a store: the file dir/name, or, on PostgreSQL, a fresh
+// database on the server DOSSIER_TEST_POSTGRES names (a postgresql:// URI of
+// a database the tests' user may create databases from; scripts/pg-test-server
+// starts one). A PostgreSQL run without DOSSIER_TEST_POSTGRES exits 77, which
+// ctest reports as skipped, saying why.
+std::string StoreAt(const TempDir& dir, const std::string& name = "test.db");
+
+// Every row of every table of a store (an SQLite file or a PostgreSQL URI)
+// except the audit log, as text, table by table, so two dumps compare equal
+// iff the stored data is equal.
 std::string DumpStore(const std::string& db_path, bool include_audit = false);
 
 void WriteFile(const std::string& path, const std::string& content);

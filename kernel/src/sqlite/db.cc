@@ -4,66 +4,59 @@
 
 namespace dossier::sqlite {
 
-Stmt::~Stmt() {
-  if (!stmt_) return;
-  if (in_use_) {
+// A statement SQLite prepared once and the Db keeps, lent to one Stmt at a
+// time; or, when it was lent already, a fresh one that the Stmt frees.
+class SqliteDb::CachedStmt final : public StmtImpl {
+ public:
+  CachedStmt(SqliteDb* db, sqlite3_stmt* stmt, bool cached) : db_(db), stmt_(stmt), cached_(cached) {}
+  ~CachedStmt() override { sqlite3_finalize(stmt_); }
+
+  void Bind(int i, std::string_view v) override {
+    db_->Check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+  void Bind(int i, int64_t v) override { db_->Check(sqlite3_bind_int64(stmt_, i, v)); }
+  void Bind(int i, double v) override { db_->Check(sqlite3_bind_double(stmt_, i, v)); }
+  void BindNull(int i) override { db_->Check(sqlite3_bind_null(stmt_, i)); }
+  bool Step() override {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    db_->Check(rc);
+    return false;
+  }
+  bool IsNull(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string Text(int col) const override {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    if (!p) return {};
+    return std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  }
+  int64_t Int(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  double Real(int col) const override { return sqlite3_column_double(stmt_, col); }
+  void Release() override {
+    if (!cached_) {
+      delete this;
+      return;
+    }
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
-    *in_use_ = false;
-  } else {
-    sqlite3_finalize(stmt_);
+    in_use = false;
   }
+
+  bool in_use = false;
+
+ private:
+  SqliteDb* db_;
+  sqlite3_stmt* stmt_;
+  bool cached_;
+};
+
+int64_t Db::QueryInt(const std::string& sql, int64_t fallback) {
+  Stmt s = Prepare(sql);
+  if (!s.Step() || s.IsNull(0)) return fallback;
+  return s.Int(0);
 }
 
-Stmt& Stmt::Bind(int i, std::string_view v) {
-  db_->Check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  return *this;
-}
-Stmt& Stmt::Bind(int i, int64_t v) {
-  db_->Check(sqlite3_bind_int64(stmt_, i, v));
-  return *this;
-}
-Stmt& Stmt::Bind(int i, double v) {
-  db_->Check(sqlite3_bind_double(stmt_, i, v));
-  return *this;
-}
-Stmt& Stmt::Bind(int i, std::nullptr_t) {
-  db_->Check(sqlite3_bind_null(stmt_, i));
-  return *this;
-}
-Stmt& Stmt::BindOrNull(int i, std::string_view v) {
-  return v.empty() ? Bind(i, nullptr) : Bind(i, v);
-}
-Stmt& Stmt::BindOrNull(int i, int64_t v) { return v < 0 ? Bind(i, nullptr) : Bind(i, v); }
-
-bool Stmt::Step() {
-  const int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  db_->Check(rc);
-  return false;
-}
-
-void Stmt::Run() {
-  while (Step()) {
-  }
-}
-
-bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-
-std::string Stmt::Text(int col) const {
-  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-  if (!p) return {};
-  return std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
-}
-
-int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-
-int64_t Stmt::IntOr(int col, int64_t fallback) const { return IsNull(col) ? fallback : Int(col); }
-
-double Stmt::Real(int col) const { return sqlite3_column_double(stmt_, col); }
-
-Db::Db(const std::string& path, bool create, Mode mode) {
+SqliteDb::SqliteDb(const std::string& path, bool create, Mode mode) {
   int flags = SQLITE_OPEN_NOMUTEX;
   std::string name = path;
   if (mode == Mode::kReadWrite) {
@@ -97,17 +90,17 @@ Db::Db(const std::string& path, bool create, Mode mode) {
   sqlite3_extended_result_codes(db_, 0);
 }
 
-Db::~Db() {
-  for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
+SqliteDb::~SqliteDb() {
+  cache_.clear();
   sqlite3_close_v2(db_);
 }
 
-void Db::Check(int rc) const {
+void SqliteDb::Check(int rc) const {
   if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
   throw SqliteError(rc & 0xFF, sqlite3_errmsg(db_));
 }
 
-void Db::Exec(std::string_view sql) {
+void SqliteDb::Exec(std::string_view sql) {
   std::string s(sql);
   char* err = nullptr;
   const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
@@ -118,31 +111,31 @@ void Db::Exec(std::string_view sql) {
   }
 }
 
-Stmt Db::Prepare(const std::string& sql) {
+void SqliteDb::ExecQuietly(const char* sql) noexcept { sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
+
+Stmt SqliteDb::Prepare(const std::string& sql) {
   auto it = cache_.find(sql);
-  if (it != cache_.end() && it->second.in_use) {
+  if (it != cache_.end() && it->second->in_use) {
     sqlite3_stmt* stmt = nullptr;
     Check(sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr));
-    return Stmt(this, stmt, nullptr);
+    return Stmt(new CachedStmt(this, stmt, false));
   }
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
     Check(sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                              &stmt, nullptr));
-    it = cache_.emplace(sql, Cached{stmt, false}).first;
+    it = cache_.emplace(sql, std::make_unique<CachedStmt>(this, stmt, true)).first;
   }
-  it->second.in_use = true;
-  return Stmt(this, it->second.stmt, &it->second.in_use);
-}
-
-int64_t Db::QueryInt(const std::string& sql, int64_t fallback) {
-  Stmt s = Prepare(sql);
-  if (!s.Step() || s.IsNull(0)) return fallback;
-  return s.Int(0);
+  it->second->in_use = true;
+  return Stmt(it->second.get());
 }
 
 Transaction::Transaction(Db* db) : db_(db), nested_(db->InTransaction()) {
-  db_->Exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+  if (nested_) {
+    db_->Exec("SAVEPOINT nested");
+  } else {
+    db_->BeginWrite();
+  }
 }
 
 Transaction::~Transaction() {
@@ -151,8 +144,7 @@ Transaction::~Transaction() {
     // back when the connection closes. (After some errors SQLite has rolled
     // back the enclosing transaction itself; then there is no savepoint left
     // and these fail harmlessly.)
-    sqlite3_exec(db_->handle(), nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK", nullptr, nullptr,
-                 nullptr);
+    db_->ExecQuietly(nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
   }
 }
 

@@ -1,6 +1,8 @@
-// A thin RAII layer over the SQLite C API, private to the SQLite backend.
+// A thin RAII layer over the database engine, private to the store's SQL
+// code: SQLite's C API, or libpq for a PostgreSQL store (postgres/pg_db.h).
 //
-// Errors inside the backend are thrown as SqliteError and turned into a Status
+// Errors inside the backend are thrown as SqliteError (PostgreSQL's errors
+// carry the SQLite result code that means the same) and turned into a Status
 // at the Store boundary, so the code between reads as a straight line and a
 // failure anywhere in a transaction unwinds through its Transaction guard,
 // which rolls back.
@@ -13,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 #include <string>
 #include <string_view>
 
@@ -29,31 +32,61 @@ class SqliteError : public std::runtime_error {
 
 class Db;
 
-// A prepared statement borrowed from the Db's cache; reset and unbound when it
-// goes out of scope so the next user starts clean.
+// One backend's prepared statement (SQLite's, or PostgreSQL's in
+// kernel/src/postgres/pg_db.h). Stmt is the face the store's code uses.
+class StmtImpl {
+ public:
+  virtual ~StmtImpl() = default;
+  virtual void Bind(int i, std::string_view v) = 0;
+  virtual void Bind(int i, int64_t v) = 0;
+  virtual void Bind(int i, double v) = 0;
+  virtual void BindNull(int i) = 0;
+  virtual bool Step() = 0;
+  virtual bool IsNull(int col) const = 0;
+  virtual std::string Text(int col) const = 0;
+  virtual int64_t Int(int col) const = 0;
+  virtual double Real(int col) const = 0;
+  // The Stmt is done with it: reset for the next user of a cached statement,
+  // or freed.
+  virtual void Release() = 0;
+};
+
+// A prepared statement borrowed from the Db; reset and unbound (or freed)
+// when it goes out of scope so the next user starts clean.
 class Stmt {
  public:
-  // in_use is the cache's flag for this statement (nullptr: the Stmt owns it).
-  Stmt(Db* db, sqlite3_stmt* stmt, bool* in_use) : db_(db), stmt_(stmt), in_use_(in_use) {}
+  explicit Stmt(StmtImpl* impl) : impl_(impl) {}
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
-  Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_), in_use_(other.in_use_) {
-    other.stmt_ = nullptr;
+  Stmt(Stmt&& other) noexcept : impl_(other.impl_) { other.impl_ = nullptr; }
+  ~Stmt() {
+    if (impl_) impl_->Release();
   }
-  ~Stmt();
 
   // Binding by 1-based position. Empty optionals and nullptr bind NULL.
-  Stmt& Bind(int i, std::string_view v);
+  Stmt& Bind(int i, std::string_view v) {
+    impl_->Bind(i, v);
+    return *this;
+  }
   Stmt& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
   Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
-  Stmt& Bind(int i, int64_t v);
+  Stmt& Bind(int i, int64_t v) {
+    impl_->Bind(i, v);
+    return *this;
+  }
   Stmt& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
-  Stmt& Bind(int i, double v);
-  Stmt& Bind(int i, std::nullptr_t);
+  Stmt& Bind(int i, double v) {
+    impl_->Bind(i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, std::nullptr_t) {
+    impl_->BindNull(i);
+    return *this;
+  }
   // Binds NULL for an empty string (optional text columns).
-  Stmt& BindOrNull(int i, std::string_view v);
+  Stmt& BindOrNull(int i, std::string_view v) { return v.empty() ? Bind(i, nullptr) : Bind(i, v); }
   // Binds NULL for a negative value (unset offsets).
-  Stmt& BindOrNull(int i, int64_t v);
+  Stmt& BindOrNull(int i, int64_t v) { return v < 0 ? Bind(i, nullptr) : Bind(i, v); }
 
   template <class... Args>
   Stmt& BindAll(Args&&... args) {
@@ -63,52 +96,66 @@ class Stmt {
   }
 
   // Advances; true while a row is available.
-  bool Step();
+  bool Step() { return impl_->Step(); }
   // Runs to completion (for statements without rows).
-  void Run();
+  void Run() {
+    while (Step()) {
+    }
+  }
 
-  bool IsNull(int col) const;
-  std::string Text(int col) const;  // "" for NULL
-  int64_t Int(int col) const;       // 0 for NULL
-  int64_t IntOr(int col, int64_t fallback) const;
-  double Real(int col) const;
+  bool IsNull(int col) const { return impl_->IsNull(col); }
+  std::string Text(int col) const { return impl_->Text(col); }  // "" for NULL
+  int64_t Int(int col) const { return impl_->Int(col); }        // 0 for NULL
+  int64_t IntOr(int col, int64_t fallback) const { return IsNull(col) ? fallback : Int(col); }
+  double Real(int col) const { return impl_->Real(col); }
 
  private:
-  Db* db_;
-  sqlite3_stmt* stmt_;
-  bool* in_use_;
+  StmtImpl* impl_;
 };
 
+// Which SQL a Db speaks, where the store's statements must differ.
+enum class Dialect { kSqlite, kPostgres };
+
+// A connection to the database that holds a store. The store's code writes
+// SQL both engines accept where it can (docs/design.md, "Backends"), and asks
+// dialect() where it cannot.
 class Db {
  public:
-  // How Db opens a file.
-  enum class Mode {
-    kReadWrite,  // the store's own process may write
-    kReadOnly,   // the user may not write the file: reads only, through the WAL if there is one
-    kImmutable,  // read-only, and nothing can be writing it (no WAL, folder not writable)
-  };
-  // Opens the file; throws SqliteError when SQLite cannot.
-  Db(const std::string& path, bool create, Mode mode = Mode::kReadWrite);
-  ~Db();
-  Db(const Db&) = delete;
-  Db& operator=(const Db&) = delete;
+  virtual ~Db() = default;
 
+  virtual Dialect dialect() const = 0;
   // Runs one or more statements without results.
-  void Exec(std::string_view sql);
-  // A cached prepared statement for sql (which must be a single statement).
-  // While one Stmt for sql is alive, preparing sql again gives a fresh,
-  // uncached statement, so nested use of the same query is safe.
-  Stmt Prepare(const std::string& sql);
+  virtual void Exec(std::string_view sql) = 0;
+  // Exec that ignores failure: ending a transaction from a destructor.
+  virtual void ExecQuietly(const char* sql) noexcept = 0;
+  // A prepared statement for sql (which must be a single statement, with ?
+  // for parameters). While one Stmt for sql is alive, preparing sql again
+  // gives a fresh one, so nested use of the same query is safe.
+  virtual Stmt Prepare(const std::string& sql) = 0;
+  // Rows the last INSERT, UPDATE or DELETE changed.
+  virtual int64_t Changes() const = 0;
+  virtual bool InTransaction() const = 0;
+  // Begins a write transaction that holds the store's write lock: a second
+  // writer waits here (up to the busy timeout) rather than failing later.
+  virtual void BeginWrite() = 0;
+  // Begins a transaction that only reads and sees one moment of the store
+  // throughout, whatever other connections commit meanwhile.
+  virtual void BeginRead() = 0;
+  // Checks foreign keys at COMMIT rather than at each statement (on), or at
+  // each statement again (off), in the open transaction; never throws when
+  // turning it off.
+  virtual void DeferForeignKeys(bool on) = 0;
+  // SQL for text expr as its UTF-8 bytes, which substr() and length() then
+  // count in bytes (the offsets the store keeps are byte offsets); read
+  // back, the result is those bytes.
+  virtual std::string Bytes(std::string_view expr) const = 0;
+  // The store's schema version, as the engine keeps it.
+  virtual int SchemaVersion() = 0;
+  // What the store takes on disk.
+  virtual int64_t SizeBytes() = 0;
+
   // Convenience: the first column of the first row as an integer (or fallback).
   int64_t QueryInt(const std::string& sql, int64_t fallback = 0);
-
-  int64_t LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
-  int64_t Changes() const { return sqlite3_changes64(db_); }
-  bool InTransaction() const { return !sqlite3_get_autocommit(db_); }
-  sqlite3* handle() { return db_; }
-
-  // Throws SqliteError for rc (with SQLite's message) unless rc is OK/ROW/DONE.
-  void Check(int rc) const;
 
   // Work every write transaction does last, inside it, before its COMMIT (a
   // Transaction that is not a savepoint). If it throws, the transaction rolls back.
@@ -118,18 +165,64 @@ class Db {
   }
 
  private:
-  sqlite3* db_ = nullptr;
   void (*before_commit_)(Db*) = nullptr;
-  struct Cached {
-    sqlite3_stmt* stmt = nullptr;
-    bool in_use = false;
-  };
-  std::map<std::string, Cached, std::less<>> cache_;
 };
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back if not committed. Immediate, so a
-// second writer waits on the busy timeout at BEGIN rather than failing with
-// SQLITE_BUSY when it later tries to upgrade a read lock. Inside a write
+// The SQLite connection.
+class SqliteDb final : public Db {
+ public:
+  // How SqliteDb opens a file.
+  enum class Mode {
+    kReadWrite,  // the store's own process may write
+    kReadOnly,   // the user may not write the file: reads only, through the WAL if there is one
+    kImmutable,  // read-only, and nothing can be writing it (no WAL, folder not writable)
+  };
+  // Opens the file; throws SqliteError when SQLite cannot.
+  SqliteDb(const std::string& path, bool create, Mode mode = Mode::kReadWrite);
+  ~SqliteDb() override;
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  void Exec(std::string_view sql) override;
+  void ExecQuietly(const char* sql) noexcept override;
+  Stmt Prepare(const std::string& sql) override;
+  int64_t Changes() const override { return sqlite3_changes64(db_); }
+  bool InTransaction() const override { return !sqlite3_get_autocommit(db_); }
+  // BEGIN IMMEDIATE: a second writer waits on the busy timeout at BEGIN
+  // rather than failing with SQLITE_BUSY when it later tries to upgrade a
+  // read lock.
+  void BeginWrite() override { Exec("BEGIN IMMEDIATE"); }
+  // BEGIN is deferred: the snapshot is taken at the first read, so read now
+  // rather than at the caller's first query.
+  void BeginRead() override {
+    Exec("BEGIN");
+    Exec("SELECT count(*) FROM sqlite_schema");
+  }
+  // SQLite turns deferral off itself at the outermost COMMIT or ROLLBACK.
+  void DeferForeignKeys(bool on) override {
+    if (on) {
+      Exec("PRAGMA defer_foreign_keys = ON");
+    } else {
+      ExecQuietly("PRAGMA defer_foreign_keys = OFF");
+    }
+  }
+
+  std::string Bytes(std::string_view expr) const override { return "CAST(" + std::string(expr) + " AS BLOB)"; }
+  int SchemaVersion() override { return static_cast<int>(QueryInt("PRAGMA user_version")); }
+  int64_t SizeBytes() override { return QueryInt("PRAGMA page_count") * QueryInt("PRAGMA page_size"); }
+
+  int64_t LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
+  sqlite3* handle() { return db_; }
+  // Throws SqliteError for rc (with SQLite's message) unless rc is OK/ROW/DONE.
+  void Check(int rc) const;
+
+ private:
+  class CachedStmt;
+  sqlite3* db_ = nullptr;
+  std::map<std::string, std::unique_ptr<CachedStmt>, std::less<>> cache_;
+};
+
+// A write transaction (Db::BeginWrite) ... COMMIT, rolled back if not
+// committed. Inside a write
 // transaction already open (a write group) it is a savepoint instead: it
 // commits into the enclosing transaction and rolls back only its own writes.
 // Never open one inside a read snapshot: the savepoint would not wait for the

@@ -16,8 +16,13 @@ namespace {
 // whole-store GROUP BY. For those, temporary data goes to a file instead.
 class TempOnDisk {
  public:
-  explicit TempOnDisk(Db* db) : db_(db) { sqlite3_exec(db_->handle(), "PRAGMA temp_store = FILE", nullptr, nullptr, nullptr); }
-  ~TempOnDisk() { sqlite3_exec(db_->handle(), "PRAGMA temp_store = MEMORY", nullptr, nullptr, nullptr); }
+  // (PostgreSQL spills large sorts to disk by itself.)
+  explicit TempOnDisk(Db* db) : db_(db->dialect() == Dialect::kSqlite ? db : nullptr) {
+    if (db_) db_->ExecQuietly("PRAGMA temp_store = FILE");
+  }
+  ~TempOnDisk() {
+    if (db_) db_->ExecQuietly("PRAGMA temp_store = MEMORY");
+  }
   TempOnDisk(const TempOnDisk&) = delete;
   TempOnDisk& operator=(const TempOnDisk&) = delete;
 

@@ -22,18 +22,22 @@ namespace {
 // json_valid parsed every evidence text a second time.
 class BulkFindingWrite {
  public:
-  explicit BulkFindingWrite(Db* db) : db_(db), cache_size_(db->QueryInt("PRAGMA cache_size", -2000)) {
+  // (SQLite's settings: a PostgreSQL server's buffers are its own.)
+  explicit BulkFindingWrite(Db* db) : db_(db->dialect() == Dialect::kSqlite ? db : nullptr) {
+    if (!db_) return;
+    cache_size_ = db->QueryInt("PRAGMA cache_size", -2000);
     db_->Exec("PRAGMA cache_size = -262144; PRAGMA ignore_check_constraints = ON");
   }
   ~BulkFindingWrite() {
+    if (!db_) return;
     const std::string restore =
         "PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = " + std::to_string(cache_size_);
-    sqlite3_exec(db_->handle(), restore.c_str(), nullptr, nullptr, nullptr);
+    db_->ExecQuietly(restore.c_str());
   }
 
  private:
   Db* db_;
-  int64_t cache_size_;
+  int64_t cache_size_ = -2000;
 };
 
 }  // namespace

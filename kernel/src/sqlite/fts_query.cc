@@ -39,12 +39,27 @@ std::string Quote(std::string_view s) {
   return out;
 }
 
-Token MakeTerm(std::string_view body, bool prefix, bool negated, std::string_view raw) {
-  Token t{Token::kTerm, Quote(body) + (prefix ? "*" : ""), negated, std::string(raw)};
-  return t;
+// A tsquery lexeme in quotes: the text parser splits it into words as it
+// splits the indexed text ("foo-bar" is foo-bar, foo and bar in a row, as
+// in the index), so it means what an FTS5 string means.
+std::string QuoteTsquery(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'' || c == '\\') out += c;
+    out += IsSpace(c) ? ' ' : c;
+  }
+  out += "'";
+  return out;
 }
 
-std::vector<Token> Lex(std::string_view q) {
+Token MakeTerm(std::string_view body, bool prefix, bool negated, std::string_view raw, QuerySyntax syntax) {
+  if (syntax == QuerySyntax::kTsquery) {
+    return Token{Token::kTerm, QuoteTsquery(body) + (prefix ? ":*" : ""), negated, std::string(raw)};
+  }
+  return Token{Token::kTerm, Quote(body) + (prefix ? "*" : ""), negated, std::string(raw)};
+}
+
+std::vector<Token> Lex(std::string_view q, QuerySyntax syntax) {
   std::vector<Token> out;
   size_t i = 0;
   while (i < q.size()) {
@@ -68,7 +83,7 @@ std::vector<Token> Lex(std::string_view q) {
         prefix = true;
         ++i;
       }
-      if (HasWordChars(body)) out.push_back(MakeTerm(body, prefix, negated, body));
+      if (HasWordChars(body)) out.push_back(MakeTerm(body, prefix, negated, body, syntax));
     } else {
       size_t j = i;
       while (j < q.size() && !IsSpace(q[j]) && q[j] != '"' && q[j] != '(' && q[j] != ')') ++j;
@@ -96,7 +111,7 @@ std::vector<Token> Lex(std::string_view q) {
         prefix = true;
         word.remove_suffix(1);
       }
-      if (HasWordChars(word)) out.push_back(MakeTerm(word, prefix, negated, word));
+      if (HasWordChars(word)) out.push_back(MakeTerm(word, prefix, negated, word, syntax));
     }
   }
   return out;
@@ -108,7 +123,7 @@ bool EndsOperand(const Token& t) { return t.kind == Token::kTerm || t.kind == To
 // An operator keeps its meaning only between two operands; elsewhere it is the
 // plain word. Parentheses are balanced: stray ")" dropped, missing ")" added,
 // "()" removed, nesting capped (FTS5's parser has a depth limit).
-std::vector<Token> Normalize(std::vector<Token> in) {
+std::vector<Token> Normalize(std::vector<Token> in, QuerySyntax syntax) {
   constexpr int kMaxDepth = 8;  // FTS5's parser overflows near 30 nested groups; people use two or three
   std::vector<Token> balanced;
   int depth = 0;
@@ -146,14 +161,14 @@ std::vector<Token> Normalize(std::vector<Token> in) {
     const bool left = k > 0 && EndsOperand(balanced[k - 1]);
     const bool right = k + 1 < balanced.size() && StartsOperand(balanced[k + 1]) &&
                        !balanced[k + 1].negated;
-    if (!left || !right) t = MakeTerm(t.raw, false, false, t.raw);
+    if (!left || !right) t = MakeTerm(t.raw, false, false, t.raw, syntax);
   }
   return balanced;
 }
 
 class Parser {
  public:
-  explicit Parser(std::vector<Token> tokens) : t_(std::move(tokens)) {}
+  Parser(std::vector<Token> tokens, QuerySyntax syntax) : t_(std::move(tokens)), syntax_(syntax) {}
 
   Result<std::string> Parse() {
     std::string out = Or();
@@ -167,7 +182,16 @@ class Parser {
 
   // Chains of one operator are printed flat ("a AND b AND c") so the output
   // nests no deeper than the user's (capped) parentheses.
-  static std::string Join(const std::vector<std::string>& parts, const char* op) {
+  // The operators: FTS5's words, or tsquery's signs (its NOT is a prefix:
+  // "a NOT b" is a & !b).
+  std::string Op(Token::Kind kind) const {
+    const bool ts = syntax_ == QuerySyntax::kTsquery;
+    if (kind == Token::kAnd) return ts ? "&" : "AND";
+    if (kind == Token::kOr) return ts ? "|" : "OR";
+    return ts ? "& !" : "NOT";
+  }
+
+  static std::string Join(const std::vector<std::string>& parts, const std::string& op) {
     if (parts.size() == 1) return parts[0];
     std::string out = "(";
     for (size_t i = 0; i < parts.size(); ++i) out += (i ? std::string(" ") + op + " " : "") + parts[i];
@@ -181,7 +205,7 @@ class Parser {
       ++p_;
       if (std::string right = And(); !right.empty()) parts.push_back(std::move(right));
     }
-    return parts.empty() ? std::string() : Join(parts, "OR");
+    return parts.empty() ? std::string() : Join(parts, Op(Token::kOr));
   }
 
   std::string And() {
@@ -195,7 +219,7 @@ class Parser {
       }
       if (std::string right = Not(); !right.empty()) parts.push_back(std::move(right));
     }
-    return parts.empty() ? std::string() : Join(parts, "AND");
+    return parts.empty() ? std::string() : Join(parts, Op(Token::kAnd));
   }
 
   std::string Not() {
@@ -215,7 +239,7 @@ class Parser {
       }
       if (std::string right = Primary(); !right.empty()) parts.push_back(std::move(right));
     }
-    return parts.empty() ? std::string() : Join(parts, "NOT");
+    return parts.empty() ? std::string() : Join(parts, Op(Token::kNot));
   }
 
   std::string Primary() {
@@ -244,21 +268,22 @@ class Parser {
   }
 
   std::vector<Token> t_;
+  QuerySyntax syntax_;
   size_t p_ = 0;
   Status error_;
 };
 
 }  // namespace
 
-Result<std::string> ToFtsExpression(std::string_view query) {
-  std::vector<Token> tokens = Normalize(Lex(query));
+Result<std::string> ToFtsExpression(std::string_view query, QuerySyntax syntax) {
+  std::vector<Token> tokens = Normalize(Lex(query, syntax), syntax);
   const auto terms = static_cast<size_t>(
       std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind == Token::kTerm; }));
   if (terms > kMaxSearchTerms) {
     return Status::InvalidArgument("search query has " + std::to_string(terms) +
                                    " words and phrases, over the limit of " + std::to_string(kMaxSearchTerms));
   }
-  return Parser(std::move(tokens)).Parse();
+  return Parser(std::move(tokens), syntax).Parse();
 }
 
 }  // namespace dossier::sqlite

@@ -28,9 +28,14 @@ inline constexpr size_t kMaxSearchTerms = 256;
 // however large the archive (docs/performance.md).
 inline constexpr int64_t kRankWindow = 1000;
 
-// The FTS5 expression for query, or InvalidArgument with a message about the
+// Which engine the expression is for: SQLite's FTS5 (MATCH), or PostgreSQL's
+// full-text search (to_tsquery('simple', ...), docs/design.md, "Backends").
+// The query means the same in both.
+enum class QuerySyntax { kFts5, kTsquery };
+
+// The expression for query, or InvalidArgument with a message about the
 // query (no words to search for; only excluded words; more than
 // kMaxSearchTerms words and phrases).
-Result<std::string> ToFtsExpression(std::string_view query);
+Result<std::string> ToFtsExpression(std::string_view query, QuerySyntax syntax = QuerySyntax::kFts5);
 
 }  // namespace dossier::sqlite

@@ -279,14 +279,28 @@ Result<WriteOutcome> SqliteStore::WriteDocument(const DocumentBatch& in, const A
     }
     out.entities_created = static_cast<int64_t>(created.size());
 
+    // A mention names what its entity was stored as (resolver rule 5).
+    auto mention_type = [&](const ProposedMention& m) {
+      return m.entity.empty() ? m.type : types.count(m.entity) ? types.at(m.entity) : m.type;
+    };
+    // Of two mentions of the same span and type (one id), the later wins: the
+    // earlier is not written. (One statement may not meet the same row twice
+    // on PostgreSQL.)
+    std::vector<size_t> kept;
+    {
+      std::set<std::string> seen;
+      for (size_t i = in.mentions.size(); i-- > 0;) {
+        const ProposedMention& m = in.mentions[i];
+        if (seen.insert(MentionId(d.id, m.start, m.end, mention_type(m))).second) kept.push_back(i);
+      }
+      std::reverse(kept.begin(), kept.end());
+    }
     InsertRows(db_.get(), "INSERT INTO mention(id, entity, entity_type, doc, start, \"end\", text, extractor, confidence)", 9,
-               // A later mention of the same span and type wins.
                "ON CONFLICT(id) DO UPDATE SET entity = excluded.entity, extractor = excluded.extractor, "
                "confidence = excluded.confidence",
-               in.mentions.size(), [&](Stmt& s, int col, size_t i) {
-                 const ProposedMention& m = in.mentions[i];
-                 // A mention names what its entity was stored as (resolver rule 5).
-                 const EntityType type = m.entity.empty() ? m.type : types.count(m.entity) ? types.at(m.entity) : m.type;
+               kept.size(), [&](Stmt& s, int col, size_t k) {
+                 const ProposedMention& m = in.mentions[kept[k]];
+                 const EntityType type = mention_type(m);
                  s.Bind(col + 1, MentionId(d.id, m.start, m.end, type));
                  s.BindOrNull(col + 2, m.entity.empty() ? std::string_view() : std::string_view(ids.at(m.entity)));
                  s.Bind(col + 3, TypeText(type));

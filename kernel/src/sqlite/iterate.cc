@@ -8,7 +8,7 @@ Status SqliteStore::ForEachEntity(const EntityFilter& filter, const std::functio
   return Guard(path_, [&]() -> Status {
     if (filter.type == EntityType::kClaim) return Status::InvalidArgument("claims are read with ForEachClaim");
     ReadSnapshot snapshot(db_.get());
-    std::string sql = "SELECT id FROM entity WHERE 1";
+    std::string sql = "SELECT id FROM entity WHERE TRUE";
     if (filter.type) sql += " AND type = ?1";
     if (!filter.include_absorbed) sql += " AND canonical = id";
     sql += " ORDER BY id";
@@ -58,7 +58,7 @@ Result<std::vector<Mention>> SqliteStore::MentionsIn(std::string_view document) 
 Status SqliteStore::ForEachClaim(const ClaimFilter& filter, const std::function<bool(const Claim&)>& each) {
   return Guard(path_, [&]() -> Status {
     ReadSnapshot snapshot(db_.get());
-    std::string sql = std::string("SELECT ") + kClaimColumns + " FROM claim c WHERE 1";
+    std::string sql = std::string("SELECT ") + kClaimColumns + " FROM claim c WHERE TRUE";
     std::vector<std::string> binds;
     if (!filter.about.empty()) {
       const std::string canonical = ResolveOrThrow(filter.about, std::nullopt, true);
@@ -124,7 +124,7 @@ Status SqliteStore::ForEachAudit(const std::function<bool(const AuditEntry&)>& e
 
 Result<std::vector<Finding>> SqliteStore::ListFindings(const FindingFilter& filter) {
   return Guard(path_, [&]() -> Result<std::vector<Finding>> {
-    std::string sql = std::string("SELECT ") + kFindingColumns + " FROM finding f WHERE 1";
+    std::string sql = std::string("SELECT ") + kFindingColumns + " FROM finding f WHERE TRUE";
     std::vector<std::string> binds;
     auto next = [&] { return "?" + std::to_string(binds.size() + 1); };
     if (!filter.checker.empty()) {

@@ -51,14 +51,14 @@ class SqliteRecordWriter final : public RecordWriter {
   SqliteRecordWriter(SqliteStore* store, Actor actor, RecordOptions options)
       : store_(store), db_(store->db()), actor_(std::move(actor)), options_(options) {
     tx_ = std::make_unique<Transaction>(db_);
-    db_->Exec("PRAGMA defer_foreign_keys = ON");
+    db_->DeferForeignKeys(true);
   }
   // SQLite turns deferral off at the outermost COMMIT or ROLLBACK; inside a
   // write group that comes later, so the writes after these would be
   // deferred too.
   ~SqliteRecordWriter() override {
     tx_.reset();
-    sqlite3_exec(db_->handle(), "PRAGMA defer_foreign_keys = OFF", nullptr, nullptr, nullptr);
+    db_->DeferForeignKeys(false);
   }
 
   Status Put(const Json& record) override {
@@ -306,8 +306,11 @@ class SqliteRecordWriter final : public RecordWriter {
 
   void PutMention(const Json& r) {
     db_->Prepare(
-           "INSERT OR REPLACE INTO mention(id, entity, entity_type, doc, start, \"end\", text, extractor, confidence) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "INSERT INTO mention(id, entity, entity_type, doc, start, \"end\", text, extractor, confidence) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET entity = excluded.entity, "
+           "entity_type = excluded.entity_type, doc = excluded.doc, start = excluded.start, "
+           "\"end\" = excluded.\"end\", text = excluded.text, extractor = excluded.extractor, "
+           "confidence = excluded.confidence")
         .Bind(1, Str(r, "id"))
         .BindOrNull(2, Str(r, "entity"))
         .Bind(3, r.value("entity_type", std::string("person")))
@@ -362,7 +365,9 @@ class SqliteRecordWriter final : public RecordWriter {
   void PutJudgement(const Json& r) {
     const std::string a = Str(r, "a"), b = Str(r, "b");
     db_->Prepare(
-           "INSERT OR REPLACE INTO judgement(id, a, b, lo, hi, verdict, reason, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "INSERT INTO judgement(id, a, b, lo, hi, verdict, reason, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+           "ON CONFLICT(lo, hi) DO UPDATE SET id = excluded.id, a = excluded.a, b = excluded.b, "
+           "verdict = excluded.verdict, reason = excluded.reason, by = excluded.by, at = excluded.at")
         .Bind(1, Str(r, "id"))
         .Bind(2, a)
         .Bind(3, b)
@@ -380,8 +385,13 @@ class SqliteRecordWriter final : public RecordWriter {
     const std::string now = NowIso();
     const std::string created = Str(r, "created_at").empty() ? now : Str(r, "created_at");
     db_->Prepare(
-           "INSERT OR REPLACE INTO finding(id, checker, code, severity, message, refs, evidence, fingerprint, status, "
-           "status_reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "INSERT INTO finding(id, checker, code, severity, message, refs, evidence, fingerprint, status, "
+           "status_reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+           "ON CONFLICT(id) DO UPDATE SET checker = excluded.checker, code = excluded.code, "
+           "severity = excluded.severity, message = excluded.message, refs = excluded.refs, "
+           "evidence = excluded.evidence, fingerprint = excluded.fingerprint, status = excluded.status, "
+           "status_reason = excluded.status_reason, created_at = excluded.created_at, "
+           "updated_at = excluded.updated_at")
         .Bind(1, id)
         .Bind(2, Str(r, "checker"))
         .Bind(3, Str(r, "code"))
@@ -397,7 +407,7 @@ class SqliteRecordWriter final : public RecordWriter {
         .Run();
     db_->Prepare("DELETE FROM finding_ref WHERE finding = ?").Bind(1, id).Run();
     for (const auto& ref : r.at("refs")) {
-      db_->Prepare("INSERT OR IGNORE INTO finding_ref(finding, ref) VALUES (?, ?)").Bind(1, id).Bind(2, ref.get<std::string>()).Run();
+      db_->Prepare("INSERT INTO finding_ref(finding, ref) VALUES (?, ?) ON CONFLICT DO NOTHING").Bind(1, id).Bind(2, ref.get<std::string>()).Run();
     }
   }
 
@@ -405,8 +415,10 @@ class SqliteRecordWriter final : public RecordWriter {
     const std::string sha = Str(r, "sha256");
     if (Str(r, "id") != "source:" + sha) Fail(Status::InvalidArgument(Str(r, "id") + " does not match its sha256"));
     db_->Prepare(
-           "INSERT OR REPLACE INTO source_file(sha256, path, importer, size, imported_at, documents) "
-           "VALUES (?, ?, ?, ?, ?, ?)")
+           "INSERT INTO source_file(sha256, path, importer, size, imported_at, documents) "
+           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET path = excluded.path, "
+           "importer = excluded.importer, size = excluded.size, imported_at = excluded.imported_at, "
+           "documents = excluded.documents")
         .BindAll(sha, Str(r, "path"), Str(r, "importer"), r.at("size").get<int64_t>(), Str(r, "imported_at"),
                  r.value("documents", Json::array()).dump())
         .Run();
@@ -431,7 +443,9 @@ class SqliteRecordWriter final : public RecordWriter {
         .Run();
     db_->Prepare("DELETE FROM story_member WHERE story = ?").Bind(1, id).Run();
     for (const auto& m : r.at("members")) {
-      db_->Prepare("INSERT OR REPLACE INTO story_member(story, document, by, excluded, reason) VALUES (?, ?, ?, ?, ?)")
+      db_->Prepare("INSERT INTO story_member(story, document, by, excluded, reason) VALUES (?, ?, ?, ?, ?) "
+                   "ON CONFLICT(story, document) DO UPDATE SET by = excluded.by, excluded = excluded.excluded, "
+                   "reason = excluded.reason")
           .Bind(1, id)
           .Bind(2, Str(m, "document"))
           .Bind(3, Str(m, "by"))
@@ -455,7 +469,9 @@ class SqliteRecordWriter final : public RecordWriter {
         by = j.Text(1);
         at = j.Text(2);
       }
-      db_->Prepare("INSERT OR REPLACE INTO merge(absorbed, into_id, judgement, reason, by, at) VALUES (?, ?, NULL, ?, ?, ?)")
+      db_->Prepare("INSERT INTO merge(absorbed, into_id, judgement, reason, by, at) VALUES (?, ?, NULL, ?, ?, ?) "
+                   "ON CONFLICT(absorbed) DO UPDATE SET into_id = excluded.into_id, judgement = NULL, "
+                   "reason = excluded.reason, by = excluded.by, at = excluded.at")
           .Bind(1, absorbed)
           .Bind(2, into)
           .BindOrNull(3, reason)
@@ -482,8 +498,9 @@ class SqliteRecordWriter final : public RecordWriter {
   void CheckSpans() {
     for (const auto& [table, id] : spans_) {
       const std::string text_col = table == "mention" ? "text" : "quote";
-      Stmt s = db_->Prepare("SELECT substr(CAST(d.text AS BLOB), x.start + 1, x.\"end\" - x.start) = CAST(x." + text_col +
-                            " AS BLOB), x.\"end\" <= length(CAST(d.text AS BLOB)) FROM " + table +
+      const std::string bytes = db_->Bytes("d.text");
+      Stmt s = db_->Prepare("SELECT substr(" + bytes + ", x.start + 1, x.\"end\" - x.start) = " +
+                            db_->Bytes("x." + text_col) + ", x.\"end\" <= length(" + bytes + ") FROM " + table +
                             " x JOIN document d ON d.id = x.doc WHERE x.id = ?");
       s.Bind(1, id);
       if (s.Step() && (!s.Int(0) || !s.Int(1))) {
@@ -492,7 +509,34 @@ class SqliteRecordWriter final : public RecordWriter {
     }
   }
 
+  // PostgreSQL checks the deferred foreign keys when told to check them now;
+  // the first one broken is the error, which names the table and the key.
+  void CheckServerReferences() {
+    try {
+      db_->Exec("SET CONSTRAINTS ALL IMMEDIATE");
+      db_->Exec("SET CONSTRAINTS ALL DEFERRED");
+    } catch (const SqliteError& e) {
+      if (e.code() != SQLITE_CONSTRAINT) throw;
+      const std::string what = e.what();
+      auto quoted_after = [&](const std::string& marker) {
+        const size_t at = what.find(marker);
+        if (at == std::string::npos) return std::string();
+        const size_t from = at + marker.size();
+        return what.substr(from, what.find('"', from) - from);
+      };
+      const std::string table = quoted_after("on table \"");
+      const std::string parent = quoted_after("present in table \"");
+      const size_t key = what.find("Key (");
+      const std::string detail =
+          key == std::string::npos ? std::string() : " (" + what.substr(key, what.find(" is not", key) - key) + ")";
+      Fail(Status::InvalidArgument((table == "merge" ? "merged_into" : table) + detail + " refers to a " +
+                                   (parent == "entity" ? "document or entity" : parent) +
+                                   " that is neither in the store nor in the file"));
+    }
+  }
+
   void CheckReferences() {
+    if (db_->dialect() == Dialect::kPostgres) return CheckServerReferences();
     Stmt s = db_->Prepare("PRAGMA foreign_key_check");
     if (!s.Step()) return;
     const std::string table = s.Text(0);

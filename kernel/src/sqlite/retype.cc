@@ -60,7 +60,7 @@ Result<std::string> SqliteStore::Retype(std::string_view entity, EntityType type
     Stmt m = db_->Prepare("SELECT id FROM entity WHERE canonical = ?1 ORDER BY id != ?1, id");
     m.Bind(1, id);
     while (m.Step()) members.push_back(m.Text(0));
-    db_->Exec("PRAGMA defer_foreign_keys = ON");
+    db_->DeferForeignKeys(true);
     Json moved = Json::object();
     std::string canonical;
     for (const auto& old : members) {
@@ -75,7 +75,7 @@ Result<std::string> SqliteStore::Retype(std::string_view entity, EntityType type
           {{"before", TypeText(e->type)}, {"after", TypeText(type)}, {"ids", moved}, {"reason", reason}});
     Fault("commit");
     tx.Commit();
-    sqlite3_exec(db_->handle(), "PRAGMA defer_foreign_keys = OFF", nullptr, nullptr, nullptr);
+    db_->DeferForeignKeys(false);
     return canonical;
   });
 }

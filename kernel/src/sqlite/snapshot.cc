@@ -12,7 +12,7 @@ class SqliteSnapshot final : public Snapshot {
   explicit SqliteSnapshot(Db* db) : db_(db) {}
   ~SqliteSnapshot() override {
     // A read transaction has nothing to keep; ending it cannot lose data.
-    sqlite3_exec(db_->handle(), "COMMIT", nullptr, nullptr, nullptr);
+    db_->ExecQuietly("COMMIT");
   }
 
  private:
@@ -24,17 +24,19 @@ class SqliteSnapshot final : public Snapshot {
 Result<std::unique_ptr<Snapshot>> SqliteStore::BeginSnapshot() {
   return Guard(path_, [&]() -> Result<std::unique_ptr<Snapshot>> {
     if (db_->InTransaction()) return Status::InvalidArgument("a snapshot or a write is already open on this store");
-    db_->Exec("BEGIN");
+    db_->BeginRead();
     auto snapshot = std::make_unique<SqliteSnapshot>(db_.get());
-    // BEGIN is deferred: the snapshot is taken at the first read, so read now
-    // rather than at the caller's first query.
-    db_->QueryInt("SELECT count(*) FROM sqlite_schema");
     return std::unique_ptr<Snapshot>(std::move(snapshot));
   });
 }
 
 std::vector<std::string> SqliteStore::Files() const {
+  if (db_->dialect() != Dialect::kSqlite) return {};  // on a server
   return {path_, path_ + "-wal", path_ + "-shm", path_ + "-journal"};
+}
+
+std::unique_ptr<Store> SqliteStore::OnServer(std::string name, StoreOptions options, std::unique_ptr<Db> db) {
+  return std::unique_ptr<Store>(new SqliteStore(std::move(name), std::move(options), std::move(db)));
 }
 
 }  // namespace dossier::sqlite

@@ -20,6 +20,7 @@
 #include "dossier/schema.h"
 #include "dossier/text.h"
 #include "query_limits.h"
+#include "postgres/pg_search.h"
 #include "snippet.h"
 #include "sqlite/fts_pending.h"
 #include "sqlite/fts_query.h"
@@ -38,13 +39,13 @@ namespace {
 // WAL and its index beside the file: where the folder is not writable either
 // and no WAL is there, nobody can be writing the store, and it is read as it
 // stands (immutable); otherwise it is read through the WAL like any reader.
-Db::Mode OpenMode(const std::string& path, bool exists) {
-  if (!exists || ::access(path.c_str(), W_OK) == 0) return Db::Mode::kReadWrite;
+SqliteDb::Mode OpenMode(const std::string& path, bool exists) {
+  if (!exists || ::access(path.c_str(), W_OK) == 0) return SqliteDb::Mode::kReadWrite;
   const std::string::size_type slash = path.rfind('/');
   const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
   struct stat wal {};
-  if (::access(folder.c_str(), W_OK) != 0 && ::stat((path + "-wal").c_str(), &wal) != 0) return Db::Mode::kImmutable;
-  return Db::Mode::kReadOnly;
+  if (::access(folder.c_str(), W_OK) != 0 && ::stat((path + "-wal").c_str(), &wal) != 0) return SqliteDb::Mode::kImmutable;
+  return SqliteDb::Mode::kReadOnly;
 }
 
 }  // namespace
@@ -58,12 +59,12 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, const 
   } else if (S_ISDIR(st.st_mode)) {
     return Status::InvalidArgument("store path " + path + " is a directory");
   }
-  const Db::Mode mode = OpenMode(path, exists);
+  const SqliteDb::Mode mode = OpenMode(path, exists);
   return Guard(path, [&]() -> Result<std::unique_ptr<Store>> {
-    auto db = std::make_unique<Db>(path, options.create_if_missing, mode);
+    auto db = std::make_unique<SqliteDb>(path, options.create_if_missing, mode);
     sqlite3_busy_timeout(db->handle(), options.busy_timeout_ms);
     // The first statement reads the header: a non-database fails here with NOTADB.
-    if (mode != Db::Mode::kReadWrite) {
+    if (mode != SqliteDb::Mode::kReadWrite) {
       db->QueryInt("PRAGMA user_version");
       if (db->QueryInt("PRAGMA user_version") != CurrentSchemaVersion()) {
         return Status::Unsupported("store " + path + " is read-only to you, and its schema (version " +
@@ -89,7 +90,7 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, const 
     }
     db->set_before_commit(IndexPendingText);
     auto store = std::unique_ptr<SqliteStore>(new SqliteStore(path, options, std::move(db)));
-    store->read_only_ = mode != Db::Mode::kReadWrite;
+    store->read_only_ = mode != SqliteDb::Mode::kReadWrite;
     return std::unique_ptr<Store>(std::move(store));
   });
 }
@@ -444,8 +445,8 @@ Result<EntityDetails> SqliteStore::Describe(std::string_view id, const DescribeO
     {
       Stmt s = db_->Prepare(
           "SELECT m.id, m.entity, m.entity_type, m.doc, m.start, m.\"end\", m.text, m.extractor, m.confidence, "
-          "d.title, length(CAST(d.text AS BLOB)), max(m.start - ?2, 0), "
-          "substr(CAST(d.text AS BLOB), max(m.start - ?2, 0) + 1, m.\"end\" - max(m.start - ?2, 0) + ?2) "
+          "d.title, length(" + db_->Bytes("d.text") + "), max(m.start - ?2, 0), "
+          "substr(" + db_->Bytes("d.text") + ", max(m.start - ?2, 0) + 1, m.\"end\" - max(m.start - ?2, 0) + ?2) "
           "FROM mention m JOIN document d ON d.id = m.doc WHERE m.entity IN " +
           member_set + " ORDER BY m.doc, m.start, m.id LIMIT ?3 OFFSET ?4");
       s.Bind(1, d.entity.id).Bind(2, static_cast<int64_t>(options.snippet_bytes)).Bind(3, options.max_mentions);
@@ -504,10 +505,12 @@ Result<EntityDetails> SqliteStore::Describe(std::string_view id, const DescribeO
     if (d.entity.type == EntityType::kDocument) {
       d.document = LoadDocument(d.entity.id);
       Stmt s = db_->Prepare(
-          "SELECT coalesce(e.canonical, ''), coalesce(c.name, m.text), m.entity_type, count(*) AS n "
+          // (min(): one name per group, as PostgreSQL wants it said.)
+          "SELECT coalesce(e.canonical, '') AS canon, min(coalesce(c.name, m.text)) AS name, m.entity_type, "
+          "count(*) AS n "
           "FROM mention m LEFT JOIN entity e ON e.id = m.entity LEFT JOIN entity c ON c.id = e.canonical "
-          "WHERE m.doc = ?1 GROUP BY 1, CASE WHEN e.canonical IS NULL THEN m.text END, 3 "
-          "ORDER BY (e.canonical IS NULL), n DESC, 2");
+          "WHERE m.doc = ?1 GROUP BY coalesce(e.canonical, ''), CASE WHEN e.canonical IS NULL THEN m.text END, "
+          "m.entity_type ORDER BY (coalesce(e.canonical, '') = ''), n DESC, name");
       s.Bind(1, d.entity.id);
       while (s.Step()) d.named.push_back({s.Text(0), s.Text(1), TypeFromText(s.Text(2)), s.Int(3)});
     }
@@ -556,7 +559,7 @@ Result<std::vector<EntitySummary>> SqliteStore::ListEntities(const EntityFilter&
       case EntityFilter::Sort::kMentions: sql += " ORDER BY mentions DESC, e.norm, e.id"; break;
       case EntityFilter::Sort::kId: sql += " ORDER BY e.id"; break;
     }
-    sql += " LIMIT " + std::to_string(filter.limit > 0 ? filter.limit : -1) + " OFFSET " +
+    sql += " LIMIT " + std::to_string(filter.limit > 0 ? filter.limit : kNoLimit) + " OFFSET " +
            std::to_string(std::max<int64_t>(filter.offset, 0));
     Stmt s = db_->Prepare(sql);
     for (size_t i = 0; i < binds.size(); ++i) s.Bind(static_cast<int>(i + 1), binds[i]);
@@ -568,7 +571,7 @@ Result<std::vector<EntitySummary>> SqliteStore::ListEntities(const EntityFilter&
 
 Result<std::vector<Claim>> SqliteStore::ListClaims(const ClaimFilter& filter) {
   return Guard(path_, [&]() -> Result<std::vector<Claim>> {
-    std::string sql = std::string("SELECT ") + kClaimColumns + " FROM claim c WHERE 1";
+    std::string sql = std::string("SELECT ") + kClaimColumns + " FROM claim c WHERE TRUE";
     std::vector<std::string> binds;
     auto next = [&] { return "?" + std::to_string(binds.size() + 1); };
     if (!filter.about.empty()) {
@@ -591,7 +594,7 @@ Result<std::vector<Claim>> SqliteStore::ListClaims(const ClaimFilter& filter) {
       sql += " AND c.doc = " + next();
       binds.push_back(doc);
     }
-    sql += " ORDER BY c.rid LIMIT " + std::to_string(filter.limit > 0 ? filter.limit : -1) + " OFFSET " +
+    sql += " ORDER BY c.rid LIMIT " + std::to_string(filter.limit > 0 ? filter.limit : kNoLimit) + " OFFSET " +
            std::to_string(std::max<int64_t>(filter.offset, 0));
     Stmt s = db_->Prepare(sql);
     for (size_t i = 0; i < binds.size(); ++i) s.Bind(static_cast<int>(i + 1), binds[i]);
@@ -613,7 +616,7 @@ Result<std::vector<Judgement>> SqliteStore::ListJudgements() {
 Result<std::vector<AuditEntry>> SqliteStore::ListAudit(int64_t limit) {
   return Guard(path_, [&]() -> Result<std::vector<AuditEntry>> {
     Stmt s = db_->Prepare("SELECT seq, at, actor, action, target, detail FROM audit ORDER BY seq DESC LIMIT ?");
-    s.Bind(1, limit > 0 ? limit : -1);
+    s.Bind(1, limit > 0 ? limit : kNoLimit);
     std::vector<AuditEntry> out;
     while (s.Step()) {
       const int64_t seq = s.Int(0);
@@ -627,7 +630,8 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(int64_t limit) {
 
 Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
   if (Status st = CheckQueryLimits(query.text); !st.ok()) return st;
-  auto expr = ToFtsExpression(query.text);
+  const bool server = db_->dialect() == Dialect::kPostgres;
+  auto expr = ToFtsExpression(query.text, server ? QuerySyntax::kTsquery : QuerySyntax::kFts5);
   if (!expr.ok()) return expr.status();
   return Guard(path_, [&]() -> Result<std::vector<SearchHit>> {
     const int64_t limit = query.limit > 0 ? query.limit : 20;
@@ -667,7 +671,9 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
                     : "top JOIN " + fts + " ON " + fts + ".rowid = top.rid";
     };
     try {
-      if (all || t != EntityType::kClaim) {
+      if (server) {
+        postgres::CollectHits(db_.get(), query, *expr, limit, kRankWindow, &hits);
+      } else if (all || t != EntityType::kClaim) {
         // Names and aliases; an absorbed entity's name finds the one it was merged into.
         collect(
             // A name match outranks an alias match.
@@ -680,7 +686,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
                 "JOIN entity c ON c.id = e.canonical WHERE entity_fts MATCH ?1 ORDER BY top.score",
             !all);
       }
-      if (all || t == EntityType::kDocument) {
+      if (!server && (all || t == EntityType::kDocument)) {
         collect(
             // A title match outranks a match in the text.
             "WITH recent AS (SELECT rowid AS rid, bm25(document_fts, 4.0, 1.0) AS score FROM document_fts "
@@ -691,7 +697,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
             "WHERE document_fts MATCH ?1 ORDER BY top.score",
             false);
       }
-      if (all || t == EntityType::kClaim) {
+      if (!server && (all || t == EntityType::kClaim)) {
         collect(
             "WITH recent AS (SELECT rowid AS rid, bm25(claim_fts) AS score FROM claim_fts WHERE claim_fts MATCH ?1 "
             "ORDER BY rowid DESC LIMIT ?6), "
@@ -736,8 +742,8 @@ Result<Stats> SqliteStore::GetStats() {
   return Guard(path_, [&]() -> Result<Stats> {
     Stats st;
     st.path = path_;
-    st.schema_version = static_cast<int>(db_->QueryInt("PRAGMA user_version"));
-    st.file_bytes = db_->QueryInt("PRAGMA page_count") * db_->QueryInt("PRAGMA page_size");
+    st.schema_version = db_->SchemaVersion();
+    st.file_bytes = db_->SizeBytes();
     Stmt s = db_->Prepare("SELECT type, count(*) FROM entity WHERE canonical = id GROUP BY type");
     while (s.Step()) {
       const EntityType t = TypeFromText(s.Text(0));
@@ -1014,7 +1020,7 @@ Status SqliteStore::SetClaimStatus(std::string_view claim, ClaimStatus status, c
 void SqliteStore::SetCanonical(std::string_view root, std::string_view canonical) {
   db_->Prepare(
          "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT m.absorbed FROM merge m JOIN sub ON m.into_id = sub.id) "
-         "UPDATE entity SET canonical = ?2 WHERE id IN sub")
+         "UPDATE entity SET canonical = ?2 WHERE id IN (SELECT id FROM sub)")
       .Bind(1, root)
       .Bind(2, canonical)
       .Run();

@@ -12,6 +12,9 @@ namespace dossier::sqlite {
 class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
+  // The store over a database server's connection, its schema migrated
+  // (postgres/pg_store.h); name is how messages call it.
+  static std::unique_ptr<Store> OnServer(std::string name, StoreOptions options, std::unique_ptr<Db> db);
 
   // StoreView
   Result<std::unique_ptr<Snapshot>> BeginSnapshot() override;

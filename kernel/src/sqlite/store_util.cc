@@ -40,13 +40,13 @@ Status FromSqlite(const SqliteError& e, const std::string& path) {
 
 ReadSnapshot::ReadSnapshot(Db* db) : db_(db) {
   if (!db_->InTransaction()) {
-    db_->Exec("BEGIN");
+    db_->BeginRead();
     began_ = true;
   }
 }
 
 ReadSnapshot::~ReadSnapshot() {
-  if (began_) sqlite3_exec(db_->handle(), "COMMIT", nullptr, nullptr, nullptr);
+  if (began_) db_->ExecQuietly("COMMIT");
 }
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
@@ -93,7 +93,7 @@ bool IsCharBoundary(std::string_view text, int64_t pos) {
 
 void AddNameKeys(Db* db, const std::string& entity, EntityType type, const std::string& name) {
   for (const auto& [kind, key] : NameKeys(type, name)) {
-    db->Prepare("INSERT OR IGNORE INTO name_key(entity, kind, key) VALUES (?, ?, ?)")
+    db->Prepare("INSERT INTO name_key(entity, kind, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
         .BindAll(entity, std::string(kind == NameKey::kOrgCore ? "org-core" : "surname"), key)
         .Run();
   }
@@ -224,7 +224,7 @@ const char* const kSummarySelect =
     "ELSE (SELECT count(*) FROM mention mm WHERE mm.entity IN (SELECT id FROM entity x WHERE x.canonical = e.id)) END "
     "AS mentions, "
     "(SELECT count(*) FROM claim c WHERE c.subject IN (SELECT id FROM entity x WHERE x.canonical = e.id)) "
-    "FROM entity e LEFT JOIN merge m ON m.absorbed = e.id WHERE 1";
+    "FROM entity e LEFT JOIN merge m ON m.absorbed = e.id WHERE TRUE";
 
 EntitySummary ReadSummaryRow(Stmt& s) {
   EntitySummary e;

@@ -2,6 +2,7 @@
 // and the small rules (ids, predicates, spans) every write path applies.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,9 @@ class ReadSnapshot {
   Db* db_;
   bool began_ = false;
 };
+
+// A LIMIT that limits nothing (SQLite's LIMIT -1 is an error on PostgreSQL).
+inline constexpr int64_t kNoLimit = INT64_MAX;
 
 std::string Quoted(std::string_view s);
 std::string TypeText(EntityType t);

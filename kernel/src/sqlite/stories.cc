@@ -134,7 +134,7 @@ Status SqliteStore::SaveGrouping(const std::vector<Story>& stories, const Actor&
         ++removed;
       }
       for (const auto& d : members) {
-        db_->Prepare("INSERT OR IGNORE INTO story_member(story, document, by) VALUES (?, ?, 'grouping')")
+        db_->Prepare("INSERT INTO story_member(story, document, by) VALUES (?, ?, 'grouping') ON CONFLICT DO NOTHING")
             .Bind(1, st.id)
             .Bind(2, d)
             .Run();
