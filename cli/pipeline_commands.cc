@@ -1,11 +1,13 @@
 // Commands that run plugins: import, check, findings, finding, export, plugins.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <iomanip>
 
 #include "context.h"
 #include "dossier/changes.h"
+#include "dossier/copy.h"
 #include "dossier/pipeline.h"
 #include "dossier/record.h"
 #include "progress.h"
@@ -424,6 +426,43 @@ void RegisterExport(const Registry& r) {
   });
 }
 
+void RegisterCopy(const Registry& r) {
+  auto* sub = r.app->add_subcommand(
+      "copy", "Copy a whole store into a new one: a file to a PostgreSQL database (postgresql://...) or back");
+  struct Opts {
+    std::string from, to;
+  };
+  auto o = std::make_shared<Opts>();
+  sub->add_option("FROM", o->from, "The store to copy (a file, or postgresql://user@host:port/dbname)")->required();
+  sub->add_option("TO", o->to, "The new store: a file that does not exist yet, or an empty database")->required();
+  r.Add(sub, [ctx = r.ctx, o]() {
+    if (o->from == o->to) return ctx->Usage("FROM and TO are the same store");
+    StoreOptions from_options;
+    auto from = Store::Open(o->from, from_options);
+    if (!from.ok()) return ctx->Fail(from.status());
+    StoreOptions to_options;
+    to_options.create_if_missing = true;
+    auto to = Store::Open(o->to, to_options);
+    if (!to.ok()) return ctx->Fail(to.status());
+    ProgressLine progress(!ctx->json && isatty(STDERR_FILENO));
+    const auto started = std::chrono::steady_clock::now();
+    CopyOptions options;
+    options.progress = [&](int64_t done, int64_t total) {
+      progress.Update(StepProgress{"records", "", done, total,
+                                   std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()});
+    };
+    auto copied = CopyStore(**from, **to, ctx->actor, options);
+    progress.Clear();
+    if (!copied.ok()) return ctx->Fail(copied.status());
+    if (ctx->json) {
+      ctx->Emit({{"from", o->from}, {"to", o->to}, {"records", *copied}});
+    } else {
+      std::cout << "copied " << *copied << " records from " << o->from << " to " << o->to << "\n";
+    }
+    return kExitOk;
+  });
+}
+
 void RegisterPlugins(const Registry& r) {
   auto* sub = r.app->add_subcommand("plugins", "List loaded plugins and their components, and load errors");
   r.Add(sub, [ctx = r.ctx]() {
@@ -459,6 +498,7 @@ void RegisterPipelineCommands(const Registry& r) {
   RegisterCheck(r);
   RegisterFindings(r);
   RegisterExport(r);
+  RegisterCopy(r);
   RegisterPlugins(r);
 }
 

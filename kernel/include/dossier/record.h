@@ -44,4 +44,18 @@ DOSSIER_API Json JudgementRecord(const Judgement& judgement);
 DOSSIER_API Json FindingRecord(const Finding& finding);
 DOSSIER_API Json AliasJson(const Alias& alias);
 
+// Every record of the store in interchange order, handed to `each` one at a
+// time (returning false stops): the header; persons, organizations, places
+// and documents (absorbed ones too); then, when types is empty, mentions;
+// claims; then judgements, findings, stories, the files imported and the
+// audit log last (a restore appends it after the records it tells of). With
+// types, only entities and claims of those types. The jsonl exporter writes
+// these; `dossier copy` puts them into another store.
+DOSSIER_API Status ForEachRecord(StoreView& store, const std::vector<EntityType>& types,
+                                 const std::function<bool(const Json&)>& each);
+
+// About how many records ForEachRecord gives (the rows the store counts;
+// stories and the files imported come on top), for a progress line.
+DOSSIER_API int64_t ApproximateRecordCount(StoreView& store);
+
 }  // namespace dossier

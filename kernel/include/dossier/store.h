@@ -331,6 +331,9 @@ struct RecordOptions {
   // something else (each record replaced is written to the audit log).
   // Without it such a record is AlreadyExists and nothing of the batch lands.
   bool replace = false;
+  // Write an audit entry for the batch at Commit ("import-records"). A copy
+  // of a whole store (CopyStore) moves the audit log as it is, without one.
+  bool audit = true;
 };
 
 // Applies interchange records (DESIGN.md §6) in one transaction: nothing is

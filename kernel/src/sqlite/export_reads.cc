@@ -93,9 +93,11 @@ Status SqliteStore::ForEachEdge(const EdgeFilter& filter, const std::function<bo
     if (filter.relations && room()) {
       // CROSS JOIN fixes the join order: claims first (by rowid, for one
       // entity), then their two ends by primary key. Left to itself the
-      // planner may walk every entity of the right type instead.
+      // planner may walk every entity of the right type instead. (The
+      // members of a canonical entity are all of its type: min() picks it,
+      // as PostgreSQL wants a column outside GROUP BY picked.)
       std::string sql =
-          std::string("SELECT es.canonical, eo.canonical, c.predicate, count(*), es.type, eo.type "
+          std::string("SELECT es.canonical, eo.canonical, c.predicate, count(*), min(es.type), min(eo.type) "
                       "FROM claim c CROSS JOIN entity es CROSS JOIN entity eo "
                       "WHERE es.id = c.subject AND eo.id = c.object "
                       "AND c.status != 'rejected' AND es.canonical != eo.canonical AND es.type IN ") +
@@ -121,14 +123,14 @@ Status SqliteStore::ForEachEdge(const EdgeFilter& filter, const std::function<bo
             std::string("WITH dm AS (SELECT DISTINCT m.doc AS doc, e.canonical AS id, e.type AS type "
                         "FROM mention m JOIN entity e ON e.id = m.entity WHERE e.type IN ") +
             kGraphTypes +
-            ") SELECT a.id, b.id, '', count(*), a.type, b.type FROM dm a JOIN dm b ON b.doc = a.doc AND a.id < b.id "
+            ") SELECT a.id, b.id, '', count(*), min(a.type), min(b.type) FROM dm a JOIN dm b ON b.doc = a.doc AND a.id < b.id "
             "GROUP BY a.id, b.id ORDER BY a.id, b.id" + limit());
         while (s.Step()) {
           if (!emit(ReadEdgeRow(s, Edge::Kind::kCoMention))) return Status::OK();
         }
       } else {
         Stmt s = db_->Prepare(
-            std::string("SELECT eb.canonical, count(DISTINCT ma.doc), eb.type FROM mention ma "
+            std::string("SELECT eb.canonical, count(DISTINCT ma.doc), min(eb.type) FROM mention ma "
                         "CROSS JOIN mention mb CROSS JOIN entity eb "
                         "WHERE mb.doc = ma.doc AND eb.id = mb.entity AND ma.entity IN ") +
             kMembers + " AND eb.canonical != ?1 AND eb.type IN " + kGraphTypes +

@@ -171,7 +171,7 @@ Result<std::vector<Finding>> SqliteStore::ListFindings(const FindingFilter& filt
     // Within a severity, by the rank a checker gave (docs/checks.md: conflicts
     // involving more outlets and further apart first), then by kind.
     sql += " ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,"
-           " json_extract(f.evidence, '$.rank') DESC, f.checker, f.code, f.id";
+           " json_extract(f.evidence, '$.rank') DESC NULLS LAST, f.checker, f.code, f.id";
     if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
     Stmt s = db_->Prepare(sql);
     for (size_t i = 0; i < binds.size(); ++i) s.Bind(static_cast<int>(i + 1), binds[i]);

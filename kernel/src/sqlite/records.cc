@@ -123,8 +123,10 @@ class SqliteRecordWriter final : public RecordWriter {
       }
       CheckSpans();
       CheckReferences();
-      store_->Audit(actor_, "import-records", "store",
-                    {{"records", count_}, {"unchanged", unchanged_}, {"replaced", replaced_}});
+      if (options_.audit) {
+        store_->Audit(actor_, "import-records", "store",
+                      {{"records", count_}, {"unchanged", unchanged_}, {"replaced", replaced_}});
+      }
       store_->Fault("commit");
       tx_->Commit();
       tx_.reset();

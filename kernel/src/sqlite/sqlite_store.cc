@@ -1019,7 +1019,10 @@ Status SqliteStore::SetClaimStatus(std::string_view claim, ClaimStatus status, c
 
 void SqliteStore::SetCanonical(std::string_view root, std::string_view canonical) {
   db_->Prepare(
-         "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT m.absorbed FROM merge m JOIN sub ON m.into_id = sub.id) "
+         // The root read from its row, not given as ?1: its text then compares as
+         // the column does on either engine.
+         "WITH RECURSIVE sub(id) AS (SELECT id FROM entity WHERE id = ?1 "
+         "UNION SELECT m.absorbed FROM merge m JOIN sub ON m.into_id = sub.id) "
          "UPDATE entity SET canonical = ?2 WHERE id IN (SELECT id FROM sub)")
       .Bind(1, root)
       .Bind(2, canonical)

@@ -110,8 +110,9 @@ Status SqliteStore::SaveGrouping(const std::vector<Story>& stories, const Actor&
              "INSERT INTO story(id, title, first_date, last_date, properties, created_at, updated_at) "
              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
              "first_date = excluded.first_date, last_date = excluded.last_date, updated_at = CASE WHEN "
-             "story.title IS excluded.title AND story.first_date IS excluded.first_date AND story.last_date IS "
-             "excluded.last_date THEN story.updated_at ELSE excluded.updated_at END")
+             "story.title IS NOT DISTINCT FROM excluded.title AND story.first_date IS NOT DISTINCT FROM "
+             "excluded.first_date AND story.last_date IS NOT DISTINCT FROM excluded.last_date "
+             "THEN story.updated_at ELSE excluded.updated_at END")
           .Bind(1, st.id)
           .Bind(2, st.title)
           .BindOrNull(3, st.first_date)
