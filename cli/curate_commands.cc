@@ -75,8 +75,8 @@ bool ParseNumber(std::string s, double* out) {
 void RegisterInit(const Registry& r) {
   auto* sub = r.app->add_subcommand("init", "Create a store (or check that one exists)");
   r.Add(sub, [ctx = r.ctx]() {
-    struct stat st {};
-    const bool existed = ::stat(ctx->db_path.c_str(), &st) == 0;
+    // A file, or a database on a server, that holds a store already.
+    const bool existed = Store::Open(ctx->db_path, StoreOptions{}).status().code() != Status::Code::kNotFound;
     Store* store = ctx->OpenStore(true);
     if (!store) return kExitError;
     auto stats = store->GetStats();

@@ -44,9 +44,9 @@ Json OnlyConflict(const std::string& db, const std::string& status = "all") {
 
 }  // namespace
 
-TEST_CASE("check stores findings once, fails only on request, and keeps the curator's decisions", "[cli][check]") {
+TEST_CASE("check stores findings once, fails only on request, and keeps the curator's decisions", "[cli][check][backends]") {
   TempDir dir;
-  const std::string db = dir / "s.db";
+  const std::string db = dossier::testing::StoreAt(dir, "s.db");
   WriteDoc(db, "doc:flood-a", "Ridge Gazette", "More than 3,000 people were killed in Marrow Valley.",
            "More than 3,000 people", "people_killed");
   WriteDoc(db, "doc:flood-b", "Coastline Post", "Marrow Valley buried 2,000 dead.", "2,000 dead", "deaths");
@@ -100,9 +100,9 @@ TEST_CASE("check stores findings once, fails only on request, and keeps the cura
   CHECK(show.out.find("finding " + id) != std::string::npos);
 }
 
-TEST_CASE("check --since skips checkers whose inputs did not change", "[cli][check]") {
+TEST_CASE("check --since skips checkers whose inputs did not change", "[cli][check][backends]") {
   TempDir dir;
-  const std::string db = dir / "s.db";
+  const std::string db = dossier::testing::StoreAt(dir, "s.db");
   WriteDoc(db, "doc:flood-a", "Ridge Gazette", "More than 3,000 people were killed in Marrow Valley.",
            "More than 3,000 people", "people_killed");
   WriteDoc(db, "doc:flood-z", "Lowland Courier", "Marrow Valley lost 3,100 people in the flood.", "3,100 people",
@@ -145,9 +145,9 @@ TEST_CASE("check --since skips checkers whose inputs did not change", "[cli][che
   CHECK(unknown.err.find("no checker named nosuch") != std::string::npos);
 }
 
-TEST_CASE("findings list conflicts that involve more outlets first", "[cli][check]") {
+TEST_CASE("findings list conflicts that involve more outlets first", "[cli][check][backends]") {
   TempDir dir;
-  const std::string db = dir / "s.db";
+  const std::string db = dossier::testing::StoreAt(dir, "s.db");
   // Two outlets disagree on the injured; three on the dead.
   WriteDoc(db, "doc:a", "Ridge Gazette", "Marrow Valley counted 50 injured.", "50 injured", "injured");
   WriteDoc(db, "doc:b", "Coastline Post", "Marrow Valley counted 70 injured.", "70 injured", "injured");

@@ -36,9 +36,9 @@ const char* kArticle =
 
 }  // namespace
 
-TEST_CASE("a store is created, curated and queried through the CLI", "[cli]") {
+TEST_CASE("a store is created, curated and queried through the CLI", "[cli][backends]") {
   TempDir dir;
-  const std::string db = dir / "cli.db";
+  const std::string db = dossier::testing::StoreAt(dir, "cli.db");
   dossier::testing::WriteFile(dir / "article.txt", kArticle);
 
   CheckOneLineError(Dossier(db, {"stats"}), 1, "dossier init");
@@ -128,9 +128,9 @@ TEST_CASE("a store is created, curated and queried through the CLI", "[cli]") {
   CHECK(Json::parse(log.back())["actor"].get<std::string>().rfind("cli:", 0) == 0);
 }
 
-TEST_CASE("merge then split gives back byte-identical show --json", "[cli][merge]") {
+TEST_CASE("merge then split gives back byte-identical show --json", "[cli][merge][backends]") {
   TempDir dir;
-  const std::string db = dir / "merge.db";
+  const std::string db = dossier::testing::StoreAt(dir, "merge.db");
   dossier::testing::WriteFile(dir / "a.txt", kArticle);
   Ok(db, {"init"});
   Ok(db, {"add", "document", "Article", "--text-file", dir / "a.txt"});
@@ -165,9 +165,9 @@ TEST_CASE("merge then split gives back byte-identical show --json", "[cli][merge
   CheckOneLineError(Dossier(db, {"judge", "a", "b", "perhaps"}), 2, "perhaps");
 }
 
-TEST_CASE("the store path comes from --db, then $DOSSIER_DB, then ./dossier.db", "[cli]") {
+TEST_CASE("the store path comes from --db, then $DOSSIER_DB, then ./dossier.db", "[cli][backends]") {
   TempDir dir;
-  const std::string env_db = dir / "env.db";
+  const std::string env_db = dossier::testing::StoreAt(dir, "env.db");
   auto r = dossier::testing::Run({dossier::testing::DossierBinary(), "init"}, {"DOSSIER_DB=" + env_db, "NO_COLOR=1"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find(env_db) != std::string::npos);
@@ -177,9 +177,9 @@ TEST_CASE("the store path comes from --db, then $DOSSIER_DB, then ./dossier.db",
   CHECK(cwd.out.find("dossier.db") != std::string::npos);
 }
 
-TEST_CASE("every command has --help and bad usage exits 2", "[cli]") {
+TEST_CASE("every command has --help and bad usage exits 2", "[cli][backends]") {
   TempDir dir;
-  const std::string db = dir / "help.db";
+  const std::string db = dossier::testing::StoreAt(dir, "help.db");
   for (std::vector<std::string> cmd :
        std::vector<std::vector<std::string>>{{"--help"}, {"init", "--help"}, {"add", "--help"}, {"alias", "--help"},
                                              {"claim", "--help"}, {"claim", "add", "--help"},
@@ -198,9 +198,9 @@ TEST_CASE("every command has --help and bad usage exits 2", "[cli]") {
   CheckOneLineError(Dossier(db, {"search", "x", "--limit", "zero"}), 2, "limit");
 }
 
-TEST_CASE("runtime errors are one line and exit 1", "[cli]") {
+TEST_CASE("runtime errors are one line and exit 1", "[cli][backends]") {
   TempDir dir;
-  const std::string db = dir / "err.db";
+  const std::string db = dossier::testing::StoreAt(dir, "err.db");
   dossier::testing::WriteFile(dir / "junk.db", std::string(8192, 'j'));
   CheckOneLineError(Dossier(dir / "junk.db", {"stats"}), 1, "not a dossier store");
   CheckOneLineError(Dossier(dir.path(), {"stats"}), 1, "directory");

@@ -16,7 +16,7 @@ using dossier::testing::RunResult;
 using dossier::testing::TempDir;
 using Json = nlohmann::json;
 
-TEST_CASE("list document counts the mentions in each document", "[cli][documents]") {
+TEST_CASE("list document counts the mentions in each document", "[cli][documents][backends]") {
   TempDir dir;
   const std::string db = ImportedStore(dir);
   RunResult r = Dossier(db, {"list", "document", "--json"});
@@ -30,7 +30,7 @@ TEST_CASE("list document counts the mentions in each document", "[cli][documents
   CHECK(with_mentions >= 6);  // every imported document; the cited-only ones have none
 }
 
-TEST_CASE("show doc lists who and what it names, most named first", "[cli][documents]") {
+TEST_CASE("show doc lists who and what it names, most named first", "[cli][documents][backends]") {
   TempDir dir;
   const std::string db = ImportedStore(dir);
   RunResult r = Dossier(db, {"show", "doc:mayor-takes-farm-pitch-to-sichuan", "--json"});
@@ -57,7 +57,7 @@ TEST_CASE("show doc lists who and what it names, most named first", "[cli][docum
   CHECK(text.out.find("Elena Vasquez  person:elena-vasquez ×2") != std::string::npos);
 }
 
-TEST_CASE("stats counts cited-only documents apart", "[cli][documents]") {
+TEST_CASE("stats counts cited-only documents apart", "[cli][documents][backends]") {
   TempDir dir;
   const std::string db = ImportedStore(dir);
   const Json s = Json::parse(Dossier(db, {"stats", "--json"}).out);
@@ -68,7 +68,7 @@ TEST_CASE("stats counts cited-only documents apart", "[cli][documents]") {
   CHECK(Dossier(db, {"stats"}).out.find("documents      6 (and 2 cited only)") != std::string::npos);
 }
 
-TEST_CASE("rename keeps the id, keeps the old name as an alias, is audited and undone by renaming back", "[cli][rename]") {
+TEST_CASE("rename keeps the id, keeps the old name as an alias, is audited and undone by renaming back", "[cli][rename][backends]") {
   TempDir dir;
   const std::string db = ImportedStore(dir);
   RunResult r = Dossier(db, {"rename", "Elena Vasquez", "Elena M. Vasquez", "--reason", "her full name, per the council"});
@@ -98,9 +98,9 @@ TEST_CASE("rename keeps the id, keeps the old name as an alias, is audited and u
   CHECK(Dossier(db, {"rename", "doc:24CHENGDU455", "Another title"}).exit_code == 1);
 }
 
-TEST_CASE("import --dry-run lists per file what each document would store, and stores nothing", "[cli][documents][import]") {
+TEST_CASE("import --dry-run lists per file what each document would store, and stores nothing", "[cli][documents][import][backends]") {
   TempDir dir;
-  const std::string db = dir / "store.db";
+  const std::string db = dossier::testing::StoreAt(dir, "store.db");
   REQUIRE(Dossier(db, {"import", kExamples + "/news/marlow-harbour-gazette.html"}).exit_code == 0);
   dossier::testing::WriteFile(dir / "note.txt", "Harbour note\n\nTomas Ferreira said the pier opens in May.\n");
   REQUIRE(Dossier(db, {"import", dir / "note.txt"}).exit_code == 0);

@@ -14,7 +14,7 @@ inline const std::string kExamples = DOSSIER_EXAMPLES_DIR;
 
 // dir/store.db holding examples/news and examples/cables; its path.
 inline std::string ImportedStore(const TempDir& dir) {
-  const std::string db = dir / "store.db";
+  const std::string db = dossier::testing::StoreAt(dir, "store.db");
   RunResult r = Dossier(db, {"import", kExamples + "/news", kExamples + "/cables"});
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);

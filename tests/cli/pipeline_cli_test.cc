@@ -84,14 +84,14 @@ TEST_CASE("dossier plugins lists plugins and one line per load error", "[cli][pl
   CHECK(extra.out.find("faulty 1.0.0") != std::string::npos);
 }
 
-TEST_CASE("dossier import reports each failed file on one line and exits 1", "[cli][import]") {
+TEST_CASE("dossier import reports each failed file on one line and exits 1", "[cli][import][backends]") {
   TempDir dir;
   const std::string in = dir / "in";
   fs::create_directories(in + "/deeper");
   WriteFile(in + "/one.txt", "One\n\nfirst body\n");
   WriteFile(in + "/deeper/two.txt", "Two\n\nsecond body\n");
   WriteFile(in + "/deeper/junk.bin", std::string("\0\1\2\3\4", 5));
-  const std::string db = dir / "s.db";
+  const std::string db = dossier::testing::StoreAt(dir, "s.db");
 
   RunResult r = Dossier(db, {"import", in});
   INFO(r.out << r.err);
@@ -124,9 +124,9 @@ TEST_CASE("dossier import reports each failed file on one line and exits 1", "[c
   CHECK(Json::parse(Lines(hits.out)[0])["id"] == "doc:two");
 }
 
-TEST_CASE("dossier export writes a file atomically, or to stdout", "[cli][export]") {
+TEST_CASE("dossier export writes a file atomically, or to stdout", "[cli][export][backends]") {
   TempDir dir;
-  const std::string db = dir / "s.db";
+  const std::string db = dossier::testing::StoreAt(dir, "s.db");
   WriteFile(dir / "note.txt", "A note\n\nabout export\n");
   REQUIRE(Dossier(db, {"import", dir / "note.txt"}).exit_code == 0);
   RunResult r = Dossier(db, {"export", "jsonl", "-o", dir / "out.jsonl"});
@@ -149,9 +149,9 @@ TEST_CASE("dossier export writes a file atomically, or to stdout", "[cli][export
   CHECK(Lines(nodir.err).size() == 1);
 }
 
-TEST_CASE("check, findings and finding with a checker plugin", "[cli][check]") {
+TEST_CASE("check, findings and finding with a checker plugin", "[cli][check][backends]") {
   TempDir dir;
-  const std::string db = dir / "s.db";
+  const std::string db = dossier::testing::StoreAt(dir, "s.db");
   REQUIRE(Dossier(db, {"init"}).exit_code == 0);
   RunResult none = Dossier(db, {"check"});
   CHECK(none.exit_code == 0);
@@ -165,14 +165,14 @@ TEST_CASE("check, findings and finding with a checker plugin", "[cli][check]") {
   CHECK(Dossier(db, {"finding", "resolve", "finding:nope", "--reason", "x"}).exit_code == 1);
 }
 
-TEST_CASE("on a terminal, import, check and export draw a progress line, elsewhere nothing", "[cli][progress]") {
+TEST_CASE("on a terminal, import, check and export draw a progress line, elsewhere nothing", "[cli][progress][backends]") {
   // script(1) gives the command a terminal; it is in Debian's essential set.
   if (access("/usr/bin/script", X_OK) != 0) {
     WARN("no /usr/bin/script: the progress line cannot be seen without a terminal");
     return;
   }
   TempDir dir;
-  const std::string db = dir / "store.db";
+  const std::string db = dossier::testing::StoreAt(dir, "store.db");
   std::filesystem::create_directories(dir / "in");
   WriteFile(dir / "in/one.txt", "One\n\nAnna Berg met Tomas Ferreira in Marlow.\n");
   WriteFile(dir / "in/two.txt", "Two\n\nTomas Ferreira said the pier opens in May.\n");

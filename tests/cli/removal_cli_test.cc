@@ -28,7 +28,7 @@ Json LastAudit(const std::string& db) {
 
 }  // namespace
 
-TEST_CASE("remove takes a document out with its mentions, claims and what only it named", "[cli][removal]") {
+TEST_CASE("remove takes a document out with its mentions, claims and what only it named", "[cli][removal][backends]") {
   TempDir dir;
   const std::string db = ImportedStore(dir);
   const Json before = Stats(db);
@@ -68,7 +68,7 @@ TEST_CASE("remove takes a document out with its mentions, claims and what only i
   }
 }
 
-TEST_CASE("delete takes an entity out: its claims go, its mentions stay unresolved", "[cli][removal]") {
+TEST_CASE("delete takes an entity out: its claims go, its mentions stay unresolved", "[cli][removal][backends]") {
   TempDir dir;
   const std::string db = ImportedStore(dir);
   const Json before = Stats(db);
@@ -90,7 +90,7 @@ TEST_CASE("delete takes an entity out: its claims go, its mentions stay unresolv
   CHECK(Dossier(db, {"search", "Wen-po"}).out.find("person:li-wen-po") == std::string::npos);
 }
 
-TEST_CASE("delete and remove refuse each other's kind, a cited-only document, and a missing reason", "[cli][removal]") {
+TEST_CASE("delete and remove refuse each other's kind, a cited-only document, and a missing reason", "[cli][removal][backends]") {
   TempDir dir;
   const std::string db = ImportedStore(dir);
   RunResult doc = Dossier(db, {"delete", "doc:24CHENGDU455", "--reason", "x"});

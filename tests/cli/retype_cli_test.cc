@@ -35,9 +35,9 @@ std::vector<std::string> Records(const std::string& db) {
 
 }  // namespace
 
-TEST_CASE("retype makes a person an organization with what was merged into it, and back", "[cli][retype]") {
+TEST_CASE("retype makes a person an organization with what was merged into it, and back", "[cli][retype][backends]") {
   TempDir dir;
-  const std::string db = dir / "store.db";
+  const std::string db = dossier::testing::StoreAt(dir, "store.db");
   REQUIRE(Dossier(db, {"import", kExamples + "/news", kExamples + "/cables"}).exit_code == 0);
   REQUIRE(Dossier(db, {"merge", "Li Wenbo", "Li Wen-po", "--reason", "one man"}).exit_code == 0);
   const auto before = Records(db);
@@ -69,9 +69,9 @@ TEST_CASE("retype makes a person an organization with what was merged into it, a
   CHECK(Json::parse(log.back())["detail"]["ids"]["org:li-wen-po"] == "person:li-wen-po");
 }
 
-TEST_CASE("retype refuses a document, the same type and a type that is none", "[cli][retype]") {
+TEST_CASE("retype refuses a document, the same type and a type that is none", "[cli][retype][backends]") {
   TempDir dir;
-  const std::string db = dir / "store.db";
+  const std::string db = dossier::testing::StoreAt(dir, "store.db");
   REQUIRE(Dossier(db, {"import", kExamples + "/news"}).exit_code == 0);
   CHECK(Dossier(db, {"retype", "doc:mayor-takes-farm-pitch-to-sichuan", "person", "--reason", "x"}).exit_code == 1);
   RunResult same = Dossier(db, {"retype", "Elena Vasquez", "person", "--reason", "x"});

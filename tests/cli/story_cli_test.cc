@@ -59,9 +59,9 @@ void ImportExamples(const std::string& db) {
 
 }  // namespace
 
-TEST_CASE("check groups the examples into their two stories, news and cable together", "[cli][stories]") {
+TEST_CASE("check groups the examples into their two stories, news and cable together", "[cli][stories][backends]") {
   TempDir dir;
-  const std::string db = dir / "s.db";
+  const std::string db = dossier::testing::StoreAt(dir, "s.db");
   ImportExamples(db);
   CHECK(Dossier(db, {"stories"}).out == "no stories (dossier check groups documents into stories)\n");
   RunResult check = Dossier(db, {"check"});
@@ -100,9 +100,9 @@ TEST_CASE("check groups the examples into their two stories, news and cable toge
   CHECK(Lines(Dossier(db, {"check"}).out).at(0) != "stories: 2 stories");
 }
 
-TEST_CASE("a curator's story decisions are audited, reversible and kept by the grouping", "[cli][stories]") {
+TEST_CASE("a curator's story decisions are audited, reversible and kept by the grouping", "[cli][stories][backends]") {
   TempDir dir;
-  const std::string db = dir / "s.db";
+  const std::string db = dossier::testing::StoreAt(dir, "s.db");
   ImportExamples(db);
   REQUIRE(Dossier(db, {"check"}).exit_code == 0);
   auto stories = Stories(db);
@@ -163,9 +163,9 @@ TEST_CASE("a curator's story decisions are audited, reversible and kept by the g
   CHECK(Dossier(db, {"story", "remove", tacoma, "doc:more"}).exit_code == 2);  // --reason is required
 }
 
-TEST_CASE("stories and their curation survive a JSONL backup and restore", "[cli][stories][jsonl]") {
+TEST_CASE("stories and their curation survive a JSONL backup and restore", "[cli][stories][jsonl][backends]") {
   TempDir dir;
-  const std::string db = dir / "s.db";
+  const std::string db = dossier::testing::StoreAt(dir, "s.db");
   ImportExamples(db);
   REQUIRE(Dossier(db, {"check"}).exit_code == 0);
   const auto stories = Stories(db);
@@ -175,7 +175,7 @@ TEST_CASE("stories and their curation survive a JSONL backup and restore", "[cli
   REQUIRE(Dossier(db, {"story", "join", tacoma, marlow, "--reason", "one desk"}).exit_code == 0);
 
   REQUIRE(Dossier(db, {"export", "jsonl", "-o", dir / "backup.jsonl"}).exit_code == 0);
-  const std::string restored = dir / "r.db";
+  const std::string restored = dossier::testing::StoreAt(dir, "r.db");
   RunResult r = Dossier(restored, {"import", dir / "backup.jsonl"});
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);

@@ -21,7 +21,7 @@ const Actor kActor{"test:pipeline"};
 
 struct Fixture {
   TempDir dir;
-  std::string db = dir / "store.db";
+  std::string db = dossier::testing::StoreAt(dir, "store.db");
   std::unique_ptr<Store> store;
   PluginHost host;
 
@@ -261,8 +261,7 @@ TEST_CASE("a component that throws fails only its own work", "[pipeline][fault]"
   }
 }
 
-TEST_CASE("an import commits in groups, a failed group commit stops it and says what was not kept",
-          "[pipeline][group]") {
+TEST_CASE("an import commits in groups, a failed group commit stops it and says what was not kept", "[pipeline][group][backends]") {
   TempDir dir;
   const std::string in = dir / "in";
   fs::create_directories(in);
@@ -280,7 +279,7 @@ TEST_CASE("an import commits in groups, a failed group commit stops it and says 
   options.fault_hook = [&](std::string_view point) {
     if (point == "group-commit" && ++commits == fail_at_commit) throw std::runtime_error("injected fault at commit");
   };
-  const std::string db = dir / "store.db";
+  const std::string db = dossier::testing::StoreAt(dir, "store.db");
   auto store = Store::Open(db, options);
   REQUIRE(store.ok());
 
@@ -305,7 +304,7 @@ TEST_CASE("an import commits in groups, a failed group commit stops it and says 
   CHECK(commits >= 3);
 
   TempDir clean_dir;
-  const std::string clean_db = clean_dir / "store.db";
+  const std::string clean_db = dossier::testing::StoreAt(clean_dir, "store.db");
   StoreOptions clean_options;
   clean_options.create_if_missing = true;
   auto clean = Store::Open(clean_db, clean_options);

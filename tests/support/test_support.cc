@@ -153,7 +153,17 @@ std::string DumpServerStore(const std::string& uri, bool include_audit) {
                                        "AND tablename <> 'dossier_meta' ORDER BY tablename")) {
       if (t[0] == "audit" && !include_audit) continue;
       out << "== " << t[0] << "\n";
-      for (const auto& row : PgQuery(conn, "SELECT * FROM \"" + t[0] + "\" ORDER BY 1, 2")) {
+      // Without the row keys the engine numbers (its sequences do not take
+      // back the numbers of a transaction rolled back) and the search index.
+      std::string columns, order;
+      int n = 0;
+      for (const auto& c : PgQuery(conn, "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                                         "current_schema() AND table_name = '" + t[0] + "' AND column_name NOT IN "
+                                         "('rid', 'search') ORDER BY ordinal_position")) {
+        columns += (columns.empty() ? "\"" : ", \"") + c[0] + "\"";
+        order += (order.empty() ? "" : ", ") + std::to_string(++n);
+      }
+      for (const auto& row : PgQuery(conn, "SELECT " + columns + " FROM \"" + t[0] + "\" ORDER BY " + order)) {
         for (size_t i = 0; i < row.size(); ++i) out << (i ? "|" : "") << row[i];
         out << "\n";
       }

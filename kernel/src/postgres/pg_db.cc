@@ -214,6 +214,12 @@ Stmt PgDb::Prepare(const std::string& sql) {
   return Stmt(new PgStmt(this, it->second));
 }
 
+void PgDb::KeyGiven(const char* table, const char* column) {
+  const std::string t(table), c(column);
+  Exec("SELECT setval(pg_get_serial_sequence('" + t + "', '" + c + "'), (SELECT max(\"" + c + "\") FROM \"" + t +
+       "\"))");
+}
+
 bool PgDb::InTransaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
 
 void PgDb::BeginWrite() {

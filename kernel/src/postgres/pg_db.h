@@ -47,6 +47,8 @@ class PgDb final : public sqlite::Db {
   std::string Bytes(std::string_view expr) const override {
     return "convert_to(" + std::string(expr) + ", 'UTF8')";
   }
+  // An identity column's sequence does not see keys given: it is moved on.
+  void KeyGiven(const char* table, const char* column) override;
   int SchemaVersion() override;  // postgres/pg_schema.cc
   int64_t SizeBytes() override { return QueryInt("SELECT pg_database_size(current_database())"); }
 

@@ -149,6 +149,9 @@ class Db {
   // count in bytes (the offsets the store keeps are byte offsets); read
   // back, the result is those bytes.
   virtual std::string Bytes(std::string_view expr) const = 0;
+  // A row was inserted with its integer key given (an audit entry restored
+  // with its seq): the keys the engine picks from then on come after it.
+  virtual void KeyGiven(const char* table, const char* column) = 0;
   // The store's schema version, as the engine keeps it.
   virtual int SchemaVersion() = 0;
   // What the store takes on disk.
@@ -207,6 +210,8 @@ class SqliteDb final : public Db {
   }
 
   std::string Bytes(std::string_view expr) const override { return "CAST(" + std::string(expr) + " AS BLOB)"; }
+  // SQLite picks one past the largest key itself.
+  void KeyGiven(const char*, const char*) override {}
   int SchemaVersion() override { return static_cast<int>(QueryInt("PRAGMA user_version")); }
   int64_t SizeBytes() override { return QueryInt("PRAGMA page_count") * QueryInt("PRAGMA page_size"); }
 

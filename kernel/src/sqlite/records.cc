@@ -227,6 +227,7 @@ class SqliteRecordWriter final : public RecordWriter {
     db_->Prepare("INSERT INTO audit(seq, at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")
         .BindAll(seq, Str(r, "at"), Str(r, "actor"), Str(r, "action"), Str(r, "target"), detail)
         .Run();
+    db_->KeyGiven("audit", "seq");
     return true;
   }
 
@@ -514,11 +515,16 @@ class SqliteRecordWriter final : public RecordWriter {
   // PostgreSQL checks the deferred foreign keys when told to check them now;
   // the first one broken is the error, which names the table and the key.
   void CheckServerReferences() {
+    // In a savepoint: a failed statement spoils the transaction, and the
+    // row that failed is looked up after.
+    db_->Exec("SAVEPOINT check_references");
     try {
       db_->Exec("SET CONSTRAINTS ALL IMMEDIATE");
       db_->Exec("SET CONSTRAINTS ALL DEFERRED");
+      db_->Exec("RELEASE check_references");
     } catch (const SqliteError& e) {
       if (e.code() != SQLITE_CONSTRAINT) throw;
+      db_->Exec("ROLLBACK TO check_references; RELEASE check_references; SET CONSTRAINTS ALL DEFERRED");
       const std::string what = e.what();
       auto quoted_after = [&](const std::string& marker) {
         const size_t at = what.find(marker);
@@ -528,10 +534,24 @@ class SqliteRecordWriter final : public RecordWriter {
       };
       const std::string table = quoted_after("on table \"");
       const std::string parent = quoted_after("present in table \"");
+      // "Key (column)=(value)": the row that names it, by its id.
+      std::string id;
       const size_t key = what.find("Key (");
-      const std::string detail =
-          key == std::string::npos ? std::string() : " (" + what.substr(key, what.find(" is not", key) - key) + ")";
-      Fail(Status::InvalidArgument((table == "merge" ? "merged_into" : table) + detail + " refers to a " +
+      const size_t eq = what.find(")=(", key);
+      const size_t end = what.find(") is not", eq);
+      const bool known = table == "mention" || table == "claim" || table == "alias" || table == "judgement" ||
+                         table == "document";
+      if (key != std::string::npos && eq != std::string::npos && end != std::string::npos && known) {
+        const std::string column = what.substr(key + 5, eq - key - 5);
+        if (column.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos) {
+          Stmt r = db_->Prepare("SELECT " + std::string(table == "alias" ? "entity || ' alias ' || name" : "id") +
+                                " FROM " + table + " WHERE " + column + " = ? LIMIT 1");
+          r.Bind(1, what.substr(eq + 3, end - eq - 3));
+          if (r.Step()) id = r.Text(0);
+        }
+      }
+      Fail(Status::InvalidArgument((table == "merge" ? "merged_into" : table) + (id.empty() ? "" : " " + id) +
+                                   " refers to a " +
                                    (parent == "entity" ? "document or entity" : parent) +
                                    " that is neither in the store nor in the file"));
     }
