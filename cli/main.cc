@@ -12,7 +12,10 @@
 namespace dossier::cli {
 namespace {
 
+// Who the audit log says did what: $DOSSIER_USER (curators sharing a team
+// store on a server, or one login), else the login name.
 std::string UserName() {
+  if (const char* u = std::getenv("DOSSIER_USER"); u && *u) return u;
   if (const char* u = std::getenv("USER"); u && *u) return u;
   if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_name) return pw->pw_name;
   return "uid" + std::to_string(getuid());
