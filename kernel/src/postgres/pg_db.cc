@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace dossier::postgres {
@@ -56,8 +58,16 @@ void DropNotice(void*, const char*) {}
 // A statement's parameters, kept as text until it runs; then its rows.
 class PgStmt final : public sqlite::StmtImpl {
  public:
-  PgStmt(PgDb* db, const std::string& sql) : db_(db), sql_(sql) {}
-  ~PgStmt() override { PQclear(result_); }
+  // cursor: a name to read the rows through, a batch at a time; empty: the
+  // rows come whole.
+  PgStmt(PgDb* db, const std::string& sql, std::string cursor = {})
+      : db_(db), sql_(sql), cursor_(std::move(cursor)) {}
+  ~PgStmt() override {
+    PQclear(result_);
+    // A cursor lives until it is closed (one WITH HOLD outlives its
+    // transaction), so a read stopped early closes it.
+    if (declared_) db_->ExecQuietly(("CLOSE " + cursor_).c_str());
+  }
 
   void Bind(int i, std::string_view v) override { Set(i, std::string(v), kText); }
   void Bind(int i, int64_t v) override { Set(i, std::to_string(v), kInt8); }
@@ -77,11 +87,27 @@ class PgStmt final : public sqlite::StmtImpl {
         values[i] = null_[i] ? nullptr : values_[i].c_str();
         lengths[i] = static_cast<int>(values_[i].size());
       }
-      result_ = db_->Run(sql_, static_cast<int>(values_.size()), types_.data(), values.data(), lengths.data());
+      if (cursor_.empty()) {
+        result_ = db_->Run(sql_, static_cast<int>(values_.size()), types_.data(), values.data(), lengths.data());
+      } else {
+        // Outside a transaction a cursor must be WITH HOLD to outlive the
+        // statement that declares it.
+        const std::string declare = "DECLARE " + cursor_ + " NO SCROLL CURSOR " +
+                                    (db_->InTransaction() ? "" : "WITH HOLD ") + "FOR " + sql_;
+        PQclear(db_->Run(declare, static_cast<int>(values_.size()), types_.data(), values.data(), lengths.data()));
+        declared_ = true;
+        result_ = Fetch();
+      }
       rows_ = PQntuples(result_);
       row_ = -1;
     }
-    return ++row_ < rows_;
+    if (++row_ < rows_) return true;
+    if (cursor_.empty() || rows_ < PgDb::kStreamBatch) return false;
+    PQclear(result_);  // the batch is read: the next one
+    result_ = Fetch();
+    rows_ = PQntuples(result_);
+    row_ = 0;
+    return row_ < rows_;
   }
   bool IsNull(int col) const override { return PQgetisnull(result_, row_, col) != 0; }
   std::string Text(int col) const override {
@@ -117,8 +143,15 @@ class PgStmt final : public sqlite::StmtImpl {
     types_[at] = type;
   }
 
+  PGresult* Fetch() {
+    return db_->Run("FETCH FORWARD " + std::to_string(PgDb::kStreamBatch) + " FROM " + cursor_, 0, nullptr, nullptr,
+                    nullptr);
+  }
+
   PgDb* db_;
   const std::string& sql_;
+  std::string cursor_;
+  bool declared_ = false;
   std::vector<std::string> values_;
   std::vector<bool> null_;
   std::vector<Oid> types_;
@@ -218,6 +251,12 @@ void PgDb::KeyGiven(const char* table, const char* column) {
   const std::string t(table), c(column);
   Exec("SELECT setval(pg_get_serial_sequence('" + t + "', '" + c + "'), (SELECT max(\"" + c + "\") FROM \"" + t +
        "\"))");
+}
+
+Stmt PgDb::Stream(const std::string& sql) {
+  auto it = numbered_.find(sql);
+  if (it == numbered_.end()) it = numbered_.emplace(sql, Numbered(sql)).first;
+  return Stmt(new PgStmt(this, it->second, "dossier_rows_" + std::to_string(++cursors_)));
 }
 
 bool PgDb::InTransaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }

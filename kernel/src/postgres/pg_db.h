@@ -33,6 +33,9 @@ class PgDb final : public sqlite::Db {
   void Exec(std::string_view sql) override;
   void ExecQuietly(const char* sql) noexcept override;
   Stmt Prepare(const std::string& sql) override;
+  // Through a cursor, kStreamBatch rows a FETCH.
+  Stmt Stream(const std::string& sql) override;
+  static constexpr int kStreamBatch = 1000;
   int64_t Changes() const override { return changes_; }
   bool InTransaction() const override;
   // BEGIN, then the store's write lock (a transaction-level advisory lock):
@@ -64,6 +67,7 @@ class PgDb final : public sqlite::Db {
 
   PGconn* conn_ = nullptr;
   int64_t changes_ = 0;
+  int64_t cursors_ = 0;  // cursors declared: each gets a name of its own
   // Each statement's SQL as given and as numbered, translated once.
   std::map<std::string, std::string, std::less<>> numbered_;
 };

@@ -132,6 +132,11 @@ class Db {
   // for parameters). While one Stmt for sql is alive, preparing sql again
   // gives a fresh one, so nested use of the same query is safe.
   virtual Stmt Prepare(const std::string& sql) = 0;
+  // Prepare, for a query over a whole table that the caller reads row by row
+  // (the StoreView::ForEach... reads): the rows come a batch at a time, so
+  // memory does not grow with the store. SQLite steps through any statement
+  // that way; PostgreSQL sends a result whole unless read through a cursor.
+  virtual Stmt Stream(const std::string& sql) { return Prepare(sql); }
   // Rows the last INSERT, UPDATE or DELETE changed.
   virtual int64_t Changes() const = 0;
   virtual bool InTransaction() const = 0;

@@ -60,7 +60,7 @@ Status SqliteStore::ForEachEntitySummary(const EntityFilter& filter,
     if (!filter.include_absorbed) sql += " AND e.canonical = e.id";
     sql += " ORDER BY e.id";
     if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
-    Stmt s = db_->Prepare(sql);
+    Stmt s = db_->Stream(sql);
     if (filter.type) s.Bind(1, TypeText(*filter.type));
     while (s.Step()) {
       if (!each(ReadSummaryRow(s))) break;
@@ -109,7 +109,7 @@ Status SqliteStore::ForEachEdge(const EdgeFilter& filter, const std::function<bo
       sql += " GROUP BY 1, 2, 3";
       sql += filter.about.empty() ? " ORDER BY 1, 2, 3" : " ORDER BY 4 DESC, 1, 2, 3";
       sql += limit();
-      Stmt s = db_->Prepare(sql);
+      Stmt s = db_->Stream(sql);
       if (!filter.about.empty()) s.Bind(1, filter.about);
       while (s.Step()) {
         if (!emit(ReadEdgeRow(s, Edge::Kind::kRelation))) return Status::OK();
@@ -119,7 +119,7 @@ Status SqliteStore::ForEachEdge(const EdgeFilter& filter, const std::function<bo
       if (filter.about.empty()) {
         // One row per (document, entity) first, so an entity named ten times
         // in a document counts that document once and the self-join stays small.
-        Stmt s = db_->Prepare(
+        Stmt s = db_->Stream(
             std::string("WITH dm AS (SELECT DISTINCT m.doc AS doc, e.canonical AS id, e.type AS type "
                         "FROM mention m JOIN entity e ON e.id = m.entity WHERE e.type IN ") +
             kGraphTypes +

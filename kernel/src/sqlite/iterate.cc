@@ -12,7 +12,7 @@ Status SqliteStore::ForEachEntity(const EntityFilter& filter, const std::functio
     if (filter.type) sql += " AND type = ?1";
     if (!filter.include_absorbed) sql += " AND canonical = id";
     sql += " ORDER BY id";
-    Stmt s = db_->Prepare(sql);
+    Stmt s = db_->Stream(sql);
     if (filter.type) s.Bind(1, TypeText(*filter.type));
     while (s.Step()) {
       auto e = LoadEntity(s.Text(0));
@@ -25,7 +25,7 @@ Status SqliteStore::ForEachEntity(const EntityFilter& filter, const std::functio
 Status SqliteStore::ForEachDocument(const std::function<bool(const Document&)>& each) {
   return Guard(path_, [&]() -> Status {
     ReadSnapshot snapshot(db_.get());
-    Stmt s = db_->Prepare("SELECT id FROM document ORDER BY id");
+    Stmt s = db_->Stream("SELECT id FROM document ORDER BY id");
     while (s.Step()) {
       auto d = LoadDocument(s.Text(0));
       if (d && !each(*d)) break;
@@ -37,7 +37,7 @@ Status SqliteStore::ForEachDocument(const std::function<bool(const Document&)>& 
 Status SqliteStore::ForEachMention(const std::function<bool(const Mention&)>& each) {
   return Guard(path_, [&]() -> Status {
     ReadSnapshot snapshot(db_.get());
-    Stmt s = db_->Prepare(std::string("SELECT ") + kMentionColumns + " FROM mention m ORDER BY m.id");
+    Stmt s = db_->Stream(std::string("SELECT ") + kMentionColumns + " FROM mention m ORDER BY m.id");
     while (s.Step()) {
       if (!each(ReadMentionRow(s))) break;
     }
@@ -79,7 +79,7 @@ Status SqliteStore::ForEachClaim(const ClaimFilter& filter, const std::function<
       binds.push_back(ResolveOrThrow(filter.document, EntityType::kDocument, true));
     }
     sql += " ORDER BY c.id";
-    Stmt s = db_->Prepare(sql);
+    Stmt s = db_->Stream(sql);
     for (size_t i = 0; i < binds.size(); ++i) s.Bind(static_cast<int>(i + 1), binds[i]);
     while (s.Step()) {
       if (!each(ReadClaimRow(s))) break;
@@ -91,7 +91,7 @@ Status SqliteStore::ForEachClaim(const ClaimFilter& filter, const std::function<
 Status SqliteStore::ForEachJudgement(const std::function<bool(const Judgement&)>& each) {
   return Guard(path_, [&]() -> Status {
     ReadSnapshot snapshot(db_.get());
-    Stmt s = db_->Prepare(std::string("SELECT ") + kJudgementColumns + " FROM judgement ORDER BY id");
+    Stmt s = db_->Stream(std::string("SELECT ") + kJudgementColumns + " FROM judgement ORDER BY id");
     while (s.Step()) {
       if (!each(ReadJudgementRow(s))) break;
     }
@@ -102,7 +102,7 @@ Status SqliteStore::ForEachJudgement(const std::function<bool(const Judgement&)>
 Status SqliteStore::ForEachFinding(const std::function<bool(const Finding&)>& each) {
   return Guard(path_, [&]() -> Status {
     ReadSnapshot snapshot(db_.get());
-    Stmt s = db_->Prepare(std::string("SELECT ") + kFindingColumns + " FROM finding f ORDER BY f.id");
+    Stmt s = db_->Stream(std::string("SELECT ") + kFindingColumns + " FROM finding f ORDER BY f.id");
     while (s.Step()) {
       if (!each(ReadFindingRow(s))) break;
     }
@@ -113,7 +113,7 @@ Status SqliteStore::ForEachFinding(const std::function<bool(const Finding&)>& ea
 Status SqliteStore::ForEachAudit(const std::function<bool(const AuditEntry&)>& each) {
   return Guard(path_, [&]() -> Status {
     ReadSnapshot snapshot(db_.get());
-    Stmt s = db_->Prepare("SELECT seq, at, actor, action, target, detail FROM audit ORDER BY seq");
+    Stmt s = db_->Stream("SELECT seq, at, actor, action, target, detail FROM audit ORDER BY seq");
     while (s.Step()) {
       const std::string what = "the detail column of audit entry " + std::to_string(s.Int(0));
       if (!each({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), ParseJson(s.Text(5), Json::object(), what)})) break;

@@ -49,7 +49,7 @@ std::optional<Story> SqliteStore::LoadStory(const std::string& id, bool with_joi
 Status SqliteStore::ForEachStory(bool include_joined, const std::function<bool(const Story&)>& each) {
   return Guard(path_, [&]() -> Status {
     ReadSnapshot snapshot(db_.get());
-    Stmt s = db_->Prepare(include_joined ? "SELECT id FROM story ORDER BY id"
+    Stmt s = db_->Stream(include_joined ? "SELECT id FROM story ORDER BY id"
                                          : "SELECT id FROM story WHERE merged_into IS NULL ORDER BY id");
     while (s.Step()) {
       auto st = LoadStory(s.Text(0), !include_joined);
