@@ -5,10 +5,16 @@
 // search and show latency on the store it built: p50 and p95 of names,
 // common words and short prefixes, and `show` of entities.
 //
-//   scale_bench [--docs N] [--dir DIR] [--keep] [--reuse] [--skip-html] [--search-only]
+//   scale_bench [--docs N | --corpus DIR] [--postgres URI] [--dir DIR] [--keep] [--reuse]
+//               [--skip-html] [--search-only]
 //
 // --reuse takes the corpus and store a --keep run left in DIR (same N) and
 // measures again without importing; --search-only stops after search and show.
+// --corpus imports the files of DIR (the Cablegate sample) instead of
+// generated ones, and searches for its most named people. --postgres runs
+// every step a second time on a fresh database on that server
+// (docs/scale-out.md), so that the two backends are measured in one run;
+// peak RSS is the dossier process's, the server's own memory apart.
 //
 // The documents recombine sentence patterns written for the project with
 // names drawn from pools that grow with N (people, organizations, places,
@@ -32,6 +38,8 @@
 #include <random>
 #include <string>
 #include <vector>
+
+#include <libpq-fe.h>
 
 #include "dossier/store.h"
 #include "measure.h"
@@ -259,22 +267,115 @@ void Step(const char* what, const bench::ChildRun& r, const std::string& out) {
   std::fflush(stdout);
 }
 
+// Where a pass keeps its store: a file in the bench's folder, or a fresh
+// database on the PostgreSQL server --postgres names.
+struct Backend {
+  std::string label;  // "sqlite", "postgresql"
+  std::string store;  // the path or URI given to --db
+  bool file = true;
+};
+
+// A fresh database on the server (dropped first if a run left it); its URI.
+std::string FreshDatabase(const std::string& server, const std::string& name) {
+  PGconn* conn = PQconnectdb(server.c_str());
+  auto exec = [&](const std::string& sql) {
+    PGresult* r = PQexec(conn, sql.c_str());
+    const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!ok) std::fprintf(stderr, "scale_bench: %s: %s", sql.c_str(), PQresultErrorMessage(r));
+    PQclear(r);
+    return ok;
+  };
+  const bool ok = PQstatus(conn) == CONNECTION_OK && exec("DROP DATABASE IF EXISTS " + name) &&
+                  exec("CREATE DATABASE " + name);
+  if (!ok && PQstatus(conn) != CONNECTION_OK) std::fprintf(stderr, "scale_bench: %s", PQerrorMessage(conn));
+  PQfinish(conn);
+  if (!ok) std::exit(1);
+  const size_t slash = server.find('/', server.find("://") + 3);
+  return (slash == std::string::npos ? server : server.substr(0, slash)) + "/" + name;
+}
+
+// Search and show latency on the store: names, common words, short prefixes,
+// then `show` of the people those names are.
+int Queries(const Backend& b, const std::vector<std::string>& people) {
+  StoreOptions options;
+  auto store = Store::Open(b.store, options);
+  if (!store.ok()) {
+    std::fprintf(stderr, "scale_bench: %s\n", store.status().message().c_str());
+    return 1;
+  }
+  static const char* kCommon[] = {"minister", "embassy", "trade", "security", "killed", "invest", "election", "border"};
+  static const char* kPrefixes[] = {"ka*", "lo*", "mo*", "ri*", "ve*", "ta*", "kal*", "mor*", "tav*", "zun*"};
+  auto search = [&](const std::string& text) {
+    SearchQuery q;
+    q.text = text;
+    if (!(*store)->Search(q).ok()) std::exit(1);
+  };
+  const bench::Timing by_name = bench::Time(200, [&](int i) { search(people[static_cast<size_t>(i) % people.size()]); });
+  const bench::Timing by_word = bench::Time(200, [&](int i) { search(kCommon[i % 8]); });
+  const bench::Timing by_prefix = bench::Time(200, [&](int i) { search(kPrefixes[i % 10]); });
+  // The people to show: those the searches for their names found.
+  std::vector<std::string> ids;
+  for (const auto& name : people) {
+    SearchQuery q;
+    q.text = "\"" + name + "\"";
+    q.type = EntityType::kPerson;
+    q.limit = 1;
+    auto hits = (*store)->Search(q);
+    if (hits.ok() && !hits->empty()) ids.push_back(hits->front().id);
+  }
+  if (ids.empty()) {
+    std::fprintf(stderr, "scale_bench: no person searched for is in the store\n");
+    return 1;
+  }
+  // `show` prints each finding's message; `show --json` gives its evidence too.
+  DescribeOptions text_view;
+  text_view.finding_evidence = false;
+  const bench::Timing show = bench::Time(200, [&](int i) {
+    if (!(*store)->Describe(ids[static_cast<size_t>(i) % ids.size()], text_view).ok()) std::exit(1);
+  });
+  const bench::Timing show_json = bench::Time(200, [&](int i) {
+    if (!(*store)->Describe(ids[static_cast<size_t>(i) % ids.size()]).ok()) std::exit(1);
+  });
+  std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a name", by_name.median_ms, by_name.p95_ms);
+  std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a common word", by_word.median_ms, by_word.p95_ms);
+  std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a short prefix", by_prefix.median_ms, by_prefix.p95_ms);
+  std::printf("%-22s %9.2f ms p50 %7.2f ms p95   (%zu people)\n", "show: a person", show.median_ms, show.p95_ms, ids.size());
+  std::printf("%-22s %9.2f ms p50 %7.2f ms p95   (with each finding's evidence)\n", "show --json", show_json.median_ms,
+              show_json.p95_ms);
+  std::fflush(stdout);
+  return 0;
+}
+
+// The store's size as the engine counts it (a file's pages, a database's).
+uint64_t StoreBytes(const std::string& location) {
+  StoreOptions options;
+  auto store = Store::Open(location, options);
+  if (!store.ok()) return 0;
+  auto stats = (*store)->GetStats();
+  return stats.ok() ? static_cast<uint64_t>(stats->file_bytes) : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   size_t n = 250000;
-  fs::path dir;
+  fs::path dir, given_corpus;
+  std::string server;
   bool keep = false, html = true, reuse = false, search_only = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--docs" && i + 1 < argc) n = std::strtoull(argv[++i], nullptr, 10);
     else if (a == "--dir" && i + 1 < argc) dir = argv[++i];
+    else if (a == "--corpus" && i + 1 < argc) given_corpus = argv[++i];
+    else if (a == "--postgres" && i + 1 < argc) server = argv[++i];
     else if (a == "--keep") keep = true;
     else if (a == "--skip-html") html = false;
     else if (a == "--reuse") reuse = keep = true;
     else if (a == "--search-only") search_only = true;
     else {
-      std::fprintf(stderr, "usage: scale_bench [--docs N] [--dir DIR] [--keep] [--reuse] [--skip-html] [--search-only]\n");
+      std::fprintf(stderr,
+                   "usage: scale_bench [--docs N | --corpus DIR] [--postgres URI] [--dir DIR] [--keep] [--reuse] "
+                   "[--skip-html] [--search-only]\n");
       return 2;
     }
   }
@@ -288,90 +389,82 @@ int main(int argc, char** argv) {
     dir = tmpl;
   }
   fs::create_directories(dir);
-  const fs::path corpus = dir / "corpus", db = dir / "store.db";
+  const fs::path corpus = given_corpus.empty() ? dir / "corpus" : given_corpus;
   const std::string out = (dir / "step.out").string();
-  if (reuse && !fs::exists(db)) {
+  std::vector<Backend> backends = {{"sqlite", (dir / "store.db").string(), true}};
+  if (!server.empty()) {
+    backends.push_back({"postgresql", FreshDatabase(server, "dossier_scale_bench"), false});
+    if (reuse) {
+      std::fprintf(stderr, "scale_bench: --reuse is for a file store only\n");
+      return 2;
+    }
+  }
+  if (reuse && !fs::exists(backends[0].store)) {
     std::fprintf(stderr, "scale_bench: --reuse: no store in %s\n", dir.c_str());
     return 1;
   }
-  if (!reuse) {
+  uint64_t text = 0;
+  if (!given_corpus.empty()) {
+    n = 0;
+    for (const auto& e : fs::recursive_directory_iterator(corpus)) {
+      if (e.is_regular_file()) ++n, text += e.file_size();
+    }
+    std::printf("scale_bench: %zu files of %s, %.1f MiB\n", n, corpus.c_str(), text / 1048576.0);
+  } else if (!reuse) {
     fs::remove_all(corpus);
-    fs::remove(db);
     const auto g0 = Clock::now();
-    const uint64_t text = WriteCorpus(corpus, n);
+    text = WriteCorpus(corpus, n);
     std::printf("scale_bench: %zu generated cables, %.1f MiB of text, written in %.1f s (%s)\n", n,
                 text / 1048576.0, bench::Seconds(g0), corpus.c_str());
-    std::printf("%-22s %11s %13s\n", "step", "wall", "peak RSS");
-    std::fflush(stdout);
-    const bench::ChildRun imported = Child({"--db", db.string(), "import", corpus.string()}, out);
-    Step("import", imported, out);
-    std::printf("  rate %.0f documents/s; store %.1f MiB (%.2fx the text)\n", n / std::max(1e-9, imported.seconds),
-                SizeOf(db) / 1048576.0, static_cast<double>(SizeOf(db)) / std::max<uint64_t>(1, text));
   } else {
     std::printf("scale_bench: the store of %zu generated cables in %s, again\n", n, dir.c_str());
   }
-
-  {
-    StoreOptions options;
-    auto store = Store::Open(db.string(), options);
-    if (!store.ok()) {
-      std::fprintf(stderr, "scale_bench: %s\n", store.status().message().c_str());
-      return 1;
-    }
+  // Whom to search for: the generator's people, or a real corpus's most named.
+  std::vector<std::string> people;
+  if (given_corpus.empty()) {
     Cables names(n, 20261207);
-    std::mt19937 rng(7);
-    std::vector<std::string> people;
     for (int i = 0; i < 200; ++i) people.push_back(names.Person());
-    static const char* kCommon[] = {"minister", "embassy", "trade", "security", "killed", "invest", "election", "border"};
-    static const char* kPrefixes[] = {"ka*", "lo*", "mo*", "ri*", "ve*", "ta*", "kal*", "mor*", "tav*", "zun*"};
-    auto search = [&](const std::string& text) {
-      SearchQuery q;
-      q.text = text;
-      if (!(*store)->Search(q).ok()) std::exit(1);
-    };
-    const bench::Timing by_name = bench::Time(200, [&](int i) { search(people[static_cast<size_t>(i) % people.size()]); });
-    const bench::Timing by_word = bench::Time(200, [&](int i) { search(kCommon[i % 8]); });
-    const bench::Timing by_prefix = bench::Time(200, [&](int i) { search(kPrefixes[i % 10]); });
-    // The people to show: those the searches for their names found.
-    std::vector<std::string> ids;
-    for (const auto& name : people) {
-      SearchQuery q;
-      q.text = "\"" + name + "\"";
-      q.type = EntityType::kPerson;
-      q.limit = 1;
-      auto hits = (*store)->Search(q);
-      if (hits.ok() && !hits->empty()) ids.push_back(hits->front().id);
-    }
-    if (ids.empty()) {
-      std::fprintf(stderr, "scale_bench: no generated person is in the store\n");
-      return 1;
-    }
-    // `show` prints each finding's message; `show --json` gives its evidence too.
-    DescribeOptions text_view;
-    text_view.finding_evidence = false;
-    const bench::Timing show = bench::Time(200, [&](int i) {
-      if (!(*store)->Describe(ids[static_cast<size_t>(i) % ids.size()], text_view).ok()) std::exit(1);
-    });
-    const bench::Timing show_json = bench::Time(200, [&](int i) {
-      if (!(*store)->Describe(ids[static_cast<size_t>(i) % ids.size()]).ok()) std::exit(1);
-    });
-    std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a name", by_name.median_ms, by_name.p95_ms);
-    std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a common word", by_word.median_ms, by_word.p95_ms);
-    std::printf("%-22s %9.2f ms p50 %7.2f ms p95\n", "search: a short prefix", by_prefix.median_ms, by_prefix.p95_ms);
-    std::printf("%-22s %9.2f ms p50 %7.2f ms p95   (%zu people)\n", "show: a person", show.median_ms, show.p95_ms, ids.size());
-    std::printf("%-22s %9.2f ms p50 %7.2f ms p95   (with each finding's evidence)\n", "show --json", show_json.median_ms,
-                show_json.p95_ms);
-    std::fflush(stdout);
   }
 
-  if (search_only) return 0;
-  Step("check", Child({"--db", db.string(), "check"}, out), out);
-  Step("export jsonl", Child({"--db", db.string(), "export", "jsonl", "-o", (dir / "all.jsonl").string()}, out), out);
-  std::printf("  %.1f MiB written\n", SizeOf(dir / "all.jsonl") / 1048576.0);
-  if (html) {
-    Step("export html", Child({"--db", db.string(), "export", "html", "-o", (dir / "site").string()}, out), out);
-    std::printf("  %.1f MiB written\n", SizeOf(dir / "site") / 1048576.0);
+  for (const Backend& b : backends) {
+    std::printf("-- %s: %s\n%-22s %11s %13s\n", b.label.c_str(), b.store.c_str(), "step", "wall",
+                "peak RSS (dossier)");
+    std::fflush(stdout);
+    if (!reuse) {
+      if (b.file) fs::remove(b.store);
+      const bench::ChildRun imported = Child({"--db", b.store, "import", corpus.string()}, out);
+      Step("import", imported, out);
+      const uint64_t bytes = StoreBytes(b.store);
+      std::printf("  rate %.0f documents/s; store %.1f MiB (%.2fx the text)\n", n / std::max(1e-9, imported.seconds),
+                  bytes / 1048576.0, static_cast<double>(bytes) / std::max<uint64_t>(1, text));
+    }
+    if (people.empty()) {
+      StoreOptions options;
+      auto store = Store::Open(b.store, options);
+      EntityFilter most_named;
+      most_named.type = EntityType::kPerson;
+      most_named.sort = EntityFilter::Sort::kMentions;
+      most_named.limit = 200;
+      if (store.ok()) {
+        if (auto listed = (*store)->ListEntities(most_named); listed.ok()) {
+          for (const auto& e : *listed) people.push_back(e.name);
+        }
+      }
+    }
+    if (int rc = Queries(b, people); rc != 0) return rc;
+    if (search_only) continue;
+    Step("check", Child({"--db", b.store, "check"}, out), out);
+    Step("export jsonl", Child({"--db", b.store, "export", "jsonl", "-o", (dir / "all.jsonl").string()}, out), out);
+    std::printf("  %.1f MiB written\n", SizeOf(dir / "all.jsonl") / 1048576.0);
+    if (html) {
+      Step("export html", Child({"--db", b.store, "export", "html", "-o", (dir / "site").string()}, out), out);
+      std::printf("  %.1f MiB written\n", SizeOf(dir / "site") / 1048576.0);
+      fs::remove_all(dir / "site");
+    }
   }
-  if (!keep) fs::remove_all(dir);
+  if (!keep) {
+    if (!given_corpus.empty()) fs::remove(backends[0].store);
+    else fs::remove_all(dir);
+  }
   return 0;
 }

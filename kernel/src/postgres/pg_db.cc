@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -220,7 +221,35 @@ std::string PgDb::Numbered(std::string_view sql) {
 
 PGresult* PgDb::Run(const std::string& sql, int n, const unsigned int* types, const char* const* values,
                     const int* lengths) {
-  PGresult* r = PQexecParams(conn_, sql.c_str(), n, types, values, lengths, nullptr, 0);
+  // A statement is prepared on the server at its first run, its parameters'
+  // types left to the server to infer from where they stand (values go as
+  // text, which the server reads as the type it inferred). Transaction
+  // control, cursors and statements whose parameters' types cannot be
+  // inferred run unprepared.
+  auto it = prepared_.find(sql);
+  if (it == prepared_.end()) {
+    std::string name;
+    const bool preparable = n > 0 && sql.rfind("DECLARE ", 0) != 0 && sql.rfind("FETCH ", 0) != 0;
+    if (preparable) {
+      name = "dossier_" + std::to_string(prepared_.size() + 1);
+      // A failed PREPARE inside a transaction would spoil it: a savepoint
+      // keeps the failure to itself.
+      const bool in_transaction = InTransaction();
+      if (in_transaction) Exec("SAVEPOINT dossier_prepare");
+      PGresult* p = PQprepare(conn_, name.c_str(), sql.c_str(), n, nullptr);
+      const bool ok = p && PQresultStatus(p) == PGRES_COMMAND_OK;
+      PQclear(p);
+      if (in_transaction) Exec(ok ? "RELEASE dossier_prepare" : "ROLLBACK TO dossier_prepare; RELEASE dossier_prepare");
+      if (!ok) name.clear();
+    }
+    it = prepared_.emplace(sql, name).first;
+  }
+  PGresult* r = it->second.empty() ? PQexecParams(conn_, sql.c_str(), n, types, values, lengths, nullptr, 0)
+                                   : PQexecPrepared(conn_, it->second.c_str(), n, values, lengths, nullptr, 0);
+  return Checked(r);
+}
+
+PGresult* PgDb::Checked(PGresult* r) {
   const ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
   if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
     std::unique_ptr<PGresult, void (*)(PGresult*)> owned(r, PQclear);
@@ -228,6 +257,7 @@ PGresult* PgDb::Run(const std::string& sql, int n, const unsigned int* types, co
   }
   const char* tuples = PQcmdTuples(r);
   changes_ = *tuples ? std::strtoll(tuples, nullptr, 10) : 0;
+  if (std::strncmp(PQcmdStatus(r), "INSERT", 6) == 0) inserted_ += changes_;
   return r;
 }
 
@@ -257,6 +287,13 @@ Stmt PgDb::Stream(const std::string& sql) {
   auto it = numbered_.find(sql);
   if (it == numbered_.end()) it = numbered_.emplace(sql, Numbered(sql)).first;
   return Stmt(new PgStmt(this, it->second, "dossier_rows_" + std::to_string(++cursors_)));
+}
+
+void PgDb::Committed() {
+  constexpr int64_t kFirst = 5000;
+  if (inserted_ - analyzed_ < std::max(kFirst, analyzed_)) return;
+  analyzed_ = inserted_;
+  ExecQuietly("ANALYZE");  // statistics only: a failure loses nothing
 }
 
 bool PgDb::InTransaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }

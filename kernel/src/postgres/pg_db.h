@@ -55,6 +55,13 @@ class PgDb final : public sqlite::Db {
   int SchemaVersion() override;  // postgres/pg_schema.cc
   int64_t SizeBytes() override { return QueryInt("SELECT pg_database_size(current_database())"); }
 
+  // Refreshes the planner's statistics (ANALYZE) each time the rows written
+  // through this connection since it last did reach as many again (5,000
+  // at least): a store filled by an import is then queried with plans made
+  // for its size, not for the empty tables it began as, without waiting
+  // for the server's autovacuum. A few times an import, whatever its size.
+  void Committed() override;
+
   // For PgStmt: runs a statement, keeping its row count for Changes().
   PGresult* Run(const std::string& sql, int n, const unsigned int* types, const char* const* values,
                 const int* lengths);
@@ -64,12 +71,20 @@ class PgDb final : public sqlite::Db {
 
  private:
   [[noreturn]] void Throw(const PGresult* result) const;
+  // r, when the statement succeeded (its row count kept); else throws.
+  PGresult* Checked(PGresult* r);
 
   PGconn* conn_ = nullptr;
   int64_t changes_ = 0;
-  int64_t cursors_ = 0;  // cursors declared: each gets a name of its own
+  int64_t cursors_ = 0;
+  int64_t inserted_ = 0;  // rows inserted through this connection
+  int64_t analyzed_ = 0;  // inserted_ at the last ANALYZE  // cursors declared: each gets a name of its own
   // Each statement's SQL as given and as numbered, translated once.
   std::map<std::string, std::string, std::less<>> numbered_;
+  // Statements the server prepared (parsed and planned once), by their
+  // numbered SQL; "" for one it could not prepare without knowing its
+  // parameters' types, which then runs unprepared each time.
+  std::map<std::string, std::string, std::less<>> prepared_;
 };
 
 }  // namespace dossier::postgres

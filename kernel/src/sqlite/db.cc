@@ -152,6 +152,7 @@ void Transaction::Commit() {
   if (!nested_) db_->BeforeCommit();
   db_->Exec(nested_ ? "RELEASE nested" : "COMMIT");
   done_ = true;
+  if (!nested_) db_->Committed();
 }
 
 }  // namespace dossier::sqlite

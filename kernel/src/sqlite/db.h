@@ -162,6 +162,9 @@ class Db {
   // What the store takes on disk.
   virtual int64_t SizeBytes() = 0;
 
+  // Called after a write transaction (not a savepoint) committed.
+  virtual void Committed() {}
+
   // Convenience: the first column of the first row as an integer (or fallback).
   int64_t QueryInt(const std::string& sql, int64_t fallback = 0);
 

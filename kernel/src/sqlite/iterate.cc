@@ -63,7 +63,11 @@ Status SqliteStore::ForEachClaim(const ClaimFilter& filter, const std::function<
     if (!filter.about.empty()) {
       const std::string canonical = ResolveOrThrow(filter.about, std::nullopt, true);
       const std::string set = "(SELECT id FROM entity WHERE canonical = ?1)";
-      sql += " AND (c.subject IN " + set + " OR c.object IN " + set + " OR c.attributed_to IN " + set + ")";
+      // One index lookup per role (PostgreSQL scans the whole table for an
+      // OR of IN lists).
+      sql += " AND c.rid IN (SELECT rid FROM claim WHERE subject IN " + set +
+             " UNION SELECT rid FROM claim WHERE object IN " + set +
+             " UNION SELECT rid FROM claim WHERE attributed_to IN " + set + ")";
       binds.push_back(canonical);
     }
     if (!filter.predicate.empty()) {
