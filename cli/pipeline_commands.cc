@@ -454,10 +454,16 @@ void RegisterCopy(const Registry& r) {
     auto copied = CopyStore(**from, **to, ctx->actor, options);
     progress.Clear();
     if (!copied.ok()) return ctx->Fail(copied.status());
+    // As the stores name themselves: a server's URI without its password.
+    auto name = [](Store& s, const std::string& given) {
+      auto stats = s.GetStats();
+      return stats.ok() ? stats->path : given;
+    };
+    const std::string from_name = name(**from, o->from), to_name = name(**to, o->to);
     if (ctx->json) {
-      ctx->Emit({{"from", o->from}, {"to", o->to}, {"records", *copied}});
+      ctx->Emit({{"from", from_name}, {"to", to_name}, {"records", *copied}});
     } else {
-      std::cout << "copied " << *copied << " records from " << o->from << " to " << o->to << "\n";
+      std::cout << "copied " << *copied << " records from " << from_name << " to " << to_name << "\n";
     }
     return kExitOk;
   });

@@ -14,9 +14,9 @@ else
   echo "run-tests: no PostgreSQL server could start; the PostgreSQL tests will be skipped" >&2
 fi
 log="$pgdir/ctest.log"
-status=0
-ctest --test-dir build --output-on-failure -j "$(nproc)" >"$log" 2>&1 || status=$?
-cat "$log"
+{ status=0; ctest --test-dir build --output-on-failure -j "$(nproc)" || status=$?; echo "$status" >"$pgdir/status"; } 2>&1 |
+  tee "$log"
+status=$(cat "$pgdir/status")
 ran=$(grep -c 'postgresql:.*Passed\|postgresql:.*Failed' "$log" || true)
 skipped=$(grep -c 'postgresql:.*Skipped' "$log" || true)
 echo "run-tests: $ran tests ran on PostgreSQL${DOSSIER_TEST_POSTGRES:+ ($DOSSIER_TEST_POSTGRES)}, $skipped skipped"

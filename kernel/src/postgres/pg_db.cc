@@ -61,8 +61,8 @@ class PgStmt final : public sqlite::StmtImpl {
  public:
   // cursor: a name to read the rows through, a batch at a time; empty: the
   // rows come whole.
-  PgStmt(PgDb* db, const std::string& sql, std::string cursor = {})
-      : db_(db), sql_(sql), cursor_(std::move(cursor)) {}
+  PgStmt(PgDb* db, const std::string& sql, std::string cursor = {}, bool prepare = true)
+      : db_(db), sql_(sql), cursor_(std::move(cursor)), prepare_(prepare) {}
   ~PgStmt() override {
     PQclear(result_);
     // A cursor lives until it is closed (one WITH HOLD outlives its
@@ -89,7 +89,8 @@ class PgStmt final : public sqlite::StmtImpl {
         lengths[i] = static_cast<int>(values_[i].size());
       }
       if (cursor_.empty()) {
-        result_ = db_->Run(sql_, static_cast<int>(values_.size()), types_.data(), values.data(), lengths.data());
+        result_ = db_->Run(sql_, static_cast<int>(values_.size()), types_.data(), values.data(), lengths.data(),
+                           prepare_);
       } else {
         // Outside a transaction a cursor must be WITH HOLD to outlive the
         // statement that declares it.
@@ -152,6 +153,7 @@ class PgStmt final : public sqlite::StmtImpl {
   PgDb* db_;
   const std::string& sql_;
   std::string cursor_;
+  bool prepare_;
   bool declared_ = false;
   std::vector<std::string> values_;
   std::vector<bool> null_;
@@ -173,7 +175,9 @@ PgDb::PgDb(const std::string& uri, int busy_timeout_ms) {
     throw SqliteError(SQLITE_CANTOPEN, why);
   }
   PQsetNoticeProcessor(conn_, DropNotice, nullptr);
-  Exec("SET client_min_messages = warning; SET lock_timeout = " + std::to_string(busy_timeout_ms));
+  // No JIT: the store's queries take milliseconds, and compiling one took
+  // longer than running it (a search's generic plan, docs/scale-out.md).
+  Exec("SET client_min_messages = warning; SET jit = off; SET lock_timeout = " + std::to_string(busy_timeout_ms));
 }
 
 PgDb::~PgDb() { PQfinish(conn_); }
@@ -220,7 +224,8 @@ std::string PgDb::Numbered(std::string_view sql) {
 }
 
 PGresult* PgDb::Run(const std::string& sql, int n, const unsigned int* types, const char* const* values,
-                    const int* lengths) {
+                    const int* lengths, bool prepare) {
+  if (!prepare) return Checked(PQexecParams(conn_, sql.c_str(), n, types, values, lengths, nullptr, 0));
   // A statement is prepared on the server at its first run, its parameters'
   // types left to the server to infer from where they stand (values go as
   // text, which the server reads as the type it inferred). Transaction
@@ -271,11 +276,13 @@ void PgDb::Exec(std::string_view sql) {
 
 void PgDb::ExecQuietly(const char* sql) noexcept { PQclear(PQexec(conn_, sql)); }
 
-Stmt PgDb::Prepare(const std::string& sql) {
+const std::string& PgDb::NumberedOnce(const std::string& sql) {
   auto it = numbered_.find(sql);
   if (it == numbered_.end()) it = numbered_.emplace(sql, Numbered(sql)).first;
-  return Stmt(new PgStmt(this, it->second));
+  return it->second;
 }
+
+Stmt PgDb::Prepare(const std::string& sql) { return Stmt(new PgStmt(this, NumberedOnce(sql))); }
 
 void PgDb::KeyGiven(const char* table, const char* column) {
   const std::string t(table), c(column);
@@ -283,10 +290,10 @@ void PgDb::KeyGiven(const char* table, const char* column) {
        "\"))");
 }
 
+Stmt PgDb::PrepareAdHoc(const std::string& sql) { return Stmt(new PgStmt(this, NumberedOnce(sql), {}, false)); }
+
 Stmt PgDb::Stream(const std::string& sql) {
-  auto it = numbered_.find(sql);
-  if (it == numbered_.end()) it = numbered_.emplace(sql, Numbered(sql)).first;
-  return Stmt(new PgStmt(this, it->second, "dossier_rows_" + std::to_string(++cursors_)));
+  return Stmt(new PgStmt(this, NumberedOnce(sql), "dossier_rows_" + std::to_string(++cursors_)));
 }
 
 void PgDb::Committed() {

@@ -35,6 +35,8 @@ class PgDb final : public sqlite::Db {
   Stmt Prepare(const std::string& sql) override;
   // Through a cursor, kStreamBatch rows a FETCH.
   Stmt Stream(const std::string& sql) override;
+  // Never prepared on the server: parsed and planned at each run.
+  Stmt PrepareAdHoc(const std::string& sql) override;
   static constexpr int kStreamBatch = 1000;
   int64_t Changes() const override { return changes_; }
   bool InTransaction() const override;
@@ -64,13 +66,15 @@ class PgDb final : public sqlite::Db {
 
   // For PgStmt: runs a statement, keeping its row count for Changes().
   PGresult* Run(const std::string& sql, int n, const unsigned int* types, const char* const* values,
-                const int* lengths);
+                const int* lengths, bool prepare = true);
 
   // The statement with ? and ?N turned into $N (outside quotes and comments).
   static std::string Numbered(std::string_view sql);
 
  private:
   [[noreturn]] void Throw(const PGresult* result) const;
+  // Numbered(sql), kept: a statement is translated once per connection.
+  const std::string& NumberedOnce(const std::string& sql);
   // r, when the statement succeeded (its row count kept); else throws.
   PGresult* Checked(PGresult* r);
 

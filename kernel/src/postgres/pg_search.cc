@@ -43,7 +43,7 @@ std::string PartSql(const std::string& table, const std::string& filter, const s
 void CollectHits(sqlite::Db* db, const SearchQuery& query, const std::string& tsquery, int64_t limit, int64_t window,
                  std::vector<SearchHit>* hits) {
   auto collect = [&](const std::string& sql, int words, bool bind_type) {
-    sqlite::Stmt s = db->Prepare(sql);
+    sqlite::Stmt s = db->PrepareAdHoc(sql);
     s.Bind(1, tsquery).Bind(2, HeadlineOptions(query, words)).Bind(3, limit).Bind(4, window);
     if (bind_type) s.Bind(5, sqlite::TypeText(*query.type));
     while (s.Step()) {

@@ -137,6 +137,12 @@ class Db {
   // memory does not grow with the store. SQLite steps through any statement
   // that way; PostgreSQL sends a result whole unless read through a cursor.
   virtual Stmt Stream(const std::string& sql) { return Prepare(sql); }
+  // Prepare, for a statement whose best plan depends on its values (a
+  // search: how many rows a query matches), so that it is planned each time
+  // it runs. PostgreSQL's plan for a prepared statement settles after five
+  // runs on one made for no values in particular: for search, ten times
+  // slower (docs/scale-out.md).
+  virtual Stmt PrepareAdHoc(const std::string& sql) { return Prepare(sql); }
   // Rows the last INSERT, UPDATE or DELETE changed.
   virtual int64_t Changes() const = 0;
   virtual bool InTransaction() const = 0;
