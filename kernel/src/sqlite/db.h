@@ -150,7 +150,8 @@ class Db {
   // writer waits here (up to the busy timeout) rather than failing later.
   virtual void BeginWrite() = 0;
   // Begins a transaction that only reads and sees one moment of the store
-  // throughout, whatever other connections commit meanwhile.
+  // throughout, whatever other connections commit meanwhile: the moment of
+  // its first statement (on both engines).
   virtual void BeginRead() = 0;
   // Checks foreign keys at COMMIT rather than at each statement (on), or at
   // each statement again (off), in the open transaction; never throws when
@@ -208,12 +209,7 @@ class SqliteDb final : public Db {
   // rather than failing with SQLITE_BUSY when it later tries to upgrade a
   // read lock.
   void BeginWrite() override { Exec("BEGIN IMMEDIATE"); }
-  // BEGIN is deferred: the snapshot is taken at the first read, so read now
-  // rather than at the caller's first query.
-  void BeginRead() override {
-    Exec("BEGIN");
-    Exec("SELECT count(*) FROM sqlite_schema");
-  }
+  void BeginRead() override { Exec("BEGIN"); }
   // SQLite turns deferral off itself at the outermost COMMIT or ROLLBACK.
   void DeferForeignKeys(bool on) override {
     if (on) {

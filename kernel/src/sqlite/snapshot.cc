@@ -26,6 +26,9 @@ Result<std::unique_ptr<Snapshot>> SqliteStore::BeginSnapshot() {
     if (db_->InTransaction()) return Status::InvalidArgument("a snapshot or a write is already open on this store");
     db_->BeginRead();
     auto snapshot = std::make_unique<SqliteSnapshot>(db_.get());
+    // The snapshot is taken at the first read, so read now rather than at
+    // the caller's first query.
+    db_->QueryInt("SELECT count(*) FROM entity WHERE FALSE");
     return std::unique_ptr<Snapshot>(std::move(snapshot));
   });
 }
